@@ -1,0 +1,23 @@
+//! Runtime API of the security pool, for Polkadot.js (`api.call.securityPoolApi.*`) and other
+//! clients.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::Codec;
+pub use pallet_security_pool::{PoolStatus, RequestId};
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the security pool.
+	pub trait SecurityPoolApi<Balance, Request>
+	where
+		Balance: Codec,
+		Request: Codec,
+	{
+		/// The pool's balance, available and committed funds, owed amounts, open requests and
+		/// lifetime inflow and outflow.
+		fn pool_status() -> PoolStatus<Balance>;
+
+		/// One open request (voting, in timelock or owed), or `None`.
+		fn request(id: RequestId) -> Option<Request>;
+	}
+}

@@ -1,0 +1,189 @@
+//! Referenda: votes, their freezes and locks, and the automatic end of voting.
+
+use crate::{
+	pallet::*, schedule, BlockNumberOf, CastVote, Deadline, ReferendumOutcome, RequestId,
+	RequestStatus, Vote,
+};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::fungible::{Inspect, MutateFreeze},
+};
+use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// Ends the referenda whose voting closed by `now`, at most `MaxEndingsPerBlock` of them.
+	/// Returns how many ended.
+	pub(crate) fn end_referenda(now: BlockNumberOf<T>) -> u32 {
+		let mut queue = VotingDeadlines::<T>::get();
+		let due = queue
+			.iter()
+			.take(T::MaxEndingsPerBlock::get() as usize)
+			.take_while(|deadline| deadline.at <= now)
+			.count();
+		if due == 0 {
+			return 0;
+		}
+		let ending: alloc::vec::Vec<_> = queue.drain(..due).collect();
+		VotingDeadlines::<T>::put(queue);
+		for deadline in ending {
+			Self::end_referendum(deadline, now);
+		}
+		due as u32
+	}
+
+	/// Decides one referendum: approve and start the timelock, or reject and forfeit the deposit.
+	fn end_referendum(deadline: Deadline<BlockNumberOf<T>>, now: BlockNumberOf<T>) {
+		let Deadline { at: ended_at, request: id } = deadline;
+		let Some(mut request) = Requests::<T>::get(id) else { return };
+		let RequestStatus::Voting { tally, .. } = request.status else { return };
+		let parameters = Parameters::<T>::get();
+		let approved = tally.passes(
+			T::Currency::active_issuance(),
+			parameters.min_turnout,
+			parameters.approval,
+		);
+		Outcomes::<T>::insert(id, ReferendumOutcome { approved, ended_at });
+		if approved {
+			let payable_at = now.saturating_add(parameters.timelock);
+			if Timelocks::<T>::try_mutate(|queue| schedule(queue, payable_at, id)).is_err() {
+				// Unreachable: both queues are bounded by the open requests.
+				defensive!("timelock queue full");
+			}
+			Ledger::<T>::mutate(|ledger| ledger.committed.saturating_accrue(request.amount));
+			request.status = RequestStatus::Approved { payable_at };
+			Requests::<T>::insert(id, request);
+			Self::deposit_event(Event::Approved { request: id, tally, payable_at });
+		} else {
+			Self::close_forfeiting_deposit(id, request);
+			Self::deposit_event(Event::Rejected { request: id, tally });
+		}
+	}
+
+	/// Casts or changes `voter`'s vote on `id` and freezes its balance.
+	pub(crate) fn do_vote(
+		voter: &T::AccountId,
+		id: RequestId,
+		vote: Vote<BalanceOf<T>>,
+	) -> DispatchResult {
+		ensure!(!vote.balance.is_zero(), Error::<T>::ZeroAmount);
+		let mut request = Self::running(id)?;
+		ensure!(
+			voter != &request.submitter && voter != &request.beneficiary,
+			Error::<T>::OwnRequest
+		);
+		ensure!(vote.balance <= T::Currency::total_balance(voter), Error::<T>::InsufficientFunds);
+		let RequestStatus::Voting { ref mut tally, .. } = request.status else {
+			return Err(Error::<T>::VotingClosed.into());
+		};
+		let mut voting = VotingFor::<T>::get(voter).unwrap_or_default();
+		match voting.votes.binary_search_by_key(&id, |cast| cast.request) {
+			Ok(index) => {
+				tally.remove(&voting.votes[index].vote);
+				voting.votes[index].vote = vote;
+			},
+			Err(index) => voting
+				.votes
+				.try_insert(index, CastVote { request: id, vote })
+				.map_err(|_| Error::<T>::TooManyVotes)?,
+		}
+		tally.add(&vote);
+		Self::freeze(voter, &voting)?;
+		Requests::<T>::insert(id, request);
+		VotingFor::<T>::insert(voter, voting);
+		Ok(())
+	}
+
+	/// Removes `voter`'s vote on `id`: from the tally while voting runs, into the prior lock
+	/// after a won referendum whose lock has not expired.
+	pub(crate) fn do_remove_vote(voter: &T::AccountId, id: RequestId) -> DispatchResult {
+		let mut voting = VotingFor::<T>::get(voter).ok_or(Error::<T>::NotVoted)?;
+		let index = voting
+			.votes
+			.binary_search_by_key(&id, |cast| cast.request)
+			.map_err(|_| Error::<T>::NotVoted)?;
+		let vote = voting.votes.remove(index).vote;
+		match Outcomes::<T>::get(id) {
+			Some(outcome) => {
+				if let Some(until) = Self::lock_end(&vote, &outcome) {
+					if T::BlockNumberProvider::current_block_number() < until {
+						voting.prior.accumulate(until, vote.balance);
+					}
+				}
+			},
+			None => {
+				let mut request = Self::running(id)?;
+				if let RequestStatus::Voting { ref mut tally, .. } = request.status {
+					tally.remove(&vote);
+				}
+				Requests::<T>::insert(id, request);
+			},
+		}
+		Self::store_voting(voter, voting)
+	}
+
+	/// Drops `who`'s votes on ended referenda whose locks have expired, and an expired prior
+	/// lock. Returns what stays frozen.
+	pub(crate) fn do_unlock(who: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
+		let mut voting = VotingFor::<T>::get(who).ok_or(Error::<T>::NothingToUnlock)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		let before = voting.votes.len();
+		voting.votes.retain(|cast| match Outcomes::<T>::get(cast.request) {
+			Some(outcome) => Self::lock_end(&cast.vote, &outcome).is_some_and(|until| now < until),
+			None => true,
+		});
+		let released_prior = voting.prior.rejig(now);
+		ensure!(voting.votes.len() < before || released_prior, Error::<T>::NothingToUnlock);
+		let frozen = voting.frozen();
+		Self::store_voting(who, voting)?;
+		Ok(frozen)
+	}
+
+	/// The end of the lock a vote leaves after its referendum, if any: only won votes with a
+	/// conviction are locked, for their lock periods from the end of voting.
+	fn lock_end(
+		vote: &Vote<BalanceOf<T>>,
+		outcome: &ReferendumOutcome<BlockNumberOf<T>>,
+	) -> Option<BlockNumberOf<T>> {
+		let periods = vote.conviction.lock_periods();
+		(vote.aye == outcome.approved && periods > 0).then(|| {
+			let period = Parameters::<T>::get().vote_locking_period;
+			outcome.ended_at.saturating_add(period.saturating_mul(periods.into()))
+		})
+	}
+
+	/// The request `id` if its referendum still takes votes.
+	fn running(id: RequestId) -> Result<PayoutRequestOf<T>, DispatchError> {
+		let now = T::BlockNumberProvider::current_block_number();
+		match Requests::<T>::get(id) {
+			Some(request) => match request.status {
+				RequestStatus::Voting { ends_at, .. } if now < ends_at => Ok(request),
+				_ => Err(Error::<T>::VotingClosed.into()),
+			},
+			None if Outcomes::<T>::contains_key(id) => Err(Error::<T>::VotingClosed.into()),
+			None => Err(Error::<T>::UnknownRequest.into()),
+		}
+	}
+
+	/// Stores `voting` (or forgets it when empty) and sets the freeze to its largest vote.
+	fn store_voting(who: &T::AccountId, voting: VotingOf<T>) -> DispatchResult {
+		Self::freeze(who, &voting)?;
+		if voting.is_empty() {
+			VotingFor::<T>::remove(who);
+		} else {
+			VotingFor::<T>::insert(who, voting);
+		}
+		Ok(())
+	}
+
+	/// Sets `who`'s vote freeze to what `voting` keeps frozen.
+	fn freeze(who: &T::AccountId, voting: &VotingOf<T>) -> DispatchResult {
+		let frozen = voting.frozen();
+		let reason = FreezeReason::Vote.into();
+		if frozen.is_zero() {
+			T::Currency::thaw(&reason, who)
+		} else {
+			T::Currency::set_freeze(&reason, who, frozen)
+		}
+	}
+}

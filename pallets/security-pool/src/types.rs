@@ -1,0 +1,603 @@
+//! The domain types of the security pool: requests, referenda, votes and parameters.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::Get, BoundedVec, CloneNoBound, Deserialize, PartialEqNoBound, Serialize,
+};
+use core::fmt::Debug;
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::{
+	traits::Zero,
+	Perbill,
+};
+
+/// Identifies a payout request (and its referendum) for its whole life.
+pub type RequestId = u32;
+
+/// How bad a disclosed vulnerability is; it decides the disclosure's payout cap.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Severity {
+	/// Loss of funds or of the chain's liveness.
+	Critical,
+	/// Serious harm that needs unusual conditions.
+	High,
+	/// Limited harm.
+	Medium,
+	/// Best-practice findings with little harm.
+	Low,
+}
+
+/// What a payout request is for.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxEvidence))]
+#[codec(mel_bound())]
+pub enum RequestKind<MaxEvidence: Get<u32>> {
+	/// A user who lost funds in an incident asks to be made whole.
+	Claim {
+		/// Evidence of the loss, e.g. a content hash or CID and a short description.
+		evidence: BoundedVec<u8, MaxEvidence>,
+	},
+	/// A researcher asks for a bounty for a report that is only committed to.
+	Disclosure {
+		/// `blake2_256(report ++ salt)`: binds the researcher to the report without publishing it.
+		commitment: H256,
+		/// The claimed severity; it caps the amount.
+		severity: Severity,
+	},
+}
+
+/// Where a payout request is in its life.
+#[derive(
+	Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen, DecodeWithMemTracking,
+)]
+pub enum RequestStatus<Balance, BlockNumber> {
+	/// The referendum runs until `ends_at` (exclusive).
+	Voting {
+		/// The first block at which votes are no longer accepted.
+		ends_at: BlockNumber,
+		/// The running tally.
+		tally: Tally<Balance>,
+	},
+	/// The referendum passed; the timelock runs until `payable_at` and the veto origin may stop
+	/// the payout until then.
+	Approved {
+		/// The first block at which the request is paid.
+		payable_at: BlockNumber,
+	},
+	/// The timelock expired but the pool could not pay in full; the rest is owed and paid first,
+	/// in approval order, from later inflows.
+	Owed {
+		/// What is still to be paid.
+		remaining: Balance,
+	},
+}
+
+/// A claim or a disclosure asking the pool for funds.
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxEvidence))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence: Get<u32>>
+where
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
+{
+	/// Claim or disclosure, with what each carries.
+	pub kind: RequestKind<MaxEvidence>,
+	/// Who filed the request and put down the deposit.
+	pub submitter: AccountId,
+	/// Who receives the payout.
+	pub beneficiary: AccountId,
+	/// What is asked for.
+	pub amount: Balance,
+	/// What is held from the submitter until the request is paid or fails.
+	pub deposit: Balance,
+	/// Where the request is in its life.
+	pub status: RequestStatus<Balance, BlockNumber>,
+}
+
+/// How strongly a voter backs a vote, and for how long the vote's balance stays frozen after a
+/// referendum it won, as in `pallet-conviction-voting`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Conviction {
+	/// 0.1× votes; not frozen after the referendum.
+	#[default]
+	None,
+	/// 1× votes; frozen 1 locking period after a won referendum.
+	Locked1x,
+	/// 2× votes; frozen 2 locking periods.
+	Locked2x,
+	/// 3× votes; frozen 4 locking periods.
+	Locked3x,
+	/// 4× votes; frozen 8 locking periods.
+	Locked4x,
+	/// 5× votes; frozen 16 locking periods.
+	Locked5x,
+	/// 6× votes; frozen 32 locking periods.
+	Locked6x,
+}
+
+impl Conviction {
+	/// How many `vote_locking_period`s a won vote stays frozen.
+	pub fn lock_periods(self) -> u32 {
+		match self {
+			Conviction::None => 0,
+			Conviction::Locked1x => 1,
+			Conviction::Locked2x => 2,
+			Conviction::Locked3x => 4,
+			Conviction::Locked4x => 8,
+			Conviction::Locked5x => 16,
+			Conviction::Locked6x => 32,
+		}
+	}
+
+	/// The weight of `balance` in the tally under this conviction.
+	pub fn votes<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
+		self,
+		balance: Balance,
+	) -> Balance {
+		match self {
+			Conviction::None => balance / 10u32.into(),
+			Conviction::Locked1x => balance,
+			Conviction::Locked2x => balance.saturating_mul(2u32.into()),
+			Conviction::Locked3x => balance.saturating_mul(3u32.into()),
+			Conviction::Locked4x => balance.saturating_mul(4u32.into()),
+			Conviction::Locked5x => balance.saturating_mul(5u32.into()),
+			Conviction::Locked6x => balance.saturating_mul(6u32.into()),
+		}
+	}
+}
+
+/// One account's vote on one referendum.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Vote<Balance> {
+	/// For (`true`) or against (`false`) paying the request.
+	pub aye: bool,
+	/// The balance that backs the vote; it is frozen while the vote counts.
+	pub balance: Balance,
+	/// The multiplier of the vote and the length of its lock.
+	pub conviction: Conviction,
+}
+
+/// The running result of a referendum, kept up to date vote by vote.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Tally<Balance> {
+	/// Conviction-weighted votes for.
+	pub ayes: Balance,
+	/// Conviction-weighted votes against.
+	pub nays: Balance,
+	/// Balance that voted, unweighted: the turnout.
+	pub turnout: Balance,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
+	/// Counts `vote` in.
+	pub fn add(&mut self, vote: &Vote<Balance>) {
+		let votes = vote.conviction.votes(vote.balance);
+		if vote.aye {
+			self.ayes.saturating_accrue(votes);
+		} else {
+			self.nays.saturating_accrue(votes);
+		}
+		self.turnout.saturating_accrue(vote.balance);
+	}
+
+	/// Takes `vote`, counted in before, out again.
+	pub fn remove(&mut self, vote: &Vote<Balance>) {
+		let votes = vote.conviction.votes(vote.balance);
+		if vote.aye {
+			self.ayes.saturating_reduce(votes);
+		} else {
+			self.nays.saturating_reduce(votes);
+		}
+		self.turnout.saturating_reduce(vote.balance);
+	}
+
+	/// Whether the referendum passes: turnout at least `min_turnout` of `electorate`, and ayes
+	/// more than `approval` of all weighted votes.
+	pub fn passes(&self, electorate: Balance, min_turnout: Perbill, approval: Perbill) -> bool {
+		let decisive = self.ayes.saturating_add(self.nays);
+		self.turnout >= min_turnout.mul_ceil(electorate) &&
+			!decisive.is_zero() &&
+			self.ayes > approval.mul_floor(decisive)
+	}
+}
+
+/// How a finished referendum ended; kept so voters can work out their locks later.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct ReferendumOutcome<BlockNumber> {
+	/// Whether the referendum passed.
+	pub approved: bool,
+	/// The block at which voting closed.
+	pub ended_at: BlockNumber,
+}
+
+/// A vote as recorded for its voter.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct CastVote<Balance> {
+	/// The referendum voted on.
+	pub request: RequestId,
+	/// The vote.
+	pub vote: Vote<Balance>,
+}
+
+/// A freeze left behind by removed votes on won referenda, until `until`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PriorLock<Balance, BlockNumber> {
+	/// The block from which the balance is free.
+	pub until: BlockNumber,
+	/// The balance that stays frozen until then.
+	pub amount: Balance,
+}
+
+impl<Balance: Ord + Copy + Zero, BlockNumber: Ord + Copy> PriorLock<Balance, BlockNumber> {
+	/// Extends the lock to cover `amount` until `until`.
+	pub fn accumulate(&mut self, until: BlockNumber, amount: Balance) {
+		self.until = self.until.max(until);
+		self.amount = self.amount.max(amount);
+	}
+
+	/// Drops the lock once it has expired at `now`; tells whether it did.
+	pub fn rejig(&mut self, now: BlockNumber) -> bool {
+		if now >= self.until && !self.amount.is_zero() {
+			self.amount = Zero::zero();
+			true
+		} else {
+			false
+		}
+	}
+}
+
+/// All of one account's votes and what they keep frozen.
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxVotes))]
+#[codec(mel_bound(Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Voting<Balance, BlockNumber, MaxVotes: Get<u32>>
+where
+	Balance: Clone + PartialEq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
+{
+	/// Votes on referenda, running or finished, not yet removed; sorted by request.
+	pub votes: BoundedVec<CastVote<Balance>, MaxVotes>,
+	/// What removed votes still keep frozen.
+	pub prior: PriorLock<Balance, BlockNumber>,
+}
+
+impl<Balance, BlockNumber, MaxVotes: Get<u32>> Default for Voting<Balance, BlockNumber, MaxVotes>
+where
+	Balance: Clone + PartialEq + core::fmt::Debug + Default,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug + Default,
+{
+	fn default() -> Self {
+		Self { votes: Default::default(), prior: Default::default() }
+	}
+}
+
+impl<Balance, BlockNumber, MaxVotes: Get<u32>> Voting<Balance, BlockNumber, MaxVotes>
+where
+	Balance: Clone + Copy + PartialEq + Ord + Zero + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
+{
+	/// The balance these votes keep frozen: the largest of them.
+	pub fn frozen(&self) -> Balance {
+		self.votes.iter().map(|cast| cast.vote.balance).fold(self.prior.amount, Ord::max)
+	}
+
+	/// Whether nothing is left to remember.
+	pub fn is_empty(&self) -> bool {
+		self.votes.is_empty() && self.prior.amount.is_zero()
+	}
+}
+
+/// A payout share of `available` together with an absolute cap.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+pub struct Tier<Balance> {
+	/// The share of `available` a request of this tier may ask for.
+	pub share: Perbill,
+	/// The most a request of this tier may ask for, whatever the pool holds.
+	pub cap: Balance,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tier<Balance> {
+	/// The most a request of this tier may ask for when `available` is free.
+	pub fn limit(&self, available: Balance) -> Balance {
+		self.share.mul_floor(available).min(self.cap)
+	}
+}
+
+/// The payout tiers of disclosures, by severity.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+pub struct SeverityTiers<Balance> {
+	/// Tier of `Severity::Critical`.
+	pub critical: Tier<Balance>,
+	/// Tier of `Severity::High`.
+	pub high: Tier<Balance>,
+	/// Tier of `Severity::Medium`.
+	pub medium: Tier<Balance>,
+	/// Tier of `Severity::Low`.
+	pub low: Tier<Balance>,
+}
+
+impl<Balance: Copy> SeverityTiers<Balance> {
+	/// The tier of `severity`.
+	pub fn of(&self, severity: Severity) -> Tier<Balance> {
+		match severity {
+			Severity::Critical => self.critical,
+			Severity::High => self.high,
+			Severity::Medium => self.medium,
+			Severity::Low => self.low,
+		}
+	}
+}
+
+/// The pool's governance parameters, changed by `ParamsOrigin` through `set_parameters`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+pub struct PoolParameters<Balance, BlockNumber> {
+	/// Blocks a referendum runs.
+	pub voting_period: BlockNumber,
+	/// Blocks between approval and payout, during which the veto origin may stop it.
+	pub timelock: BlockNumber,
+	/// Blocks a won `Locked1x` vote stays frozen after its referendum (doubling per level).
+	pub vote_locking_period: BlockNumber,
+	/// Least turnout, as a share of the active issuance, for a referendum to pass.
+	pub min_turnout: Perbill,
+	/// Share of the weighted votes that the ayes must exceed for a referendum to pass.
+	pub approval: Perbill,
+	/// The most one request may ask for, as a share of `available`.
+	pub max_payout: Perbill,
+	/// Deposit held for every request.
+	pub deposit_base: Balance,
+	/// Deposit held per byte of evidence.
+	pub deposit_per_byte: Balance,
+	/// Payout tiers of disclosures.
+	pub tiers: SeverityTiers<Balance>,
+}
+
+impl<Balance: sp_runtime::traits::Bounded, BlockNumber: From<u32>> Default
+	for PoolParameters<Balance, BlockNumber>
+where
+	Balance: From<u32>,
+{
+	/// Production-like values for 6-second blocks: 7 days of voting, a 2-day timelock, a 1-day
+	/// vote lock, 10% turnout, more than 50% approval, at most 50% of `available` per request,
+	/// and tiers of 10% / 5% / 1% / 0.1% of `available` without an absolute cap.
+	fn default() -> Self {
+		const DAY: u32 = 24 * 60 * 10;
+		let uncapped = |share| Tier { share, cap: Balance::max_value() };
+		Self {
+			voting_period: (7 * DAY).into(),
+			timelock: (2 * DAY).into(),
+			vote_locking_period: DAY.into(),
+			min_turnout: Perbill::from_percent(10),
+			approval: Perbill::from_percent(50),
+			max_payout: Perbill::from_percent(50),
+			deposit_base: 0u32.into(),
+			deposit_per_byte: 0u32.into(),
+			tiers: SeverityTiers {
+				critical: uncapped(Perbill::from_percent(10)),
+				high: uncapped(Perbill::from_percent(5)),
+				medium: uncapped(Perbill::from_percent(1)),
+				low: uncapped(Perbill::from_rational(1u32, 1000u32)),
+			},
+		}
+	}
+}
+
+/// Why a parameter set was refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ParameterError {
+	/// A period is zero.
+	ZeroPeriod,
+	/// `approval` is 100%: no referendum could pass.
+	UnreachableApproval,
+	/// `max_payout` is zero: no request could be filed.
+	ZeroMaxPayout,
+}
+
+impl<Balance, BlockNumber: Zero> PoolParameters<Balance, BlockNumber> {
+	/// Checks the parameters make a working pool.
+	pub fn validate(&self) -> Result<(), ParameterError> {
+		if self.voting_period.is_zero() ||
+			self.timelock.is_zero() ||
+			self.vote_locking_period.is_zero()
+		{
+			return Err(ParameterError::ZeroPeriod);
+		}
+		if self.approval == Perbill::one() {
+			return Err(ParameterError::UnreachableApproval);
+		}
+		if self.max_payout.is_zero() {
+			return Err(ParameterError::ZeroMaxPayout);
+		}
+		Ok(())
+	}
+}
+
+/// The pool's accounts, for clients (runtime API).
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct PoolStatus<Balance> {
+	/// The pool account's free balance.
+	pub balance: Balance,
+	/// What new requests are capped against: balance − existential deposit − committed.
+	pub available: Balance,
+	/// Unpaid amounts of approved requests.
+	pub committed: Balance,
+	/// The part of `committed` that is due but could not yet be paid.
+	pub owed: Balance,
+	/// Requests not yet finished.
+	pub open_requests: u32,
+	/// Everything that ever came in: fee shares, contributions, forfeited deposits.
+	pub lifetime_inflow: Balance,
+	/// Everything that was ever paid out.
+	pub lifetime_outflow: Balance,
+}
+
+/// A deadline of a request in one of the pool's queues.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Deadline<BlockNumber> {
+	/// When the request's next step is due.
+	pub at: BlockNumber,
+	/// The request.
+	pub request: RequestId,
+}
+
+/// The pool's running accounts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PoolLedger<Balance> {
+	/// Unpaid amounts of approved requests (in timelock or owed).
+	pub committed: Balance,
+	/// The part of `committed` that is due but could not yet be paid.
+	pub owed: Balance,
+	/// Everything that ever came in: fee shares, contributions, forfeited deposits.
+	pub lifetime_inflow: Balance,
+	/// Everything that was ever paid out.
+	pub lifetime_outflow: Balance,
+}

@@ -1,0 +1,128 @@
+//! Genesis presets: `development` (one validator, short periods) and `local_testnet` (Alice, Bob
+//! and Charlie as validators).
+
+use crate::{
+	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SecurityPool, SecurityPoolConfig,
+	SudoConfig, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use pallet_security_pool::{PoolParameters, SeverityTiers, Tier};
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::Perbill;
+
+/// What every dev account starts with.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+/// What the pool starts with.
+pub const POOL_ENDOWMENT: Balance = 100_000 * UNIT;
+
+/// The pool's parameters on the development chains: a whole request lifecycle (10 blocks of
+/// voting, 10 of timelock) takes about a minute.
+pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
+	let tier = |percent, cap| Tier { share: Perbill::from_percent(percent), cap };
+	PoolParameters {
+		voting_period: 10,
+		timelock: 10,
+		vote_locking_period: 5,
+		min_turnout: Perbill::from_percent(10),
+		approval: Perbill::from_percent(50),
+		max_payout: Perbill::from_percent(50),
+		deposit_base: UNIT,
+		deposit_per_byte: UNIT / 100,
+		tiers: SeverityTiers {
+			critical: tier(10, 10_000 * UNIT),
+			high: tier(5, 5_000 * UNIT),
+			medium: tier(1, 1_000 * UNIT),
+			low: Tier { share: Perbill::from_rational(1u32, 1000u32), cap: 100 * UNIT },
+		},
+	}
+}
+
+/// The production-like parameters scaled to this chain's block time.
+pub fn production_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
+	PoolParameters {
+		voting_period: 7 * crate::DAYS,
+		timelock: 2 * crate::DAYS,
+		vote_locking_period: crate::DAYS,
+		..development_parameters()
+	}
+}
+
+fn testnet_genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+	parameters: PoolParameters<Balance, crate::BlockNumber>,
+) -> Value {
+	let mut balances: Vec<_> = endowed.into_iter().map(|who| (who, ENDOWMENT)).collect();
+	balances.push((SecurityPool::account_id(), POOL_ENDOWMENT));
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities.iter().map(|(_, grandpa)| (grandpa.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+		security_pool: SecurityPoolConfig { parameters },
+	})
+}
+
+fn authority(seed: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(seed.public().into(), grandpa.public().into())
+}
+
+/// The well-known dev accounts (Alice … Ferdie and their stashes).
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter()
+		.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
+/// One validator (Alice, also sudo), funded dev accounts and pool, short periods.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+		development_parameters(),
+	)
+}
+
+/// Alice, Bob and Charlie as validators, Alice as sudo, short periods.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+		development_parameters(),
+	)
+}
+
+/// The JSON of the preset `id`.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(serde_json::to_vec(&patch).expect("a JSON value serializes; qed"))
+}
+
+/// The presets this runtime has.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
