@@ -158,6 +158,7 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances: Vec<_> = (1..=10).map(|who| (who, ENDOWMENT)).collect();
+		balances.push((AUTHOR, ENDOWMENT));
 		if self.pool > 0 {
 			balances.push((SecurityPool::account_id(), self.pool));
 		}

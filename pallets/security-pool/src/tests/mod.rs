@@ -1,1 +1,52 @@
+//! Tests of the security pool, by topic, on the mock runtime with real `pallet-balances`.
 
+mod fee;
+mod lifecycle;
+mod parameters;
+mod property;
+mod requests;
+mod voting;
+
+use crate::{mock::*, Conviction, RequestId, Vote};
+use frame_support::assert_ok;
+
+/// Files a claim by `who` for `amount` to `who` with 3 bytes of evidence; returns its id.
+pub(crate) fn claim(who: AccountId, amount: Balance) -> RequestId {
+	let id = crate::NextRequestId::<Test>::get();
+	assert_ok!(SecurityPool::submit_claim(
+		RuntimeOrigin::signed(who),
+		amount,
+		who,
+		b"cid".to_vec()
+	));
+	id
+}
+
+/// A vote of `balance` with `conviction`.
+pub(crate) fn vote(aye: bool, balance: Balance, conviction: Conviction) -> Vote<Balance> {
+	Vote { aye, balance, conviction }
+}
+
+/// Casts aye votes of BOB and CHARLIE that pass any referendum under the test parameters.
+pub(crate) fn pass(id: RequestId) {
+	assert_ok!(SecurityPool::vote(
+		RuntimeOrigin::signed(BOB),
+		id,
+		vote(true, 600_000, Conviction::Locked1x)
+	));
+	assert_ok!(SecurityPool::vote(
+		RuntimeOrigin::signed(CHARLIE),
+		id,
+		vote(true, 500_000, Conviction::None)
+	));
+}
+
+/// The deposit of a claim with `len` bytes of evidence.
+pub(crate) fn deposit_for(len: u64) -> Balance {
+	DEPOSIT_BASE + DEPOSIT_PER_BYTE * len
+}
+
+/// The first block at which a request submitted now stops taking votes.
+pub(crate) fn voting_end() -> u64 {
+	System::block_number() + VOTING_PERIOD
+}

@@ -1,0 +1,253 @@
+//! The security pool inside the real runtime: blocks built by `frame_executive` on the
+//! `development` preset's genesis, signed extrinsics, the fee hook and the runtime API.
+
+use codec::Encode;
+use frame_support::traits::fungible::{Inspect, InspectHold};
+use pallet_security_pool::{Conviction, PayoutRequestOf, PoolStatus, RequestStatus, Vote};
+use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV1;
+use security_pool_runtime::{
+	genesis_config_presets, AccountId, Balance, Balances, BalancesCall, Block, Executive, Header,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SecurityPool, SecurityPoolCall,
+	SignedPayload, System, TxExtension, UncheckedExtrinsic, SLOT_DURATION, UNIT,
+};
+use serde_json::Value;
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem};
+
+/// Overlays `patch` onto `base`, as chain-spec presets are applied.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Externalities holding the `development` preset's genesis state.
+fn development_chain() -> sp_io::TestExternalities {
+	let mut genesis = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	let preset = genesis_config_presets::get_preset(&"development".into()).unwrap();
+	merge(&mut genesis, serde_json::from_slice(&preset).unwrap());
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(
+			serde_json::to_vec(&genesis).unwrap(),
+		)
+		.unwrap()
+	});
+	ext
+}
+
+/// Builds blocks with `frame_executive` as Alice, the dev chain's only author.
+struct Chain {
+	number: u32,
+	parent: sp_core::H256,
+}
+
+impl Chain {
+	fn new() -> Self {
+		Chain { number: 0, parent: Default::default() }
+	}
+
+	/// Opens the next block: Alice's Aura pre-digest and the timestamp inherent.
+	fn open_block(&mut self) {
+		self.number += 1;
+		let slot = Slot::from(u64::from(self.number) + 1_000);
+		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
+		let header = Header::new(
+			self.number,
+			Default::default(),
+			Default::default(),
+			self.parent,
+			digest,
+		);
+		Executive::initialize_block(&header);
+		let now = *slot * SLOT_DURATION;
+		let set_time = RuntimeCall::Timestamp(pallet_timestamp::Call::set { now });
+		Executive::apply_extrinsic(UncheckedExtrinsic::new_bare(set_time))
+			.unwrap()
+			.unwrap();
+	}
+
+	/// Closes the current block.
+	fn close_block(&mut self) {
+		let header = Executive::finalize_block();
+		self.parent = header.hash();
+	}
+
+	/// A whole block with `calls`, each signed by its account with `tip`; returns their results.
+	fn block(&mut self, calls: Vec<(Sr25519Keyring, RuntimeCall, Balance)>) -> Vec<bool> {
+		self.open_block();
+		let results = calls
+			.into_iter()
+			.map(|(who, call, tip)| {
+				Executive::apply_extrinsic(signed(who, call, tip)).unwrap().is_ok()
+			})
+			.collect();
+		self.close_block();
+		results
+	}
+
+	fn run_to(&mut self, number: u32) {
+		while self.number < number {
+			self.block(vec![]);
+		}
+	}
+}
+
+/// Signs `call` by `who` with `tip`, against the current chain state.
+fn signed(who: Sr25519Keyring, call: RuntimeCall, tip: Balance) -> UncheckedExtrinsic {
+	let account = who.to_account_id();
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(System::account_nonce(&account)),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+	let signature = payload.using_encoded(|bytes| who.sign(bytes));
+	UncheckedExtrinsic::new_signed(call, account.into(), signature.into(), extension)
+}
+
+fn balance(who: &AccountId) -> Balance {
+	Balances::balance(who)
+}
+
+fn pool() -> Balance {
+	balance(&SecurityPool::account_id())
+}
+
+/// The fee (with tip) and tip of every fee payment of the current block.
+fn fees_paid() -> Vec<(Balance, Balance)> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, tip, .. },
+			) => Some((actual_fee, tip)),
+			_ => None,
+		})
+		.collect()
+}
+
+fn pool_status() -> PoolStatus<Balance> {
+	<Runtime as SecurityPoolApiV1<Block, Balance, PayoutRequestOf<Runtime>>>::pool_status()
+}
+
+fn request(id: u32) -> Option<PayoutRequestOf<Runtime>> {
+	<Runtime as SecurityPoolApiV1<Block, Balance, PayoutRequestOf<Runtime>>>::request(id)
+}
+
+#[test]
+fn fees_go_20_percent_to_the_pool_and_the_rest_and_tips_to_the_author() {
+	development_chain().execute_with(|| {
+		let mut chain = Chain::new();
+		chain.block(vec![]);
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let (pool_before, author_before) = (pool(), balance(&alice));
+		let issuance = Balances::total_issuance();
+
+		let transfer = |value| {
+			RuntimeCall::Balances(BalancesCall::transfer_allow_death {
+				dest: Sr25519Keyring::Dave.to_account_id().into(),
+				value,
+			})
+		};
+		chain.open_block();
+		let tip = 7 * UNIT / 1_000;
+		for (who, call, tip) in [
+			(Sr25519Keyring::Bob, transfer(UNIT), 0),
+			(Sr25519Keyring::Charlie, transfer(5 * UNIT), tip),
+		] {
+			Executive::apply_extrinsic(signed(who, call, tip)).unwrap().unwrap();
+		}
+		let paid = fees_paid();
+		chain.close_block();
+
+		assert_eq!(paid.len(), 2);
+		let to_pool: Balance = paid.iter().map(|(fee, tip)| (fee - tip) / 5).sum();
+		let total: Balance = paid.iter().map(|(fee, _)| fee).sum();
+		assert!(to_pool > 0);
+		assert_eq!(pool() - pool_before, to_pool);
+		assert_eq!(balance(&alice) - author_before, total - to_pool);
+		assert_eq!(paid[1].1, tip);
+		assert_eq!(Balances::total_issuance(), issuance);
+		assert_eq!(pool_status().lifetime_inflow, to_pool);
+	});
+}
+
+#[test]
+fn a_claim_runs_its_whole_lifecycle_with_the_development_parameters() {
+	development_chain().execute_with(|| {
+		let parameters = genesis_config_presets::development_parameters();
+		let mut chain = Chain::new();
+		chain.block(vec![]);
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		let amount = 1_000 * UNIT;
+
+		let claim = RuntimeCall::SecurityPool(SecurityPoolCall::submit_claim {
+			amount,
+			beneficiary: ferdie.clone(),
+			evidence: b"ipfs://incident-report".to_vec(),
+		});
+		assert_eq!(chain.block(vec![(Sr25519Keyring::Bob, claim, 0)]), vec![true]);
+		let submitted_at = chain.number;
+		let before = pool_status();
+		assert_eq!(before.open_requests, 1);
+		assert_eq!(before.committed, 0);
+		assert!(matches!(request(0).unwrap().status, RequestStatus::Voting { .. }));
+		let deposit = request(0).unwrap().deposit;
+		assert_eq!(deposit, parameters.deposit_base + parameters.deposit_per_byte * 22);
+
+		let vote = |aye, balance, conviction| {
+			RuntimeCall::SecurityPool(SecurityPoolCall::vote {
+				request: 0,
+				vote: Vote { aye, balance, conviction },
+			})
+		};
+		let votes = chain.block(vec![
+			(Sr25519Keyring::Charlie, vote(true, 700_000 * UNIT, Conviction::Locked1x), 0),
+			(Sr25519Keyring::Dave, vote(true, 600_000 * UNIT, Conviction::None), 0),
+			(Sr25519Keyring::Eve, vote(false, 100_000 * UNIT, Conviction::Locked2x), 0),
+		]);
+		assert_eq!(votes, vec![true, true, true]);
+
+		// The referendum ends by itself and the timelock starts.
+		let ends_at = submitted_at + parameters.voting_period;
+		chain.run_to(ends_at);
+		let payable_at = ends_at + parameters.timelock;
+		assert_eq!(request(0).unwrap().status, RequestStatus::Approved { payable_at });
+		assert_eq!(pool_status().committed, amount);
+
+		chain.run_to(payable_at - 1);
+		let (ferdie_before, pool_before) = (balance(&ferdie), pool());
+		assert_eq!(Balances::balance_on_hold(&pallet_security_pool::HoldReason::RequestDeposit.into(), &bob), deposit);
+
+		chain.run_to(payable_at);
+		assert_eq!(balance(&ferdie) - ferdie_before, amount);
+		assert_eq!(pool_before - pool(), amount);
+		assert_eq!(Balances::balance_on_hold(&pallet_security_pool::HoldReason::RequestDeposit.into(), &bob), 0);
+		let after = pool_status();
+		assert_eq!(request(0), None);
+		assert_eq!(after.open_requests, 0);
+		assert_eq!(after.committed, 0);
+		assert_eq!(after.lifetime_outflow, amount);
+	});
+}
+
+#[test]
+fn the_runtime_passes_its_integrity_tests() {
+	sp_io::TestExternalities::default().execute_with(|| {
+		<security_pool_runtime::AllPalletsWithSystem as frame_support::traits::IntegrityTest>::integrity_test();
+	});
+}

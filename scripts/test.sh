@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy, the pallet's and runtime's tests (with the
+# benchmarks' tests), and the end-to-end tests of the real node through Polkadot.js.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (-D warnings)"
+SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets \
+	--features pallet-security-pool/runtime-benchmarks -- -D warnings
+
+step "build the node"
+cargo build --locked --release -p security-pool-node
+
+step "pallet and runtime tests"
+cargo test --locked --release --workspace
+
+step "benchmark tests of the pallet"
+cargo test --locked --release -p pallet-security-pool --features runtime-benchmarks benchmark
+
+step "end-to-end tests (Polkadot.js against the node)"
+command -v npm >/dev/null || fail "missing npm: install Node.js 20 and npm, and run again"
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+(cd e2e && node --test --test-concurrency=1 --test-timeout=900000)
