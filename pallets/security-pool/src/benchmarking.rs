@@ -7,10 +7,13 @@ use crate::pallet::{
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
 use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::{BlockNumberProvider, Bounded, One, Zero},
+	traits::{BlockNumberProvider, Bounded, One, Saturating, Zero},
 	Perbill,
 };
 
@@ -112,8 +115,9 @@ mod benchmarks {
 			file_claim::<T>(i);
 		}
 		let who = funded::<T>("claimant", 0);
+		let beneficiary = who.clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), amount::<T>(), who, vec![1u8; e as usize]);
+		_(RawOrigin::Signed(who), amount::<T>(), beneficiary, vec![1u8; e as usize]);
 		assert_eq!(Requests::<T>::count(), T::MaxOpenRequests::get());
 	}
 
@@ -124,9 +128,10 @@ mod benchmarks {
 			file_claim::<T>(i);
 		}
 		let who = funded::<T>("researcher", 0);
+		let beneficiary = who.clone();
 		let commitment = commitment_of(b"report", &[0; 32]);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), commitment, Severity::Critical, amount::<T>(), who);
+		_(RawOrigin::Signed(who), commitment, Severity::Critical, amount::<T>(), beneficiary);
 		assert_eq!(Requests::<T>::count(), T::MaxOpenRequests::get());
 	}
 

@@ -5,7 +5,10 @@ use crate::{
 	commitment_of, Error, Event, HoldReason, Ledger, Outcomes, OwedQueue, ReferendumOutcome,
 	RequestStatus, Requests, Severity, Tally,
 };
-use frame_support::{assert_noop, traits::fungible::InspectHold};
+use frame_support::{
+	assert_noop,
+	traits::{fungible::InspectHold, OnUnbalanced},
+};
 use sp_runtime::DispatchError;
 
 fn held(who: AccountId) -> Balance {
@@ -29,7 +32,7 @@ fn a_passed_claim_is_paid_after_the_timelock() {
 		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at }));
 		assert_eq!(Outcomes::<Test>::get(id), Some(ReferendumOutcome { approved: true, ended_at: ends_at }));
 		assert_eq!(Ledger::<Test>::get().committed, 10_000);
-		let tally = Tally { ayes: 600_000 + 50_000, nays: 0, turnout: 1_100_000 };
+		let tally = Tally { ayes: 700_000 + 60_000, nays: 0, turnout: 1_300_000 };
 		assert!(pool_events().contains(&Event::Approved { request: id, tally, payable_at }));
 
 		// Nothing is paid during the timelock.
@@ -82,7 +85,7 @@ fn too_little_turnout_rejects_and_forfeits_the_deposit() {
 fn too_few_ayes_reject() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = claim(ALICE, 10_000);
-		// Turnout suffices; weighted ayes 600_000 vs nays 600_000: not more than 50%.
+		// Turnout (1_200_000) suffices; the weighted ayes end up below the nays.
 		assert_ok!(SecurityPool::vote(
 			RuntimeOrigin::signed(BOB),
 			id,
@@ -96,13 +99,13 @@ fn too_few_ayes_reject() {
 		assert_ok!(SecurityPool::vote(
 			RuntimeOrigin::signed(DAVE),
 			id,
-			vote(true, 200_000, Conviction::None)
+			vote(true, 300_000, Conviction::None)
 		));
-		// ayes 600_000 + 20_000 > 600_000 would pass: DAVE changes his mind.
+		// Ayes 600_000 + 30_000 against nays 600_000 would pass: DAVE changes his mind.
 		assert_ok!(SecurityPool::vote(
 			RuntimeOrigin::signed(DAVE),
 			id,
-			vote(false, 200_000, Conviction::None)
+			vote(false, 300_000, Conviction::None)
 		));
 		run_to_block(voting_end());
 		assert_eq!(status(id), None);

@@ -32,12 +32,12 @@ pub(crate) fn pass(id: RequestId) {
 	assert_ok!(SecurityPool::vote(
 		RuntimeOrigin::signed(BOB),
 		id,
-		vote(true, 600_000, Conviction::Locked1x)
+		vote(true, 700_000, Conviction::Locked1x)
 	));
 	assert_ok!(SecurityPool::vote(
 		RuntimeOrigin::signed(CHARLIE),
 		id,
-		vote(true, 500_000, Conviction::None)
+		vote(true, 600_000, Conviction::None)
 	));
 }
 

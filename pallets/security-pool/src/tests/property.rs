@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{Event, Ledger, Severity};
-use frame_support::traits::{Currency, OnUnbalanced};
+use frame_support::traits::OnUnbalanced;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]

@@ -4,7 +4,10 @@ use super::*;
 use crate::{Error, Event, FreezeReason, RequestStatus, Requests, Tally, VotingFor};
 use frame_support::{
 	assert_noop,
-	traits::{fungible::InspectFreeze, tokens::Preservation},
+	traits::{
+		fungible::{Inspect, InspectFreeze},
+		tokens::{Fortitude, Preservation},
+	},
 };
 
 fn frozen(who: AccountId) -> Balance {
@@ -33,8 +36,9 @@ fn vote_counts_with_conviction_and_freezes() {
 		assert_eq!(frozen(BOB), 1_000);
 		assert_eq!(frozen(DAVE), 700);
 		// Frozen funds cannot leave.
-		assert!(Balances::reducible_balance(&BOB, Preservation::Expendable, Default::default()) <
-			ENDOWMENT);
+		let spendable =
+			Balances::reducible_balance(&BOB, Preservation::Expendable, Fortitude::Polite);
+		assert_eq!(spendable, ENDOWMENT - 1_000);
 		assert!(pool_events().contains(&Event::Voted {
 			request: id,
 			voter: BOB,
@@ -110,6 +114,7 @@ fn votes_are_refused_once_voting_closed() {
 			SecurityPool::remove_vote(RuntimeOrigin::signed(BOB), id),
 			Error::<Test>::VotingClosed
 		);
+		System::set_block_number(ends_at - 1);
 		run_to_block(ends_at);
 		// Concluded (rejected: too little turnout) and gone.
 		assert!(Requests::<Test>::get(id).is_none());
@@ -169,7 +174,7 @@ fn won_votes_stay_locked_for_their_conviction() {
 		// Before the lock expires nothing is released.
 		run_to_block(ends_at + LOCKING_PERIOD - 1);
 		assert_noop!(unlock(BOB), Error::<Test>::NothingToUnlock);
-		assert_eq!(frozen(BOB), 600_000);
+		assert_eq!(frozen(BOB), 700_000);
 		run_to_block(ends_at + LOCKING_PERIOD);
 		assert_ok!(unlock(BOB));
 		assert_eq!(frozen(BOB), 0);
@@ -193,8 +198,8 @@ fn removing_a_won_vote_leaves_its_lock_behind() {
 		assert_ok!(SecurityPool::remove_vote(RuntimeOrigin::signed(BOB), id));
 		let voting = VotingFor::<Test>::get(BOB).unwrap();
 		assert!(voting.votes.is_empty());
-		assert_eq!(voting.prior.amount, 600_000);
-		assert_eq!(frozen(BOB), 600_000);
+		assert_eq!(voting.prior.amount, 700_000);
+		assert_eq!(frozen(BOB), 700_000);
 		run_to_block(ends_at + LOCKING_PERIOD);
 		assert_ok!(SecurityPool::unlock(RuntimeOrigin::signed(BOB)));
 		assert_eq!(frozen(BOB), 0);
