@@ -31,6 +31,8 @@ if command -v rustup >/dev/null; then
 fi
 
 # One target dir, outside the clone, shared by every build and kept between runs.
+# The wasm builder finds Cargo.lock through this when the target dir is outside the clone.
+export WASM_BUILD_WORKSPACE_HINT="$(pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/security-pool/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 export NODE_BINARY="$CARGO_TARGET_DIR/release/security-pool-node"

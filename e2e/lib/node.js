@@ -108,11 +108,11 @@ export class Node {
   }
 }
 
-/** Waits until the node's finalized head reaches `number`. */
-export async function finalizedAtLeast(api, number, ms = 120_000) {
-  return within(ms, `finalized #${number}`, new Promise((done) => {
+/** Waits until the head that `subscribe` follows reaches `number`. */
+function headAtLeast(subscribe, what, number, ms) {
+  return within(ms, `${what} #${number}`, new Promise((done) => {
     let unsubscribe;
-    api.rpc.chain.subscribeFinalizedHeads((header) => {
+    subscribe((header) => {
       if (header.number.toNumber() >= number) {
         unsubscribe?.();
         done(header);
@@ -121,17 +121,14 @@ export async function finalizedAtLeast(api, number, ms = 120_000) {
   }));
 }
 
-/** Waits until the best block reaches `number`. */
-export async function bestAtLeast(api, number, ms = 120_000) {
-  return within(ms, `best #${number}`, new Promise((done) => {
-    let unsubscribe;
-    api.rpc.chain.subscribeNewHeads((header) => {
-      if (header.number.toNumber() >= number) {
-        unsubscribe?.();
-        done(header);
-      }
-    }).then((u) => { unsubscribe = u; });
-  }));
+/** Waits until the node's finalized head reaches `number`. */
+export function finalizedAtLeast(api, number, ms = 120_000) {
+  return headAtLeast(api.rpc.chain.subscribeFinalizedHeads, 'finalized', number, ms);
+}
+
+/** Waits until the node's best block reaches `number`. */
+export function bestAtLeast(api, number, ms = 120_000) {
+  return headAtLeast(api.rpc.chain.subscribeNewHeads, 'best', number, ms);
 }
 
 export const repoRoot = resolve(here, '../..');

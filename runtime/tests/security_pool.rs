@@ -18,10 +18,11 @@ use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem};
 /// Overlays `patch` onto `base`, as chain-spec presets are applied.
 fn merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
+		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -57,13 +58,8 @@ impl Chain {
 		self.number += 1;
 		let slot = Slot::from(u64::from(self.number) + 1_000);
 		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
-		let header = Header::new(
-			self.number,
-			Default::default(),
-			Default::default(),
-			self.parent,
-			digest,
-		);
+		let header =
+			Header::new(self.number, Default::default(), Default::default(), self.parent, digest);
 		Executive::initialize_block(&header);
 		let now = *slot * SLOT_DURATION;
 		let set_time = RuntimeCall::Timestamp(pallet_timestamp::Call::set { now });
@@ -231,12 +227,24 @@ fn a_claim_runs_its_whole_lifecycle_with_the_development_parameters() {
 
 		chain.run_to(payable_at - 1);
 		let (ferdie_before, pool_before) = (balance(&ferdie), pool());
-		assert_eq!(Balances::balance_on_hold(&pallet_security_pool::HoldReason::RequestDeposit.into(), &bob), deposit);
+		assert_eq!(
+			Balances::balance_on_hold(
+				&pallet_security_pool::HoldReason::RequestDeposit.into(),
+				&bob
+			),
+			deposit
+		);
 
 		chain.run_to(payable_at);
 		assert_eq!(balance(&ferdie) - ferdie_before, amount);
 		assert_eq!(pool_before - pool(), amount);
-		assert_eq!(Balances::balance_on_hold(&pallet_security_pool::HoldReason::RequestDeposit.into(), &bob), 0);
+		assert_eq!(
+			Balances::balance_on_hold(
+				&pallet_security_pool::HoldReason::RequestDeposit.into(),
+				&bob
+			),
+			0
+		);
 		let after = pool_status();
 		assert_eq!(request(0), None);
 		assert_eq!(after.open_requests, 0);

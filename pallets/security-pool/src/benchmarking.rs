@@ -47,7 +47,12 @@ fn setup<T: Config>() {
 		max_payout: Perbill::from_percent(50),
 		deposit_base: T::Currency::minimum_balance(),
 		deposit_per_byte: One::one(),
-		tiers: SeverityTiers { critical: uncapped, high: uncapped, medium: uncapped, low: uncapped },
+		tiers: SeverityTiers {
+			critical: uncapped,
+			high: uncapped,
+			medium: uncapped,
+			low: uncapped,
+		},
 	});
 }
 
@@ -61,8 +66,13 @@ fn file_claim<T: Config>(index: u32) -> RequestId {
 	let beneficiary: T::AccountId = account("beneficiary", index, SEED);
 	let id = NextRequestId::<T>::get();
 	let evidence = vec![7u8; T::MaxEvidenceLen::get() as usize];
-	Pallet::<T>::submit_claim(RawOrigin::Signed(submitter).into(), amount::<T>(), beneficiary, evidence)
-		.expect("the claim is valid");
+	Pallet::<T>::submit_claim(
+		RawOrigin::Signed(submitter).into(),
+		amount::<T>(),
+		beneficiary,
+		evidence,
+	)
+	.expect("the claim is valid");
 	id
 }
 
@@ -262,5 +272,9 @@ mod benchmarks {
 		assert!(Requests::<T>::count().is_zero());
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

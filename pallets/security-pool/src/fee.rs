@@ -28,7 +28,8 @@ impl<T: Config, Rest: OnUnbalanced<CreditOf<T>>> OnUnbalanced<CreditOf<T>>
 		CreditOf<T>: TryMerge,
 	{
 		if let Some(fee) = fees_then_tips.next() {
-			let rest = fees_then_tips.fold(Pallet::<T>::take_fee_share(fee), |rest, tip| rest.merge(tip));
+			let rest =
+				fees_then_tips.fold(Pallet::<T>::take_fee_share(fee), |rest, tip| rest.merge(tip));
 			Rest::on_unbalanced(rest);
 		}
 	}

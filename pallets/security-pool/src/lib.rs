@@ -38,11 +38,11 @@
 //!
 //! ```ignore
 //! impl pallet_transaction_payment::Config for Runtime {
-//! 	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<
-//! 		Balances,
-//! 		pallet_security_pool::PoolFeeShare<Runtime, ToBlockAuthor>,
-//! 	>;
-//! 	// ...
+//!     type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<
+//!         Balances,
+//!         pallet_security_pool::PoolFeeShare<Runtime, ToBlockAuthor>,
+//!     >;
+//!     // ...
 //! }
 //! ```
 //!
@@ -114,7 +114,8 @@ pub mod pallet {
 	/// One account's votes as stored.
 	pub type VotingOf<T> = Voting<BalanceOf<T>, BlockNumberOf<T>, <T as Config>::MaxVotes>;
 	/// A queue of deadlines, sorted by block.
-	pub type DeadlinesOf<T> = BoundedVec<Deadline<BlockNumberOf<T>>, <T as Config>::MaxOpenRequests>;
+	pub type DeadlinesOf<T> =
+		BoundedVec<Deadline<BlockNumberOf<T>>, <T as Config>::MaxOpenRequests>;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -254,11 +255,14 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			self.parameters.validate().expect("genesis parameters of the security pool are valid");
+			self.parameters
+				.validate()
+				.expect("genesis parameters of the security pool are valid");
 			Parameters::<T>::put(self.parameters);
 			// The pool must exist: top it up to the existential deposit.
 			let pool = Pallet::<T>::account_id();
-			let missing = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pool));
+			let missing =
+				T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pool));
 			if !missing.is_zero() {
 				T::Currency::mint_into(&pool, missing).expect("minting the pool's ED succeeds");
 			}
@@ -520,10 +524,7 @@ pub mod pallet {
 				return Err(Error::<T>::NotADisclosure.into());
 			};
 			ensure!(!Reports::<T>::contains_key(request), Error::<T>::AlreadyRevealed);
-			ensure!(
-				commitment_of(&report, &salt) == commitment,
-				Error::<T>::CommitmentMismatch
-			);
+			ensure!(commitment_of(&report, &salt) == commitment, Error::<T>::CommitmentMismatch);
 			let report_len = report.len() as u32;
 			Reports::<T>::insert(request, report);
 			Self::deposit_event(Event::DisclosureRevealed { request, report_len });

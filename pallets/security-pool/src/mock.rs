@@ -214,6 +214,12 @@ pub const FEE_PAYER: AccountId = 10;
 /// Withdraws `amount` from [`FEE_PAYER`] as a fee credit, as `pallet-transaction-payment` does.
 pub fn fee_credit(amount: Balance) -> Credit<AccountId, Balances> {
 	use frame_support::traits::tokens::{Fortitude, Precision, Preservation};
-	Balances::withdraw(&FEE_PAYER, amount, Precision::Exact, Preservation::Preserve, Fortitude::Polite)
-		.expect("the fee payer is funded")
+	Balances::withdraw(
+		&FEE_PAYER,
+		amount,
+		Precision::Exact,
+		Preservation::Preserve,
+		Fortitude::Polite,
+	)
+	.expect("the fee payer is funded")
 }

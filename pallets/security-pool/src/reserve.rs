@@ -131,16 +131,13 @@ impl<T: Config> Pallet<T> {
 
 	/// Transfers up to `due` from the pool to `beneficiary`, as much as the pool can while
 	/// staying alive, and books it. Returns what was paid.
-	fn pay(
-		id: RequestId,
-		beneficiary: &T::AccountId,
-		due: BalanceOf<T>,
-	) -> BalanceOf<T> {
+	fn pay(id: RequestId, beneficiary: &T::AccountId, due: BalanceOf<T>) -> BalanceOf<T> {
 		let pool = Self::account_id();
-		let liquid = T::Currency::reducible_balance(&pool, Preservation::Preserve, Fortitude::Polite);
+		let liquid =
+			T::Currency::reducible_balance(&pool, Preservation::Preserve, Fortitude::Polite);
 		let amount = due.min(liquid);
-		if amount.is_zero() ||
-			T::Currency::transfer(&pool, beneficiary, amount, Preservation::Preserve).is_err()
+		if amount.is_zero()
+			|| T::Currency::transfer(&pool, beneficiary, amount, Preservation::Preserve).is_err()
 		{
 			return Zero::zero();
 		}
@@ -216,7 +213,10 @@ impl<T: Config> Pallet<T> {
 					ensure!(request.deposit.is_zero(), "owed requests hold no deposit");
 				},
 			}
-			deposits.entry(request.submitter).or_default().saturating_accrue(request.deposit);
+			deposits
+				.entry(request.submitter)
+				.or_default()
+				.saturating_accrue(request.deposit);
 		}
 		let ledger = Ledger::<T>::get();
 		ensure!(ledger.committed == committed, "committed must equal the sum over requests");

@@ -1,16 +1,13 @@
 //! The domain types of the security pool: requests, referenda, votes and parameters.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use frame_support::{
 	pallet_prelude::Get, BoundedVec, CloneNoBound, Deserialize, PartialEqNoBound, Serialize,
 };
-use core::fmt::Debug;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::{
-	traits::Zero,
-	Perbill,
-};
+use sp_runtime::{traits::Zero, Perbill};
 
 /// Identifies a payout request (and its referendum) for its whole life.
 pub type RequestId = u32;
@@ -40,9 +37,7 @@ pub enum Severity {
 }
 
 /// What a payout request is for.
-#[derive(
-	Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxEvidence))]
 #[codec(mel_bound())]
 pub enum RequestKind<MaxEvidence: Get<u32>> {
@@ -246,9 +241,9 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 	/// more than `approval` of all weighted votes.
 	pub fn passes(&self, electorate: Balance, min_turnout: Perbill, approval: Perbill) -> bool {
 		let decisive = self.ayes.saturating_add(self.nays);
-		self.turnout >= min_turnout.mul_ceil(electorate) &&
-			!decisive.is_zero() &&
-			self.ayes > approval.mul_floor(decisive)
+		self.turnout >= min_turnout.mul_ceil(electorate)
+			&& !decisive.is_zero()
+			&& self.ayes > approval.mul_floor(decisive)
 	}
 }
 
@@ -363,7 +358,10 @@ where
 {
 	/// The balance these votes keep frozen: the largest of them.
 	pub fn frozen(&self) -> Balance {
-		self.votes.iter().map(|cast| cast.vote.balance).fold(self.prior.amount, Ord::max)
+		self.votes
+			.iter()
+			.map(|cast| cast.vote.balance)
+			.fold(self.prior.amount, Ord::max)
 	}
 
 	/// Whether nothing is left to remember.
@@ -522,9 +520,9 @@ pub enum ParameterError {
 impl<Balance, BlockNumber: Zero> PoolParameters<Balance, BlockNumber> {
 	/// Checks the parameters make a working pool.
 	pub fn validate(&self) -> Result<(), ParameterError> {
-		if self.voting_period.is_zero() ||
-			self.timelock.is_zero() ||
-			self.vote_locking_period.is_zero()
+		if self.voting_period.is_zero()
+			|| self.timelock.is_zero()
+			|| self.vote_locking_period.is_zero()
 		{
 			return Err(ParameterError::ZeroPeriod);
 		}

@@ -39,13 +39,15 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for Placeholder<Db> {
 		placeholder::<Db>(60, 4, 3)
 	}
 	fn submit_claim(e: u32) -> Weight {
-		placeholder::<Db>(90, 7, 6).saturating_add(Weight::from_parts(2_000, 1).saturating_mul(e.into()))
+		placeholder::<Db>(90, 7, 6)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(e.into()))
 	}
 	fn submit_disclosure() -> Weight {
 		placeholder::<Db>(90, 7, 6)
 	}
 	fn reveal_disclosure(r: u32) -> Weight {
-		placeholder::<Db>(40, 2, 1).saturating_add(Weight::from_parts(2_000, 1).saturating_mul(r.into()))
+		placeholder::<Db>(40, 2, 1)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(r.into()))
 	}
 	fn vote() -> Weight {
 		placeholder::<Db>(80, 5, 4)
@@ -116,10 +118,7 @@ impl WeightInfo for () {
 }
 
 /// `micros` µs of execution, 4 KiB of proof per read, and the database cost of the accesses.
-fn placeholder<Db: Get<RuntimeDbWeight>>(
-	micros: u64,
-	reads: u64,
-	writes: u64,
-) -> Weight {
-	Weight::from_parts(micros * 1_000_000, reads * 4_096).saturating_add(Db::get().reads_writes(reads, writes))
+fn placeholder<Db: Get<RuntimeDbWeight>>(micros: u64, reads: u64, writes: u64) -> Weight {
+	Weight::from_parts(micros * 1_000_000, reads * 4_096)
+		.saturating_add(Db::get().reads_writes(reads, writes))
 }

@@ -24,7 +24,9 @@ use super::{
 	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_FORMAT, VERSION,
 };
 
-pub use security_pool::{AuraAccountAdapter, FeesToPoolAndAuthor, PoolFeeShare, SecurityPoolPalletId, ToBlockAuthor};
+pub use security_pool::{
+	AuraAccountAdapter, FeesToPoolAndAuthor, PoolFeeShare, SecurityPoolPalletId, ToBlockAuthor,
+};
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 

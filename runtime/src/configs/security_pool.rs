@@ -12,7 +12,9 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use sp_runtime::{ConsensusEngineId, Perbill};
 
-use super::super::{AccountId, Authorship, Balances, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System};
+use super::super::{
+	AccountId, Authorship, Balances, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System,
+};
 
 parameter_types! {
 	pub const SecurityPoolPalletId: PalletId = PalletId(*b"py/secpl");

@@ -30,7 +30,10 @@ fn a_passed_claim_is_paid_after_the_timelock() {
 
 		run_to_block(ends_at);
 		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at }));
-		assert_eq!(Outcomes::<Test>::get(id), Some(ReferendumOutcome { approved: true, ended_at: ends_at }));
+		assert_eq!(
+			Outcomes::<Test>::get(id),
+			Some(ReferendumOutcome { approved: true, ended_at: ends_at })
+		);
 		assert_eq!(Ledger::<Test>::get().committed, 10_000);
 		let tally = Tally { ayes: 700_000 + 60_000, nays: 0, turnout: 1_300_000 };
 		assert!(pool_events().contains(&Event::Approved { request: id, tally, payable_at }));
@@ -61,11 +64,7 @@ fn too_little_turnout_rejects_and_forfeits_the_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = claim(ALICE, 10_000);
 		// 10% of the active issuance (10_100_000 + author) is far more than 900_000.
-		assert_ok!(SecurityPool::vote(
-			RuntimeOrigin::signed(BOB),
-			id,
-			vote(true, 900_000, Conviction::Locked6x)
-		));
+		assert_ok!(cast(BOB, id, vote(true, 900_000, Conviction::Locked6x)));
 		run_to_block(voting_end());
 		assert_eq!(status(id), None);
 		assert_eq!(held(ALICE), 0);
@@ -77,7 +76,9 @@ fn too_little_turnout_rejects_and_forfeits_the_deposit() {
 			who: ALICE,
 			amount: deposit_for(3)
 		}));
-		assert!(pool_events().iter().any(|e| matches!(e, Event::Rejected { request, .. } if *request == id)));
+		assert!(pool_events()
+			.iter()
+			.any(|e| matches!(e, Event::Rejected { request, .. } if *request == id)));
 	});
 }
 
@@ -86,27 +87,11 @@ fn too_few_ayes_reject() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = claim(ALICE, 10_000);
 		// Turnout (1_200_000) suffices; the weighted ayes end up below the nays.
-		assert_ok!(SecurityPool::vote(
-			RuntimeOrigin::signed(BOB),
-			id,
-			vote(true, 600_000, Conviction::Locked1x)
-		));
-		assert_ok!(SecurityPool::vote(
-			RuntimeOrigin::signed(CHARLIE),
-			id,
-			vote(false, 300_000, Conviction::Locked2x)
-		));
-		assert_ok!(SecurityPool::vote(
-			RuntimeOrigin::signed(DAVE),
-			id,
-			vote(true, 300_000, Conviction::None)
-		));
+		assert_ok!(cast(BOB, id, vote(true, 600_000, Conviction::Locked1x)));
+		assert_ok!(cast(CHARLIE, id, vote(false, 300_000, Conviction::Locked2x)));
+		assert_ok!(cast(DAVE, id, vote(true, 300_000, Conviction::None)));
 		// Ayes 600_000 + 30_000 against nays 600_000 would pass: DAVE changes his mind.
-		assert_ok!(SecurityPool::vote(
-			RuntimeOrigin::signed(DAVE),
-			id,
-			vote(false, 300_000, Conviction::None)
-		));
+		assert_ok!(cast(DAVE, id, vote(false, 300_000, Conviction::None)));
 		run_to_block(voting_end());
 		assert_eq!(status(id), None);
 		assert_eq!(pool_balance(), POOL_GENESIS + deposit_for(3));
@@ -121,10 +106,7 @@ fn a_veto_during_the_timelock_stops_the_payout() {
 		let ends_at = voting_end();
 		pass(id);
 		run_to_block(ends_at + 1);
-		assert_noop!(
-			SecurityPool::veto(RuntimeOrigin::signed(BOB), id),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(SecurityPool::veto(RuntimeOrigin::signed(BOB), id), DispatchError::BadOrigin);
 		assert_ok!(SecurityPool::veto(RuntimeOrigin::root(), id));
 		assert!(pool_events().contains(&Event::Vetoed { request: id }));
 		run_to_block(ends_at + TIMELOCK + 2);

@@ -8,7 +8,7 @@ mod requests;
 mod voting;
 
 use crate::{mock::*, Conviction, RequestId, Vote};
-use frame_support::assert_ok;
+use frame_support::{assert_ok, dispatch::DispatchResult};
 
 /// Files a claim by `who` for `amount` to `who` with 3 bytes of evidence; returns its id.
 pub(crate) fn claim(who: AccountId, amount: Balance) -> RequestId {
@@ -27,18 +27,15 @@ pub(crate) fn vote(aye: bool, balance: Balance, conviction: Conviction) -> Vote<
 	Vote { aye, balance, conviction }
 }
 
+/// `who` votes `vote` on `id`.
+pub(crate) fn cast(who: AccountId, id: RequestId, vote: Vote<Balance>) -> DispatchResult {
+	SecurityPool::vote(RuntimeOrigin::signed(who), id, vote)
+}
+
 /// Casts aye votes of BOB and CHARLIE that pass any referendum under the test parameters.
 pub(crate) fn pass(id: RequestId) {
-	assert_ok!(SecurityPool::vote(
-		RuntimeOrigin::signed(BOB),
-		id,
-		vote(true, 700_000, Conviction::Locked1x)
-	));
-	assert_ok!(SecurityPool::vote(
-		RuntimeOrigin::signed(CHARLIE),
-		id,
-		vote(true, 600_000, Conviction::None)
-	));
+	assert_ok!(cast(BOB, id, vote(true, 700_000, Conviction::Locked1x)));
+	assert_ok!(cast(CHARLIE, id, vote(true, 600_000, Conviction::None)));
 }
 
 /// The deposit of a claim with `len` bytes of evidence.

@@ -61,7 +61,7 @@ fn default_parameters_are_valid() {
 
 #[test]
 fn integrity_test_passes() {
-	ExtBuilder::default().build_and_execute(|| SecurityPool::integrity_test());
+	ExtBuilder::default().build_and_execute(SecurityPool::integrity_test);
 }
 
 #[test]

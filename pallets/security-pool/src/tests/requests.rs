@@ -170,7 +170,10 @@ fn reveal_disclosure_checks_the_commitment() {
 			SecurityPool::reveal_disclosure(RuntimeOrigin::signed(EVE), id, report, salt)
 		};
 		assert_noop!(reveal(report.clone(), [8; 32]), Error::<Test>::CommitmentMismatch);
-		assert_noop!(reveal(b"another report".to_vec(), [7; 32]), Error::<Test>::CommitmentMismatch);
+		assert_noop!(
+			reveal(b"another report".to_vec(), [7; 32]),
+			Error::<Test>::CommitmentMismatch
+		);
 		assert_ok!(reveal(report.clone(), [7; 32]));
 		assert_eq!(Reports::<Test>::get(id).unwrap().to_vec(), report);
 		assert!(pool_events()

@@ -21,10 +21,6 @@ fn tally(id: RequestId) -> Tally<Balance> {
 	}
 }
 
-fn cast(who: AccountId, id: RequestId, vote: Vote<Balance>) -> frame_support::dispatch::DispatchResult {
-	SecurityPool::vote(RuntimeOrigin::signed(who), id, vote)
-}
-
 #[test]
 fn vote_counts_with_conviction_and_freezes() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -129,7 +125,10 @@ fn an_account_has_a_bounded_number_of_votes() {
 		for &id in &ids[..4] {
 			assert_ok!(cast(BOB, id, vote(true, 10, Conviction::None)));
 		}
-		assert_noop!(cast(BOB, ids[4], vote(true, 10, Conviction::None)), Error::<Test>::TooManyVotes);
+		assert_noop!(
+			cast(BOB, ids[4], vote(true, 10, Conviction::None)),
+			Error::<Test>::TooManyVotes
+		);
 	});
 }
 
