@@ -46,3 +46,44 @@ export async function poolAccount(api) {
   const raw = u8aConcat(stringToU8a('modl'), id, new Uint8Array(32 - 4 - id.length));
   return api.createType('AccountId32', raw).toString();
 }
+
+/** Pool status through the runtime API (`api.call.securityPoolApi.poolStatus`), as bigints. */
+export async function poolStatus(api, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const status = await at.call.securityPoolApi.poolStatus();
+  return Object.fromEntries(Object.entries(status.toJSON()).map(([k, v]) => [k, BigInt(v)]));
+}
+
+/** The events of the pool in block `blockHash`, as `[name, data]`. */
+export async function poolEvents(api, blockHash) {
+  const events = await (await api.at(blockHash)).query.system.events();
+  return events
+    .filter(({ event }) => event.section === 'securityPool')
+    .map(({ event }) => [event.method, event.data.toJSON()]);
+}
+
+/**
+ * Follows new blocks until `predicate(events, header)` holds for a block's pool events; resolves
+ * with that block's hash. Also collects every pool event seen on the way into `seen`.
+ */
+export async function waitForPoolEvent(api, predicate, { ms = 120_000, seen = [] } = {}) {
+  return within(ms, 'pool event', new Promise((done, fail) => {
+    let unsubscribe;
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      try {
+        const hash = header.hash;
+        const events = await poolEvents(api, hash);
+        seen.push(...events.map((e) => [header.number.toNumber(), ...e]));
+        if (predicate(events, header)) {
+          unsubscribe?.();
+          done(hash);
+        }
+      } catch (error) {
+        fail(error);
+      }
+    }).then((u) => { unsubscribe = u; });
+  }));
+}
+
+/** One token of the dev chain (12 decimals). */
+export const UNIT = 10n ** 12n;

@@ -1,0 +1,72 @@
+// Load: 200 funded accounts each vote once on the same request within a few blocks; every vote
+// is included and the tally equals their sum exactly.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { Node, within } from './lib/node.js';
+import { UNIT, devAccounts, send } from './lib/chain.js';
+
+const VOTERS = 200;
+let node;
+let api;
+let dev;
+
+before(async () => {
+  dev = await devAccounts();
+  node = await new Node({ name: 'load', args: ['--dev', '--pool-limit', '10000'] }).start();
+  api = node.api;
+});
+
+after(async () => node?.destroy());
+
+/** Counts events that `matches` in new blocks until `count` are seen; returns the blocks. */
+function collect(what, matches, count, ms) {
+  return within(ms, `${count} ${what}`, new Promise((done) => {
+    let seen = 0;
+    const blocks = [];
+    let unsubscribe;
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      const events = await (await api.at(header.hash)).query.system.events();
+      const n = events.filter(({ event }) => matches(event)).length;
+      if (n > 0) blocks.push({ number: header.number.toNumber(), n, at: Date.now() });
+      seen += n;
+      if (seen >= count) {
+        unsubscribe?.();
+        done(blocks);
+      }
+    }).then((u) => { unsubscribe = u; });
+  }));
+}
+
+test(`${VOTERS} accounts vote on one request and the tally is exact`, async () => {
+  const keyring = new Keyring({ type: 'sr25519' });
+  const voters = Array.from({ length: VOTERS }, (_, i) => keyring.addFromUri(`//Load//${i}`));
+
+  // Fund them from Alice in one go.
+  const funded = collect('endowed', (e) => api.events.balances.Endowed.is(e), VOTERS, 120_000);
+  let nonce = (await api.rpc.system.accountNextIndex(dev.alice.address)).toNumber();
+  await Promise.all(voters.map((v) =>
+    api.tx.balances.transferKeepAlive(v.address, 1_000n * UNIT).signAndSend(dev.alice, { nonce: nonce++ })));
+  await funded;
+
+  const claim = await send(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
+  const id = claim.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request.toNumber();
+
+  const balances = voters.map((_, i) => BigInt(i + 1) * UNIT);
+  const included = collect('votes', (e) => api.events.securityPool.Voted.is(e), VOTERS, 120_000);
+  const start = Date.now();
+  await Promise.all(voters.map((v, i) =>
+    api.tx.securityPool.vote(id, { aye: i % 3 !== 0, balance: balances[i], conviction: 'Locked1x' })
+      .signAndSend(v, { nonce: 0 })));
+  const blocks = await included;
+  const seconds = (blocks.at(-1).at - start) / 1000;
+  console.log(`# ${VOTERS} votes included in ${blocks.length} blocks (#${blocks[0].number}–#${blocks.at(-1).number}), `
+    + `${seconds.toFixed(1)} s from submission: ${(VOTERS / seconds).toFixed(1)} votes/s`);
+  assert.ok(blocks.length <= 3, `within a few blocks, not ${blocks.length}`);
+
+  const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
+  const sum = (pick) => balances.filter((_, i) => pick(i)).reduce((a, b) => a + b, 0n);
+  assert.equal(tally.turnout.toBigInt(), sum(() => true));
+  assert.equal(tally.ayes.toBigInt(), sum((i) => i % 3 !== 0));
+  assert.equal(tally.nays.toBigInt(), sum((i) => i % 3 === 0));
+});
