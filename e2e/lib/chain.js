@@ -59,7 +59,10 @@ export async function poolEvents(api, blockHash) {
   const events = await (await api.at(blockHash)).query.system.events();
   return events
     .filter(({ event }) => event.section === 'securityPool')
-    .map(({ event }) => [event.method, event.data.toJSON()]);
+    .map(({ event }) => [
+      event.method,
+      Object.fromEntries(event.data.names.map((name, i) => [name, event.data[i].toJSON()])),
+    ]);
 }
 
 /**
