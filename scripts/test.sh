@@ -11,8 +11,9 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (-D warnings)"
-SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets \
-	--features pallet-security-pool/runtime-benchmarks -- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-security-pool --all-targets \
+	--features runtime-benchmarks -- -D warnings
 
 step "build the node"
 cargo build --locked --release -p security-pool-node

@@ -53,7 +53,7 @@ pub fn production_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 }
 
 fn testnet_genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	authorities: Vec<(AuraId, GrandpaId, u64)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	parameters: PoolParameters<Balance, crate::BlockNumber>,
@@ -63,7 +63,7 @@ fn testnet_genesis(
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
 		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+			authorities: authorities.iter().map(|(aura, ..)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: authorities
@@ -76,8 +76,13 @@ fn testnet_genesis(
 	})
 }
 
-fn authority(seed: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(seed.public().into(), grandpa.public().into())
+/// A validator's Aura and GRANDPA keys, with its GRANDPA voting weight.
+fn authority(
+	aura: Sr25519Keyring,
+	grandpa: Ed25519Keyring,
+	weight: u64,
+) -> (AuraId, GrandpaId, u64) {
+	(aura.public().into(), grandpa.public().into(), weight)
 }
 
 /// The well-known dev accounts (Alice … Ferdie and their stashes).
@@ -91,7 +96,7 @@ fn dev_accounts() -> Vec<AccountId> {
 /// One validator (Alice, also sudo), funded dev accounts and pool, short periods.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		development_parameters(),
@@ -99,12 +104,16 @@ pub fn development_config_genesis() -> Value {
 }
 
 /// Alice, Bob and Charlie as validators, Alice as sudo, short periods.
+///
+/// GRANDPA finalizes with more than two thirds of the voting weight. With three equal voters that
+/// is all three, so one stopped validator would stall finality; Alice therefore votes with weight
+/// 2 (of 4): Alice with Bob, or Alice with Charlie, finalize while the third is down.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 2),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
+			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 1),
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
