@@ -19,7 +19,7 @@ step "build the node"
 cargo build --locked --release -p security-pool-node
 
 step "pallet and runtime tests"
-cargo test --locked --release --workspace
+cargo test --locked --release --workspace --exclude security-pool-node
 
 step "benchmark tests of the pallet"
 cargo test --locked --release -p pallet-security-pool --features runtime-benchmarks benchmark

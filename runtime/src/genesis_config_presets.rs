@@ -68,7 +68,7 @@ fn testnet_genesis(
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: authorities
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|(_, grandpa, weight)| (grandpa.clone(), *weight))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
