@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { Node, bestAtLeast, finalizedAtLeast, freePort } from './lib/node.js';
 import { UNIT, devAccounts, send } from './lib/chain.js';
 
-// The libp2p identity of the key 0x…01: Alice is the others' bootnode.
-const ALICE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
+// Fixed network keys (validators of a non-dev chain need one); Alice's, 0x…01, has the libp2p
+// identity below, and Alice is the others' bootnode.
+const nodeKey = (n) => n.toString(16).padStart(64, '0');
 const ALICE_PEER = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
 
 let nodes = {};
@@ -17,9 +18,11 @@ before(async () => {
   const alicePort = await freePort();
   const boot = `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${ALICE_PEER}`;
   const common = ['--chain', 'local', '--allow-private-ip'];
-  nodes.alice = new Node({ name: 'alice', args: [...common, '--alice', '--node-key', ALICE_KEY] });
-  nodes.bob = new Node({ name: 'bob', args: [...common, '--bob', '--bootnodes', boot] });
-  nodes.charlie = new Node({ name: 'charlie', args: [...common, '--charlie', '--bootnodes', boot] });
+  nodes.alice = new Node({ name: 'alice', args: [...common, '--alice', '--node-key', nodeKey(1)] });
+  nodes.bob = new Node({ name: 'bob', args: [...common, '--bob', '--node-key', nodeKey(2), '--bootnodes', boot] });
+  nodes.charlie = new Node({
+    name: 'charlie', args: [...common, '--charlie', '--node-key', nodeKey(3), '--bootnodes', boot],
+  });
   await nodes.alice.start({ p2pPort: alicePort });
   await Promise.all([nodes.bob.start(), nodes.charlie.start()]);
 });
