@@ -2,18 +2,11 @@
 
 use super::*;
 use crate::{
-	commitment_of, Error, Event, HoldReason, Ledger, Outcomes, OwedQueue, ReferendumOutcome,
-	RequestStatus, Requests, Severity, Tally,
+	commitment_of, Error, Event, Ledger, Outcomes, OwedQueue, ReferendumOutcome, RequestStatus,
+	Requests, Severity, Tally,
 };
-use frame_support::{
-	assert_noop,
-	traits::{fungible::InspectHold, OnUnbalanced},
-};
+use frame_support::{assert_noop, traits::OnUnbalanced};
 use sp_runtime::DispatchError;
-
-fn held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::RequestDeposit.into(), &who)
-}
 
 fn status(id: RequestId) -> Option<RequestStatus<Balance, u64>> {
 	Requests::<Test>::get(id).map(|request| request.status)

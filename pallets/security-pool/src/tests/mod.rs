@@ -47,3 +47,9 @@ pub(crate) fn deposit_for(len: u64) -> Balance {
 pub(crate) fn voting_end() -> u64 {
 	System::block_number() + VOTING_PERIOD
 }
+
+/// The request deposits `who` has on hold.
+pub(crate) fn held(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&crate::HoldReason::RequestDeposit.into(), &who)
+}

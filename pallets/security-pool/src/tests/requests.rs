@@ -2,14 +2,10 @@
 
 use super::*;
 use crate::{
-	commitment_of, Error, Event, HoldReason, Reports, RequestKind, RequestStatus, Requests,
-	Severity, Tally, VotingDeadlines,
+	commitment_of, Error, Event, Reports, RequestKind, RequestStatus, Requests, Severity, Tally,
+	VotingDeadlines,
 };
-use frame_support::{assert_noop, traits::fungible::InspectHold};
-
-fn held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::RequestDeposit.into(), &who)
-}
+use frame_support::assert_noop;
 
 fn disclose(who: AccountId, severity: Severity, amount: Balance, report: &[u8]) -> RequestId {
 	let id = crate::NextRequestId::<Test>::get();
