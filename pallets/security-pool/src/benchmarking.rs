@@ -8,7 +8,7 @@ use crate::pallet::{
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Balanced, Inspect, Mutate},
 	Get,
 };
 use frame_system::RawOrigin;
@@ -270,6 +270,22 @@ mod benchmarks {
 		assert_eq!(paid, p);
 		assert!(OwedQueue::<T>::get().is_empty());
 		assert!(Requests::<T>::count().is_zero());
+	}
+
+	/// The fee hook's own work on one fee: the pool's share resolved, booked and announced.
+	/// The pool account and the ledger are warm: `on_initialize` pays for them once per block.
+	#[benchmark]
+	fn fee_share() {
+		let pool = Pallet::<T>::account_id();
+		whitelist_account!(pool);
+		let fee = T::Currency::issue(amount::<T>());
+		let rest;
+		#[block]
+		{
+			rest = Pallet::<T>::take_fee_share(fee);
+		}
+		assert!(!Ledger::<T>::get().lifetime_inflow.is_zero());
+		drop(rest);
 	}
 
 	impl_benchmark_test_suite!(

@@ -41,7 +41,7 @@ impl<T: Config, Rest: OnUnbalanced<CreditOf<T>>> OnUnbalanced<CreditOf<T>>
 
 impl<T: Config> Pallet<T> {
 	/// Resolves the pool's share of `fee` into the pool and returns the rest.
-	fn take_fee_share(fee: CreditOf<T>) -> CreditOf<T> {
+	pub(crate) fn take_fee_share(fee: CreditOf<T>) -> CreditOf<T> {
 		let share = T::FeeShare::get().mul_floor(fee.peek());
 		if share.is_zero() {
 			return fee;

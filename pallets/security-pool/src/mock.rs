@@ -113,7 +113,7 @@ impl pallet_security_pool::Config for Test {
 	type MaxVotes = ConstU32<4>;
 	type MaxEndingsPerBlock = ConstU32<2>;
 	type MaxPayoutsPerBlock = ConstU32<2>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 }
 
 /// The parameters the tests start with.

@@ -2,7 +2,7 @@
 
 use crate::{
 	pallet::*, schedule, BlockNumberOf, CastVote, Deadline, ReferendumOutcome, RequestId,
-	RequestStatus, Vote,
+	RequestStatus, Tally, Vote,
 };
 use frame_support::{
 	ensure,
@@ -26,38 +26,48 @@ impl<T: Config> Pallet<T> {
 		}
 		let ending: alloc::vec::Vec<_> = queue.drain(..due).collect();
 		VotingDeadlines::<T>::put(queue);
+		// What every ending shares is read once and written once.
+		let parameters = Parameters::<T>::get();
+		let issuance = T::Currency::active_issuance();
+		let mut timelocks = Timelocks::<T>::get();
+		let mut committed = BalanceOf::<T>::zero();
 		for deadline in ending {
-			Self::end_referendum(deadline, now);
+			let Some(request) = Requests::<T>::get(deadline.request) else { continue };
+			let RequestStatus::Voting { tally, .. } = request.status else { continue };
+			let approved = tally.passes(issuance, parameters.min_turnout, parameters.approval);
+			let Deadline { at: ended_at, request: id } = deadline;
+			Outcomes::<T>::insert(id, ReferendumOutcome { approved, ended_at });
+			if approved {
+				let payable_at = now.saturating_add(parameters.timelock);
+				committed.saturating_accrue(request.amount);
+				Self::approve(id, request, tally, payable_at, &mut timelocks);
+			} else {
+				Self::close_forfeiting_deposit(id, request);
+				Self::deposit_event(Event::Rejected { request: id, tally });
+			}
+		}
+		Timelocks::<T>::put(timelocks);
+		if !committed.is_zero() {
+			Ledger::<T>::mutate(|ledger| ledger.committed.saturating_accrue(committed));
 		}
 		due as u32
 	}
 
-	/// Decides one referendum: approve and start the timelock, or reject and forfeit the deposit.
-	fn end_referendum(deadline: Deadline<BlockNumberOf<T>>, now: BlockNumberOf<T>) {
-		let Deadline { at: ended_at, request: id } = deadline;
-		let Some(mut request) = Requests::<T>::get(id) else { return };
-		let RequestStatus::Voting { tally, .. } = request.status else { return };
-		let parameters = Parameters::<T>::get();
-		let approved = tally.passes(
-			T::Currency::active_issuance(),
-			parameters.min_turnout,
-			parameters.approval,
-		);
-		Outcomes::<T>::insert(id, ReferendumOutcome { approved, ended_at });
-		if approved {
-			let payable_at = now.saturating_add(parameters.timelock);
-			if Timelocks::<T>::try_mutate(|queue| schedule(queue, payable_at, id)).is_err() {
-				// Unreachable: both queues are bounded by the open requests.
-				defensive!("timelock queue full");
-			}
-			Ledger::<T>::mutate(|ledger| ledger.committed.saturating_accrue(request.amount));
-			request.status = RequestStatus::Approved { payable_at };
-			Requests::<T>::insert(id, request);
-			Self::deposit_event(Event::Approved { request: id, tally, payable_at });
-		} else {
-			Self::close_forfeiting_deposit(id, request);
-			Self::deposit_event(Event::Rejected { request: id, tally });
+	/// Starts an approved request's timelock.
+	fn approve(
+		id: RequestId,
+		mut request: PayoutRequestOf<T>,
+		tally: Tally<BalanceOf<T>>,
+		payable_at: BlockNumberOf<T>,
+		timelocks: &mut DeadlinesOf<T>,
+	) {
+		if schedule(timelocks, payable_at, id).is_err() {
+			// Unreachable: both queues are bounded by the open requests.
+			defensive!("timelock queue full");
 		}
+		request.status = RequestStatus::Approved { payable_at };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::Approved { request: id, tally, payable_at });
 	}
 
 	/// Casts or changes `voter`'s vote on `id` and freezes its balance.

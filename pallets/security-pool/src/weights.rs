@@ -26,6 +26,7 @@ pub trait WeightInfo {
 	fn set_parameters() -> Weight;
 	fn end_referenda(r: u32) -> Weight;
 	fn make_payments(p: u32) -> Weight;
+	fn fee_share() -> Weight;
 }
 
 /// The weights for a runtime, in terms of its database weights.
@@ -75,6 +76,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for Placeholder<Db> {
 		placeholder::<Db>(10, 2, 0)
 			.saturating_add(placeholder::<Db>(120, 7, 7).saturating_mul(p.into()))
 	}
+	fn fee_share() -> Weight {
+		placeholder::<Db>(20, 0, 0)
+	}
 }
 
 /// The same placeholders with RocksDB's read and write costs, for tests.
@@ -114,6 +118,9 @@ impl WeightInfo for () {
 	}
 	fn make_payments(p: u32) -> Weight {
 		Placeholder::<RocksDbWeight>::make_payments(p)
+	}
+	fn fee_share() -> Weight {
+		Placeholder::<RocksDbWeight>::fee_share()
 	}
 }
 

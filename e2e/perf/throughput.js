@@ -1,0 +1,152 @@
+// Throughput on a running dev node: how many votes and how many balance transfers blocks include
+// per second when the transaction pool holds more than a block can take.
+//
+//   node perf/throughput.js [out.json]     (ACCOUNTS=8000 by default)
+//
+// ACCOUNTS fresh accounts are funded first. Then each casts one vote (all pre-signed, submitted at
+// once), and then each makes one `transfer_allow_death` to a fresh account (likewise). Every block
+// is read for the calls' events; the rate is taken over the blocks between the first and the last
+// of each phase (those are the ones filled from a full pool) and over the whole phase.
+import { writeFileSync } from 'node:fs';
+import { Keyring } from '@polkadot/keyring';
+import { Node, within } from '../lib/node.js';
+import { UNIT, devAccounts, send } from '../lib/chain.js';
+
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 8000);
+const IN_FLIGHT = 256;
+const out = process.argv[2];
+
+/** Submits pre-signed extrinsics with at most `IN_FLIGHT` requests outstanding. */
+async function submitAll(api, signed) {
+  let next = 0;
+  const worker = async () => {
+    while (next < signed.length) {
+      const tx = signed[next++];
+      await api.rpc.author.submitExtrinsic(tx);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
+/**
+ * Follows new blocks from now on and counts the events `matches` accepts in each, until `count`
+ * are seen. Resolves with `[{ number, n }]` for every block from the first with such an event.
+ */
+function countPerBlock(api, what, matches, count, ms) {
+  return within(ms, `${count} ${what}`, new Promise((done) => {
+    const blocks = [];
+    let seen = 0;
+    let unsubscribe;
+    let chain = Promise.resolve();
+    api.rpc.chain.subscribeNewHeads((header) => {
+      chain = chain.then(async () => {
+        if (seen >= count) return;
+        const events = await (await api.at(header.hash)).query.system.events();
+        const n = events.filter(({ event }) => matches(event)).length;
+        if (n > 0 || blocks.length > 0) blocks.push({ number: header.number.toNumber(), n });
+        seen += n;
+        if (seen >= count) {
+          unsubscribe?.();
+          done(blocks);
+        }
+      });
+    }).then((u) => { unsubscribe = u; });
+  }));
+}
+
+/** Runs one phase: every account signs `build(i)` with `nonce`; all are submitted at once. */
+async function phase(api, name, { accounts, nonce, build, matches, slotSeconds }) {
+  const signed = [];
+  for (const [i, account] of accounts.entries()) {
+    signed.push(await build(i).signAsync(account, { nonce, era: 0 }));
+  }
+  const included = countPerBlock(api, name, matches, accounts.length, 600_000);
+  const started = Date.now();
+  await submitAll(api, signed);
+  const submitSeconds = (Date.now() - started) / 1000;
+  const blocks = await included;
+  const interior = blocks.slice(1, -1);
+  const sum = (list) => list.reduce((a, b) => a + b.n, 0);
+  const result = {
+    name,
+    transactions: accounts.length,
+    submitSeconds,
+    blocks,
+    perSecondOverall: accounts.length / (blocks.length * slotSeconds),
+    perSecondFullBlocks: interior.length ? sum(interior) / (interior.length * slotSeconds) : null,
+  };
+  console.log(`${name}: ${accounts.length} in ${blocks.length} blocks `
+    + `(${blocks.map((b) => b.n).join(' + ')}); submitted in ${submitSeconds.toFixed(1)} s; `
+    + `${result.perSecondFullBlocks?.toFixed(1)} /s in full blocks, `
+    + `${result.perSecondOverall.toFixed(1)} /s overall`);
+  return result;
+}
+
+const dev = await devAccounts();
+const node = await new Node({
+  name: 'throughput',
+  args: ['--dev', '--pool-limit', String(3 * ACCOUNTS), '--pool-kbytes', '204800'],
+}).start();
+try {
+  const { api } = node;
+  const slotSeconds = api.consts.aura.slotDuration.toNumber() / 1000;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Perf//${i}`));
+  const receivers = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Perf//to//${i}`));
+
+  // Fund the accounts from the dev accounts, a share each.
+  const funders = Object.values(dev);
+  const nonces = await Promise.all(funders.map((f) => api.rpc.system.accountNextIndex(f.address)));
+  const funding = [];
+  for (const [i, account] of accounts.entries()) {
+    const funder = funders[i % funders.length];
+    const nonce = nonces[i % funders.length].toNumber() + Math.floor(i / funders.length);
+    funding.push(await api.tx.balances.transferKeepAlive(account.address, 100n * UNIT)
+      .signAsync(funder, { nonce, era: 0 }));
+  }
+  const funded = countPerBlock(api, 'funded', (e) => api.events.balances.Endowed.is(e), ACCOUNTS, 600_000);
+  await submitAll(api, funding);
+  await funded;
+
+  // One request whose referendum outlasts the measurement.
+  const parameters = (await api.query.securityPool.parameters()).toJSON();
+  await send(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 10_000 })), dev.alice);
+  const claim = await send(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
+  const request = claim.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request;
+
+  const votes = await phase(api, 'votes', {
+    accounts,
+    nonce: 0,
+    slotSeconds,
+    build: () => api.tx.securityPool.vote(request, { aye: true, balance: 10n * UNIT, conviction: 'Locked1x' }),
+    matches: (e) => api.events.securityPool.Voted.is(e),
+  });
+  const transfers = await phase(api, 'transfers', {
+    accounts,
+    nonce: 1,
+    slotSeconds,
+    build: (i) => api.tx.balances.transferAllowDeath(receivers[i].address, UNIT),
+    matches: (e) => api.events.balances.Transfer.is(e),
+  });
+
+  const { tally } = (await api.query.securityPool.requests(request)).unwrap().status.asVoting;
+  if (tally.turnout.toBigInt() !== BigInt(ACCOUNTS) * 10n * UNIT) throw new Error('votes missing from the tally');
+
+  const weights = api.consts.system.blockWeights;
+  const report = {
+    date: new Date().toISOString(),
+    node: (await api.rpc.system.version()).toString(),
+    accounts: ACCOUNTS,
+    slotSeconds,
+    maxBlockRefTime: weights.maxBlock.refTime.toString(),
+    normalMaxTotalRefTime: weights.perClass.normal.maxTotal.unwrap().refTime.toString(),
+    extrinsicBaseRefTime: weights.perClass.normal.baseExtrinsic.refTime.toString(),
+    votes,
+    transfers,
+    ratio: votes.perSecondFullBlocks / transfers.perSecondFullBlocks,
+  };
+  console.log(`votes per second / transfers per second: ${report.ratio.toFixed(3)}`);
+  if (out) writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+} finally {
+  await node.destroy();
+}

@@ -1,0 +1,170 @@
+// Writes docs/PERFORMANCE.md from one benchmark run's generated weights (the security pool's and
+// pallet_balances') and one throughput run (docs/performance/throughput.json).
+//
+//   node scripts/benchmarks/report.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (path) => readFileSync(join(root, path), 'utf8');
+
+// The runtime's `DbWeight` (ParityDB), in picoseconds per access.
+const DB_READ = 8_000_000n;
+const DB_WRITE = 50_000_000n;
+// The targets of the report.
+const TARGETS = { vote: 1.5, voteProofKiB: 16, feeHook: 0.1, perItem: 0.5, perBlock: 0.1, throughput: 0.8 };
+
+const num = (text) => BigInt(text.replaceAll('_', ''));
+
+/** The weight functions of a file generated from `scripts/benchmarks/weights.hbs`. */
+function parseWeights(path) {
+  const text = read(path);
+  const functions = {};
+  const fnRe = /((?:\t\/\/\/.*\n)*)\tfn (\w+)\(([^)]*)\) -> Weight \{\n([\s\S]*?)\n\t\}/g;
+  for (const [, docs, name, , body] of text.matchAll(fnRe)) {
+    const [, refTime, proof] = body.match(/Weight::from_parts\(([\d_]+), ([\d_]+)\)/);
+    const slopes = (re) => Object.fromEntries([...body.matchAll(re)].map(([, v, c]) => [c, num(v)]));
+    const base = (re) => num(body.match(re)?.[1] ?? '0');
+    functions[name] = {
+      refTime: num(refTime),
+      proof: num(proof),
+      refTimeSlopes: slopes(/Weight::from_parts\(([\d_]+), 0\)\.saturating_mul\((\w+)\.into/g),
+      proofSlopes: slopes(/Weight::from_parts\(0, ([\d_]+)\)\.saturating_mul\((\w+)\.into/g),
+      reads: base(/\.reads\((\d+)\)\)/),
+      readSlopes: slopes(/\.reads\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into/g),
+      writes: base(/\.writes\((\d+)\)\)/),
+      writeSlopes: slopes(/\.writes\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into/g),
+      ranges: Object.fromEntries([...docs.matchAll(/component `(\w+)` is `\[(\d+), (\d+)\]`/g)]
+        .map(([, c, min, max]) => [c, { min: Number(min), max: Number(max) }])),
+    };
+  }
+  const header = Object.fromEntries([...text.matchAll(/^\/\/! (Date|Steps): (.*)$/gm)].map(([, k, v]) => [k, v]));
+  const command = [...text.matchAll(/^\/\/ {3}(.*)$/gm)].map(([, arg]) => arg);
+  return { functions, header, command };
+}
+
+/** A weight function at `components` (each component at its maximum unless given). */
+function at(fn, components = {}) {
+  const value = (c) => BigInt(components[c] ?? fn.ranges[c]?.max ?? 0);
+  const sum = (base, slopes) => Object.entries(slopes).reduce((acc, [c, s]) => acc + s * value(c), base);
+  const reads = sum(fn.reads, fn.readSlopes);
+  const writes = sum(fn.writes, fn.writeSlopes);
+  const exec = sum(fn.refTime, fn.refTimeSlopes);
+  return { exec, reads, writes, total: exec + reads * DB_READ + writes * DB_WRITE, proof: sum(fn.proof, fn.proofSlopes) };
+}
+
+const micros = (ps) => (Number(ps) / 1e6).toFixed(1);
+const ratio = (a, b) => Number(a) / Number(b);
+const times = (x) => `${x.toFixed(2)}×`;
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
+
+const pool = parseWeights('pallets/security-pool/src/weights.rs');
+const balances = parseWeights('runtime/src/weights/pallet_balances.rs');
+const throughput = JSON.parse(read('docs/performance/throughput.json'));
+const machine = read('docs/performance/machine.txt').trim();
+
+const transfer = at(balances.functions.transfer_allow_death);
+const rows = Object.entries(pool.functions).map(([name, fn]) => {
+  const w = at(fn);
+  const components = Object.entries(fn.ranges).map(([c, r]) => `${c}=${r.max}`).join(', ');
+  return `| \`${name}\`${components ? ` (${components})` : ''} | ${micros(w.exec)} | ${times(ratio(w.exec, transfer.exec))} `
+    + `| ${w.reads} / ${w.writes} | ${micros(w.total)} | ${times(ratio(w.total, transfer.total))} | ${(Number(w.proof) / 1024).toFixed(1)} |`;
+});
+
+const vote = at(pool.functions.vote);
+const fee = at(pool.functions.fee_share);
+const perItem = (name, component) => {
+  const fn = pool.functions[name];
+  const one = at(fn, { [component]: 1 });
+  const none = at(fn, { [component]: 0 });
+  return { exec: one.exec - none.exec, total: one.total - none.total };
+};
+const ending = perItem('end_referenda', 'r');
+const paying = perItem('make_payments', 'p');
+// The block path at its bounds, plus the fee hook's storage the block pays for once.
+const blockPath = at(pool.functions.end_referenda).total + at(pool.functions.make_payments).total
+  + 2n * DB_READ + 2n * DB_WRITE;
+const maxBlock = BigInt(throughput.maxBlockRefTime);
+const maxEndings = pool.functions.end_referenda.ranges.r.max;
+const maxPayouts = pool.functions.make_payments.ranges.p.max;
+
+const checks = [
+  ['`vote` execution vs `transfer_allow_death` execution', times(ratio(vote.exec, transfer.exec)), `≤ ${TARGETS.vote}×`, ratio(vote.exec, transfer.exec) <= TARGETS.vote],
+  ['`vote` proof size', `${(Number(vote.proof) / 1024).toFixed(1)} KiB`, `≤ ${TARGETS.voteProofKiB} KiB`, Number(vote.proof) <= TARGETS.voteProofKiB * 1024],
+  ['fee hook (`fee_share`) vs transfer, execution', times(ratio(fee.exec, transfer.exec)), `≤ ${TARGETS.feeHook}×`, ratio(fee.exec, transfer.exec) <= TARGETS.feeHook],
+  ['fee hook (`fee_share`) vs transfer, with storage', times(ratio(fee.total, transfer.total)), `≤ ${TARGETS.feeHook}×`, ratio(fee.total, transfer.total) <= TARGETS.feeHook],
+  ['ending one referendum vs transfer, execution', times(ratio(ending.exec, transfer.exec)), `≤ ${TARGETS.perItem}×`, ratio(ending.exec, transfer.exec) <= TARGETS.perItem],
+  ['paying one payout vs transfer, execution', times(ratio(paying.exec, transfer.exec)), `≤ ${TARGETS.perItem}×`, ratio(paying.exec, transfer.exec) <= TARGETS.perItem],
+  [`block path at its bounds (${maxEndings} endings + ${maxPayouts} payouts) vs the block`, `${(100 * ratio(blockPath, maxBlock)).toFixed(2)}%`, `≤ ${100 * TARGETS.perBlock}%`, ratio(blockPath, maxBlock) <= TARGETS.perBlock],
+  ['votes/s ÷ transfers/s on the dev node', throughput.ratio.toFixed(2), `≥ ${TARGETS.throughput}`, throughput.ratio >= TARGETS.throughput],
+];
+const missed = checks.filter(([, , , ok]) => !ok);
+
+const phase = (p) => `| ${p.name} | ${p.transactions} | ${p.blocks.length} | ${p.blocks.map((b) => b.n).join(' + ')} `
+  + `| ${p.perSecondFullBlocks?.toFixed(1) ?? '–'} | ${p.perSecondOverall.toFixed(1)} |`;
+
+const report = `# Performance
+
+Generated by \`node scripts/benchmarks/report.mjs\` from one benchmark run (\`scripts/benchmark-weights.sh\`)
+and one throughput run (\`scripts/performance-report.sh\`). Do not edit by hand.
+
+## Machine and runs
+
+${machine}
+
+- Benchmarks: ${pool.header.Date}; ${pool.header.Steps}.
+  Command: \`${pool.command.join(' ')}\`
+- Throughput: ${throughput.date}, node \`${throughput.node}\`, ${throughput.accounts} accounts,
+  ${throughput.slotSeconds} s blocks. Command: \`scripts/performance-report.sh\`.
+
+Both pallets were benchmarked in the same \`benchmark pallet\` invocation on the same runtime, so
+every ratio below compares figures measured side by side.
+
+## Targets
+
+| Check | Measured | Target | |
+|---|---|---|---|
+${checks.map(([what, value, target, ok]) => `| ${what} | ${value} | ${target} | ${verdict(ok)} |`).join('\n')}
+
+**Execution** is the benchmark's measured ref_time (the \`Weight::from_parts\` part of a generated
+weight); it is what polkadot-sdk's published figures compare (\`pallet_conviction_voting::vote_new\`
+≈ 2.7× \`transfer_allow_death\`, ≈ 215 KiB proof). **With storage** adds the runtime's
+\`DbWeight\` (ParityDB: ${micros(DB_READ)} µs per read, ${micros(DB_WRITE)} µs per write) for
+every storage item read or written, which is what a block is charged.
+
+${missed.length === 0 ? 'Every target is met.' : `Missed: ${missed.map(([what]) => what).join('; ')}. See "Where a target is missed" below.`}
+
+## Calls and block work against \`transfer_allow_death\`
+
+\`transfer_allow_death\`: ${micros(transfer.exec)} µs execution, ${transfer.reads} reads / ${transfer.writes} writes,
+${micros(transfer.total)} µs with storage, ${(Number(transfer.proof) / 1024).toFixed(1)} KiB proof.
+Components are at their maximum (the worst case).
+
+| Weight | Execution (µs) | × transfer | Reads / writes | With storage (µs) | × transfer | Proof (KiB) |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Per item: ending a referendum ${micros(ending.exec)} µs execution (${micros(ending.total)} µs with
+storage); paying a payout ${micros(paying.exec)} µs (${micros(paying.total)} µs with storage).
+\`fee_share\` is the fee hook's own work on one fee with the pool account and the ledger warm;
+\`on_initialize\` pays for reading and writing those two once per block.
+
+## Throughput on the dev node
+
+Every account casts one vote, then makes one \`transfer_allow_death\` to a new account; each
+phase's transactions are signed beforehand and submitted at once. "Full blocks" are the blocks
+between the first and the last of a phase.
+
+| Phase | Transactions | Blocks | Included per block | Per second (full blocks) | Per second (overall) |
+|---|---|---|---|---|---|
+${phase(throughput.votes)}
+${phase(throughput.transfers)}
+
+Votes per second ÷ transfers per second: **${throughput.ratio.toFixed(2)}**. The block's normal
+class may use ${micros(BigInt(throughput.normalMaxTotalRefTime))} µs of ${micros(maxBlock)} µs; each
+extrinsic also pays the base weight of ${micros(BigInt(throughput.extrinsicBaseRefTime))} µs.
+`;
+
+writeFileSync(join(root, 'docs/PERFORMANCE.md'), report);
+console.log(checks.map(([what, value, target, ok]) => `${ok ? 'met   ' : 'MISSED'} ${what}: ${value} (${target})`).join('\n'));

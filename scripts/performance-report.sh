@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Measures votes and transfers included per second on a dev node through Polkadot.js and writes
+# docs/PERFORMANCE.md from it and from the weights of scripts/benchmark-weights.sh.
+#
+#   ACCOUNTS=8000 ./scripts/performance-report.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+cargo build --locked --release -p security-pool-node
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+mkdir -p docs/performance
+(cd e2e && node perf/throughput.js ../docs/performance/throughput.json)
+node scripts/benchmarks/report.mjs
