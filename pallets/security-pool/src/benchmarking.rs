@@ -25,6 +25,13 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// The signer of the benchmarked call, funded. Its account is warm: paying the fee touched it.
+fn signer<T: Config>() -> T::AccountId {
+	let who: T::AccountId = whitelisted_caller();
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000_000u32.into());
+	who
+}
+
 fn now<T: Config>() -> BlockNumberOf<T> {
 	T::BlockNumberProvider::current_block_number()
 }
@@ -111,7 +118,7 @@ mod benchmarks {
 	#[benchmark]
 	fn contribute() {
 		setup::<T>();
-		let who = funded::<T>("contributor", 0);
+		let who = signer::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), amount::<T>());
 		assert!(!Ledger::<T>::get().lifetime_inflow.is_zero());
@@ -124,7 +131,7 @@ mod benchmarks {
 		for i in 0..T::MaxOpenRequests::get() - 1 {
 			file_claim::<T>(i);
 		}
-		let who = funded::<T>("claimant", 0);
+		let who = signer::<T>();
 		let beneficiary = who.clone();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), amount::<T>(), beneficiary, vec![1u8; e as usize]);
@@ -137,7 +144,7 @@ mod benchmarks {
 		for i in 0..T::MaxOpenRequests::get() - 1 {
 			file_claim::<T>(i);
 		}
-		let who = funded::<T>("researcher", 0);
+		let who = signer::<T>();
 		let beneficiary = who.clone();
 		let commitment = commitment_of(b"report", &[0; 32]);
 		#[extrinsic_call]
@@ -148,7 +155,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reveal_disclosure(r: Linear<1, { T::MaxReportLen::get() }>) {
 		setup::<T>();
-		let who = funded::<T>("researcher", 0);
+		let who = signer::<T>();
 		let report = vec![3u8; r as usize];
 		let salt = [9u8; 32];
 		Pallet::<T>::submit_disclosure(
@@ -167,7 +174,7 @@ mod benchmarks {
 	#[benchmark]
 	fn vote() {
 		setup::<T>();
-		let voter = funded::<T>("voter", 0);
+		let voter = signer::<T>();
 		// The voter's list is one short of full and the new vote goes last.
 		let others = T::MaxVotes::get().min(T::MaxOpenRequests::get()) - 1;
 		for i in 0..others {
@@ -183,7 +190,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_vote() {
 		setup::<T>();
-		let voter = funded::<T>("voter", 0);
+		let voter = signer::<T>();
 		let votes = T::MaxVotes::get().min(T::MaxOpenRequests::get());
 		for i in 0..votes {
 			let id = file_claim::<T>(i);
@@ -197,7 +204,7 @@ mod benchmarks {
 	#[benchmark]
 	fn unlock() {
 		setup::<T>();
-		let voter = funded::<T>("voter", 0);
+		let voter = signer::<T>();
 		let votes = T::MaxVotes::get().min(T::MaxOpenRequests::get());
 		ended::<T>(votes, |_| voter.clone());
 		// Every lock has expired.
@@ -224,7 +231,7 @@ mod benchmarks {
 		let ids = approved::<T>(T::MaxOpenRequests::get());
 		let id = *ids.last().unwrap();
 		set_now::<T>(Timelocks::<T>::get().last().unwrap().at);
-		let caller = funded::<T>("caller", 0);
+		let caller = signer::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
 		assert!(!Requests::<T>::contains_key(id));
