@@ -384,9 +384,7 @@ pub mod pallet {
 			let now = T::BlockNumberProvider::current_block_number();
 			let ended = Self::end_referenda(now);
 			let paid = Self::make_payments(now);
-			T::WeightInfo::end_referenda(ended)
-				.saturating_add(T::WeightInfo::make_payments(paid))
-				.saturating_add(Self::fee_hook_storage())
+			Self::block_work_weight(ended, paid)
 		}
 
 		fn integrity_test() {
@@ -676,15 +674,17 @@ pub mod pallet {
 			Requests::<T>::get(id)
 		}
 
-		/// The fee hook's storage, paid once per block: the pool account and the ledger, read
-		/// and written. Every later access in the block is warm, and `fee_share` is benchmarked
-		/// so.
-		fn fee_hook_storage() -> Weight {
-			let proof = frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
-				.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len());
-			T::DbWeight::get()
-				.reads_writes(2, 2)
-				.saturating_add(Weight::from_parts(0, proof as u64))
+		/// The weight of a block's own work: ending `ended` referenda, making `paid` payments,
+		/// and the fee hook's storage (the pool account and the ledger, read and written once;
+		/// every later access in the block is warm, and `fee_share` is benchmarked so).
+		pub fn block_work_weight(ended: u32, paid: u32) -> Weight {
+			let fee_hook_proof =
+				frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
+					.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len());
+			T::WeightInfo::end_referenda(ended)
+				.saturating_add(T::WeightInfo::make_payments(paid))
+				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}
 
 		/// Checks a new request's amount against zero, the existential deposit, `max_payout`

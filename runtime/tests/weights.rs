@@ -1,0 +1,17 @@
+//! The runtime's generated weights keep the security pool's own block work small.
+
+use frame_support::traits::Get;
+use security_pool_runtime::{configs::RuntimeBlockWeights, Runtime, SecurityPool};
+
+type EndingBound = <Runtime as pallet_security_pool::Config>::MaxEndingsPerBlock;
+type PayoutBound = <Runtime as pallet_security_pool::Config>::MaxPayoutsPerBlock;
+
+#[test]
+fn the_block_work_at_its_bounds_takes_at_most_a_tenth_of_a_block() {
+	let worst = SecurityPool::block_work_weight(EndingBound::get(), PayoutBound::get());
+	let block = RuntimeBlockWeights::get().max_block;
+	assert!(
+		worst.ref_time() * 10 <= block.ref_time(),
+		"{worst:?} is more than a tenth of {block:?}"
+	);
+}
