@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks the security pool and pallet_balances on this machine in one `benchmark pallet` run
-# and writes their weights: pallets/security-pool/src/weights.rs and
-# runtime/src/weights/pallet_balances.rs. Then run scripts/performance-report.sh.
+# Benchmarks, in one `benchmark pallet` run on this machine, the security pool and what every
+# transaction of the runtime pays for: balance transfers, the transaction extensions and the fee
+# charge (with the pool's fee hook). Writes pallets/security-pool/src/weights.rs and
+# runtime/src/weights/*.rs. Then run scripts/performance-report.sh.
 #
 #   STEPS=50 REPEAT=20 ./scripts/benchmark-weights.sh
 set -euo pipefail
@@ -17,11 +18,11 @@ export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/security-pool/bench-ta
 say "building the node with runtime-benchmarks into $CARGO_TARGET_DIR"
 cargo build --locked --release -p security-pool-node --features runtime-benchmarks
 
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+out="$CARGO_TARGET_DIR/weights"
+rm -rf "$out" && mkdir -p "$out"
 "$CARGO_TARGET_DIR/release/security-pool-node" benchmark pallet \
 	--chain dev \
-	--pallet pallet_security_pool,pallet_balances \
+	--pallet pallet_security_pool,pallet_balances,frame_system_extensions,pallet_transaction_payment \
 	--extrinsic '*' \
 	--steps "$STEPS" \
 	--repeat "$REPEAT" \
@@ -30,8 +31,8 @@ trap 'rm -rf "$out"' EXIT
 	--template scripts/benchmarks/weights.hbs \
 	--output "$out"
 
-cp "$out/pallet_security_pool.rs" pallets/security-pool/src/weights.rs
-cp "$out/pallet_balances.rs" runtime/src/weights/pallet_balances.rs
+mv "$out/pallet_security_pool.rs" pallets/security-pool/src/weights.rs
+cp "$out"/*.rs runtime/src/weights/
 
 mkdir -p docs/performance
 {

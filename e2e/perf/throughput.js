@@ -5,9 +5,9 @@
 //
 // ACCOUNTS fresh accounts are funded first. Then each casts one vote (all pre-signed, submitted at
 // once), and then each makes one `transfer_allow_death` to a fresh account (likewise). Every block
-// is read for the calls' events; the rate is taken over the blocks between the first and the last
-// of each phase (those are the ones filled from a full pool) and over the whole phase.
-import { writeFileSync } from 'node:fs';
+// is read for the calls' events. A phase's rate is taken over its full blocks (built after the
+// submission ended and before the pool ran dry: all but the last) and over all its blocks.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { Node, within } from '../lib/node.js';
 import { UNIT, devAccounts, send } from '../lib/chain.js';
@@ -15,6 +15,26 @@ import { UNIT, devAccounts, send } from '../lib/chain.js';
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 8000);
 const IN_FLIGHT = 256;
 const out = process.argv[2];
+
+/**
+ * Signs `[tx, signer, nonce]` entries offline (immortal, against genesis), yielding to the event
+ * loop now and then so the connection stays served.
+ */
+async function signAll(api, entries) {
+  const signed = [];
+  for (const [tx, signer, nonce] of entries) {
+    signed.push(tx.sign(signer, {
+      blockHash: api.genesisHash,
+      genesisHash: api.genesisHash,
+      nonce,
+      runtimeVersion: api.runtimeVersion,
+      signedExtensions: api.registry.signedExtensions,
+      version: api.extrinsicType,
+    }));
+    if (signed.length % 200 === 0) await new Promise((r) => setImmediate(r));
+  }
+  return signed;
+}
 
 /** Submits pre-signed extrinsics with at most `IN_FLIGHT` requests outstanding. */
 async function submitAll(api, signed) {
@@ -56,24 +76,26 @@ function countPerBlock(api, what, matches, count, ms) {
 
 /** Runs one phase: every account signs `build(i)` with `nonce`; all are submitted at once. */
 async function phase(api, name, { accounts, nonce, build, matches, slotSeconds }) {
-  const signed = [];
-  for (const [i, account] of accounts.entries()) {
-    signed.push(await build(i).signAsync(account, { nonce, era: 0 }));
-  }
+  console.log(`${name}: signing ${accounts.length}`);
+  const signed = await signAll(api, accounts.map((account, i) => [build(i), account, nonce]));
   const included = countPerBlock(api, name, matches, accounts.length, 600_000);
   const started = Date.now();
   await submitAll(api, signed);
   const submitSeconds = (Date.now() - started) / 1000;
+  const submittedBy = (await api.rpc.chain.getHeader()).number.toNumber();
   const blocks = await included;
-  const interior = blocks.slice(1, -1);
+  // Built while the pool held every remaining transaction: after the submission, before the last.
+  const full = blocks.filter((b) => b.number > submittedBy).slice(0, -1);
   const sum = (list) => list.reduce((a, b) => a + b.n, 0);
   const result = {
     name,
     transactions: accounts.length,
     submitSeconds,
+    submittedBy,
     blocks,
+    fullBlocks: full.map((b) => b.number),
     perSecondOverall: accounts.length / (blocks.length * slotSeconds),
-    perSecondFullBlocks: interior.length ? sum(interior) / (interior.length * slotSeconds) : null,
+    perSecondFullBlocks: full.length ? sum(full) / (full.length * slotSeconds) : null,
   };
   console.log(`${name}: ${accounts.length} in ${blocks.length} blocks `
     + `(${blocks.map((b) => b.n).join(' + ')}); submitted in ${submitSeconds.toFixed(1)} s; `
@@ -91,19 +113,20 @@ try {
   const { api } = node;
   const slotSeconds = api.consts.aura.slotDuration.toNumber() / 1000;
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Perf//${i}`));
-  const receivers = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Perf//to//${i}`));
+  // Hard derivations of one key: cheap, unlike a mnemonic per account.
+  const base = keyring.addFromUri('//Perf');
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => base.derive(`//${i}`));
+  const receivers = Array.from({ length: ACCOUNTS }, (_, i) => base.derive(`//to//${i}`));
 
   // Fund the accounts from the dev accounts, a share each.
   const funders = Object.values(dev);
   const nonces = await Promise.all(funders.map((f) => api.rpc.system.accountNextIndex(f.address)));
-  const funding = [];
-  for (const [i, account] of accounts.entries()) {
-    const funder = funders[i % funders.length];
-    const nonce = nonces[i % funders.length].toNumber() + Math.floor(i / funders.length);
-    funding.push(await api.tx.balances.transferKeepAlive(account.address, 100n * UNIT)
-      .signAsync(funder, { nonce, era: 0 }));
-  }
+  const funding = await signAll(api, accounts.map((account, i) => [
+    api.tx.balances.transferKeepAlive(account.address, 100n * UNIT),
+    funders[i % funders.length],
+    nonces[i % funders.length].toNumber() + Math.floor(i / funders.length),
+  ]));
+  console.log(`funding ${ACCOUNTS} accounts`);
   const funded = countPerBlock(api, 'funded', (e) => api.events.balances.Endowed.is(e), ACCOUNTS, 600_000);
   await submitAll(api, funding);
   await funded;
@@ -128,6 +151,12 @@ try {
     build: (i) => api.tx.balances.transferAllowDeath(receivers[i].address, UNIT),
     matches: (e) => api.events.balances.Transfer.is(e),
   });
+
+  // Why the node's proposer ended each block, from its log.
+  const proposals = new Map([...readFileSync(node.logPath, 'utf8')
+    .matchAll(/Prepared block for proposing at (\d+) \((\d+) ms\).*?end: (\w+)/g)]
+    .map(([, number, ms, end]) => [Number(number), { ms: Number(ms), end }]));
+  for (const block of [...votes.blocks, ...transfers.blocks]) Object.assign(block, proposals.get(block.number));
 
   const { tally } = (await api.query.securityPool.requests(request)).unwrap().status.asVoting;
   if (tally.turnout.toBigInt() !== BigInt(ACCOUNTS) * 10n * UNIT) throw new Error('votes missing from the tally');

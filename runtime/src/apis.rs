@@ -217,7 +217,9 @@ impl_runtime_apis! {
 			use baseline::Pallet as BaselineBench;
 			use frame_benchmarking::{baseline, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use super::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -232,10 +234,23 @@ impl_runtime_apis! {
 			use baseline::Pallet as BaselineBench;
 			use frame_benchmarking::{baseline, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use super::*;
 
 			impl frame_system_benchmarking::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {
+				/// Fees are charged with an Aura author, as on the chain.
+				fn setup_benchmark_environment() {
+					use codec::Encode;
+					let slot = sp_consensus_aura::Slot::from(0u64);
+					System::deposit_log(sp_runtime::DigestItem::PreRuntime(
+						sp_consensus_aura::AURA_ENGINE_ID,
+						slot.encode(),
+					));
+				}
+			}
 			impl baseline::Config for Runtime {}
 
 			let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();

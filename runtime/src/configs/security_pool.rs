@@ -7,11 +7,9 @@ use frame_support::{
 		fungible::{Balanced, Credit},
 		ConstU32, FindAuthor, OnUnbalanced,
 	},
-	weights::Weight,
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_security_pool::WeightInfo;
 use sp_runtime::{ConsensusEngineId, Perbill};
 
 use super::super::{
@@ -43,17 +41,6 @@ impl pallet_security_pool::Config for Runtime {
 
 /// The fee hook: the pool's share of each fee, the rest and every tip to the block author.
 pub type FeesToPoolAndAuthor = pallet_security_pool::PoolFeeShare<Runtime, ToBlockAuthor>;
-
-/// The weights of transaction payment, with the fee hook's own cost added to charging a fee.
-pub struct TransactionPaymentWeights;
-
-impl pallet_transaction_payment::WeightInfo for TransactionPaymentWeights {
-	fn charge_transaction_payment() -> Weight {
-		pallet_transaction_payment::weights::SubstrateWeight::<Runtime>::charge_transaction_payment(
-		)
-		.saturating_add(<Runtime as pallet_security_pool::Config>::WeightInfo::fee_share())
-	}
-}
 
 /// Credits the author of the current block; burns the credit if there is none or it cannot be
 /// credited (a new account below the existential deposit).

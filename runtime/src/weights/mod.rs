@@ -1,0 +1,6 @@
+//! Weights of the runtime's pallets, benchmarked on this runtime by
+//! `scripts/benchmark-weights.sh`.
+
+pub mod frame_system_extensions;
+pub mod pallet_balances;
+pub mod pallet_transaction_payment;
