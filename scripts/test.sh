@@ -7,8 +7,15 @@ source scripts/setup.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+command -v npm >/dev/null || fail "missing npm: install Node.js 20 and npm, and run again"
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
+
+step "docs/PERFORMANCE.md is the report of the committed weights and throughput run"
+report="$(mktemp)"
+node scripts/benchmarks/report.mjs "$report" >/dev/null
+cmp docs/PERFORMANCE.md "$report" && rm "$report"
 
 step "clippy (-D warnings)"
 SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
@@ -25,6 +32,5 @@ step "benchmark tests of the pallet"
 cargo test --locked --release -p pallet-security-pool --features runtime-benchmarks benchmark
 
 step "end-to-end tests (Polkadot.js against the node)"
-command -v npm >/dev/null || fail "missing npm: install Node.js 20 and npm, and run again"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 (cd e2e && node --test --test-concurrency=1 --test-timeout=900000)
