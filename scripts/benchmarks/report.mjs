@@ -145,8 +145,9 @@ ${machine}
 - Throughput: ${throughput.date}, node \`${throughput.node}\`, ${throughput.accounts} accounts,
   ${throughput.slotSeconds} s blocks. Command: \`scripts/performance-report.sh\`.
 
-Both pallets were benchmarked in the same \`benchmark pallet\` invocation on the same runtime, so
-every ratio below compares figures measured side by side.
+The security pool, \`pallet_balances\`, the transaction extensions and the fee charge were
+benchmarked in the same \`benchmark pallet\` invocation on the same runtime, so every ratio below
+compares figures measured side by side.
 
 ## Targets
 
