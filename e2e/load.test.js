@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { Node, within } from './lib/node.js';
-import { UNIT, devAccounts, send } from './lib/chain.js';
+import { Node } from './lib/node.js';
+import { UNIT, countPerBlock, devAccounts, send } from './lib/chain.js';
 
 const VOTERS = 200;
 let node;
@@ -19,31 +19,12 @@ before(async () => {
 
 after(async () => node?.destroy());
 
-/** Counts events that `matches` in new blocks until `count` are seen; returns the blocks. */
-function collect(what, matches, count, ms) {
-  return within(ms, `${count} ${what}`, new Promise((done) => {
-    let seen = 0;
-    const blocks = [];
-    let unsubscribe;
-    api.rpc.chain.subscribeNewHeads(async (header) => {
-      const events = await (await api.at(header.hash)).query.system.events();
-      const n = events.filter(({ event }) => matches(event)).length;
-      if (n > 0) blocks.push({ number: header.number.toNumber(), n, at: Date.now() });
-      seen += n;
-      if (seen >= count) {
-        unsubscribe?.();
-        done(blocks);
-      }
-    }).then((u) => { unsubscribe = u; });
-  }));
-}
-
 test(`${VOTERS} accounts vote on one request and the tally is exact`, async () => {
   const keyring = new Keyring({ type: 'sr25519' });
   const voters = Array.from({ length: VOTERS }, (_, i) => keyring.addFromUri(`//Load//${i}`));
 
   // Fund them from Alice in one go.
-  const funded = collect('endowed', (e) => api.events.balances.Endowed.is(e), VOTERS, 120_000);
+  const funded = countPerBlock(api, (e) => api.events.balances.Endowed.is(e), VOTERS, { what: 'endowed' });
   let nonce = (await api.rpc.system.accountNextIndex(dev.alice.address)).toNumber();
   await Promise.all(voters.map((v) =>
     api.tx.balances.transferKeepAlive(v.address, 1_000n * UNIT).signAndSend(dev.alice, { nonce: nonce++ })));
@@ -53,7 +34,7 @@ test(`${VOTERS} accounts vote on one request and the tally is exact`, async () =
   const id = claim.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request.toNumber();
 
   const balances = voters.map((_, i) => BigInt(i + 1) * UNIT);
-  const included = collect('votes', (e) => api.events.securityPool.Voted.is(e), VOTERS, 120_000);
+  const included = countPerBlock(api, (e) => api.events.securityPool.Voted.is(e), VOTERS, { what: 'votes' });
   const start = Date.now();
   await Promise.all(voters.map((v, i) =>
     api.tx.securityPool.vote(id, { aye: i % 3 !== 0, balance: balances[i], conviction: 'Locked1x' })

@@ -88,5 +88,32 @@ export async function waitForPoolEvent(api, predicate, { ms = 120_000, seen = []
   }));
 }
 
+/**
+ * Follows new blocks from now on and counts the events `matches` accepts in each, until `count`
+ * are seen. Resolves with `{ number, n, at }` (`at`: when the block was seen) for every block from
+ * the first with such an event.
+ */
+export function countPerBlock(api, matches, count, { what = 'events', ms = 120_000 } = {}) {
+  return within(ms, `${count} ${what}`, new Promise((done, fail) => {
+    const blocks = [];
+    let seen = 0;
+    let unsubscribe;
+    let chain = Promise.resolve();
+    api.rpc.chain.subscribeNewHeads((header) => {
+      chain = chain.then(async () => {
+        if (seen >= count) return;
+        const events = await (await api.at(header.hash)).query.system.events();
+        const n = events.filter(({ event }) => matches(event)).length;
+        if (n > 0 || blocks.length > 0) blocks.push({ number: header.number.toNumber(), n, at: Date.now() });
+        seen += n;
+        if (seen >= count) {
+          unsubscribe?.();
+          done(blocks);
+        }
+      }).catch(fail);
+    }).then((u) => { unsubscribe = u; });
+  }));
+}
+
 /** One token of the dev chain (12 decimals). */
 export const UNIT = 10n ** 12n;

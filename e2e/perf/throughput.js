@@ -9,8 +9,8 @@
 // submission ended and before the pool ran dry: all but the last) and over all its blocks.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
-import { Node, within } from '../lib/node.js';
-import { UNIT, devAccounts, send } from '../lib/chain.js';
+import { Node } from '../lib/node.js';
+import { UNIT, countPerBlock, devAccounts, send } from '../lib/chain.js';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 8000);
 const IN_FLIGHT = 256;
@@ -48,37 +48,11 @@ async function submitAll(api, signed) {
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 }
 
-/**
- * Follows new blocks from now on and counts the events `matches` accepts in each, until `count`
- * are seen. Resolves with `[{ number, n }]` for every block from the first with such an event.
- */
-function countPerBlock(api, what, matches, count, ms) {
-  return within(ms, `${count} ${what}`, new Promise((done) => {
-    const blocks = [];
-    let seen = 0;
-    let unsubscribe;
-    let chain = Promise.resolve();
-    api.rpc.chain.subscribeNewHeads((header) => {
-      chain = chain.then(async () => {
-        if (seen >= count) return;
-        const events = await (await api.at(header.hash)).query.system.events();
-        const n = events.filter(({ event }) => matches(event)).length;
-        if (n > 0 || blocks.length > 0) blocks.push({ number: header.number.toNumber(), n });
-        seen += n;
-        if (seen >= count) {
-          unsubscribe?.();
-          done(blocks);
-        }
-      });
-    }).then((u) => { unsubscribe = u; });
-  }));
-}
-
 /** Runs one phase: every account signs `build(i)` with `nonce`; all are submitted at once. */
 async function phase(api, name, { accounts, nonce, build, matches, slotSeconds }) {
   console.log(`${name}: signing ${accounts.length}`);
   const signed = await signAll(api, accounts.map((account, i) => [build(i), account, nonce]));
-  const included = countPerBlock(api, name, matches, accounts.length, 600_000);
+  const included = countPerBlock(api, matches, accounts.length, { what: name, ms: 600_000 });
   const started = Date.now();
   await submitAll(api, signed);
   const submitSeconds = (Date.now() - started) / 1000;
@@ -127,7 +101,7 @@ try {
     nonces[i % funders.length].toNumber() + Math.floor(i / funders.length),
   ]));
   console.log(`funding ${ACCOUNTS} accounts`);
-  const funded = countPerBlock(api, 'funded', (e) => api.events.balances.Endowed.is(e), ACCOUNTS, 600_000);
+  const funded = countPerBlock(api, (e) => api.events.balances.Endowed.is(e), ACCOUNTS, { what: 'funded', ms: 600_000 });
   await submitAll(api, funding);
   await funded;
 
