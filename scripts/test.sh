@@ -20,7 +20,7 @@ cmp docs/PERFORMANCE.md "$report" && rm "$report"
 step "clippy (-D warnings)"
 SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
 SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-security-pool --all-targets \
-	--features runtime-benchmarks -- -D warnings
+	--features runtime-benchmarks,try-runtime -- -D warnings
 
 step "build the node"
 cargo build --locked --release -p security-pool-node
@@ -28,8 +28,9 @@ cargo build --locked --release -p security-pool-node
 step "pallet and runtime tests"
 cargo test --locked --release --workspace --exclude security-pool-node
 
-step "benchmark tests of the pallet"
-cargo test --locked --release -p pallet-security-pool --features runtime-benchmarks benchmark
+step "benchmark tests of the pallet, and its migration with the try-runtime checks"
+cargo test --locked --release -p pallet-security-pool --features runtime-benchmarks,try-runtime \
+	-- benchmark migration
 
 step "end-to-end tests (Polkadot.js against the node)"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)

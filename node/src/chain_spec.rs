@@ -31,7 +31,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	spec("Development", "dev", ChainType::Development, sp_genesis_builder::DEV_RUNTIME_PRESET)
 }
 
-/// Alice, Bob and Charlie as validators.
+/// Alice, Bob, Charlie and Dave as validators of equal weight.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	spec(
 		"Local Testnet",

@@ -31,7 +31,17 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmarks (the `pallet` benchmarks need a `runtime-benchmarks` build).
+	/// Benchmarks of the runtime's pallets and of this machine.
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Benchmarks: only in a node built with `--features runtime-benchmarks`.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	#[command(disable_help_flag = true)]
+	Benchmark {
+		/// The benchmark's arguments.
+		#[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+		args: Vec<String>,
+	},
 }

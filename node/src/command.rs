@@ -5,7 +5,6 @@ use crate::{
 	cli::{Cli, Subcommand},
 	service,
 };
-use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 use security_pool_runtime::opaque::Block;
@@ -72,25 +71,26 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
+		#[cfg(feature = "runtime-benchmarks")]
 		Some(Subcommand::Benchmark(cmd)) => {
+			use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
-				BenchmarkCmd::Pallet(cmd) => {
-					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("Pallet benchmarks need a node built with \
-							`--features runtime-benchmarks`."
-							.into());
-					}
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
+				BenchmarkCmd::Pallet(cmd) => cmd
+					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
-					))
-				},
+					)),
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
 				_ => Err("This node offers the `pallet` and `machine` benchmarks.".into()),
 			})
 		},
+		#[cfg(not(feature = "runtime-benchmarks"))]
+		Some(Subcommand::Benchmark { .. }) => Err("Benchmarks need a node built with \
+			`cargo build --release -p security-pool-node --features runtime-benchmarks` \
+			(as `scripts/benchmark-weights.sh` does)."
+			.into()),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {

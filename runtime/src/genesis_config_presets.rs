@@ -1,5 +1,5 @@
-//! Genesis presets: `development` (one validator, short periods) and `local_testnet` (Alice, Bob
-//! and Charlie as validators).
+//! Genesis presets: `development` (one validator, short periods) and `local_testnet` (Alice, Bob,
+//! Charlie and Dave as validators).
 
 use crate::{
 	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SecurityPool, SecurityPoolConfig,
@@ -31,6 +31,7 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 		min_turnout: Perbill::from_percent(10),
 		approval: Perbill::from_percent(50),
 		max_payout: Perbill::from_percent(50),
+		max_exposure: Perbill::from_percent(90),
 		deposit_base: UNIT,
 		deposit_per_byte: UNIT / 100,
 		tiers: SeverityTiers {
@@ -39,16 +40,6 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 			medium: tier(1, 1_000 * UNIT),
 			low: Tier { share: Perbill::from_rational(1u32, 1000u32), cap: 100 * UNIT },
 		},
-	}
-}
-
-/// The production-like parameters scaled to this chain's block time.
-pub fn production_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
-	PoolParameters {
-		voting_period: 7 * crate::DAYS,
-		timelock: 2 * crate::DAYS,
-		vote_locking_period: crate::DAYS,
-		..development_parameters()
 	}
 }
 
@@ -103,17 +94,17 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// Alice, Bob and Charlie as validators, Alice as sudo, short periods.
+/// Alice, Bob, Charlie and Dave as validators of equal weight, Alice as sudo, short periods.
 ///
-/// GRANDPA finalizes with more than two thirds of the voting weight. With three equal voters that
-/// is all three, so one stopped validator would stall finality; Alice therefore votes with weight
-/// 2 (of 4): Alice with Bob, or Alice with Charlie, finalize while the third is down.
+/// GRANDPA finalizes with more than two thirds of the voting weight: three of four validators,
+/// so any one of them may stop.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 2),
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
 			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
 			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 1),
+			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 1),
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),

@@ -131,6 +131,10 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+/// The storage migrations of this runtime version; each runs only on the storage version it
+/// migrates from, so a chain built from a later genesis skips it.
+pub type Migrations = (pallet_security_pool::migrations::v1::MigrateToV1<Runtime>,);
+
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -138,6 +142,7 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
+	Migrations,
 >;
 
 #[frame_support::runtime]

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::pallet::{
-	BalanceOf, BlockNumberOf, Call, Config, Ledger, OwedQueue, Pallet, Parameters, Requests,
-	Timelocks, VotingDeadlines, VotingFor,
+	BalanceOf, BlockNumberOf, Call, Config, Ledger, Outcomes, OwedQueue, Pallet, Parameters,
+	Requests, Timelocks, VotingDeadlines, VotingFor,
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -52,6 +52,7 @@ fn setup<T: Config>() {
 		min_turnout: Perbill::zero(),
 		approval: Perbill::zero(),
 		max_payout: Perbill::from_percent(50),
+		max_exposure: Perbill::one(),
 		deposit_base: T::Currency::minimum_balance(),
 		deposit_per_byte: One::one(),
 		tiers: SeverityTiers {
@@ -83,8 +84,48 @@ fn file_claim<T: Config>(index: u32) -> RequestId {
 	id
 }
 
+/// The longest report, the same for every disclosure (each commitment binds its own submitter).
+fn report<T: Config>() -> Vec<u8> {
+	vec![3u8; T::MaxReportLen::get() as usize]
+}
+
+/// Files a disclosure of [`report`] by a fresh account; returns its id and its submitter.
+fn file_disclosure<T: Config>(index: u32) -> (RequestId, T::AccountId) {
+	let submitter = funded::<T>("discloser", index);
+	let id = NextRequestId::<T>::get();
+	let commitment = commitment_of(&submitter, &report::<T>(), &[0; 32]);
+	Pallet::<T>::submit_disclosure(
+		RawOrigin::Signed(submitter.clone()).into(),
+		commitment,
+		Severity::Critical,
+		amount::<T>(),
+		submitter.clone(),
+	)
+	.expect("the disclosure is valid");
+	(id, submitter)
+}
+
 fn aye<T: Config>() -> Vote<BalanceOf<T>> {
 	Vote { aye: true, balance: T::Currency::minimum_balance(), conviction: Conviction::Locked6x }
+}
+
+fn nay<T: Config>() -> Vote<BalanceOf<T>> {
+	Vote { aye: false, ..aye::<T>() }
+}
+
+/// Gives `voter` `n` votes on failed referenda (their nays won: each leaves a lock when
+/// removed), filed and ended in batches that fit the open requests, whatever `MaxVotes` is.
+fn finished_votes<T: Config>(voter: &T::AccountId, n: u32) {
+	let mut left = n;
+	while left > 0 {
+		let batch = left.min(T::MaxOpenRequests::get());
+		for _ in 0..batch {
+			let id = file_claim::<T>(NextRequestId::<T>::get());
+			Pallet::<T>::do_vote(voter, id, nay::<T>()).expect("the vote is valid");
+		}
+		end_all::<T>();
+		left -= batch;
+	}
 }
 
 /// Ends every running referendum now.
@@ -146,7 +187,7 @@ mod benchmarks {
 		}
 		let who = signer::<T>();
 		let beneficiary = who.clone();
-		let commitment = commitment_of(b"report", &[0; 32]);
+		let commitment = commitment_of(&who, b"report", &[0; 32]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), commitment, Severity::Critical, amount::<T>(), beneficiary);
 		assert_eq!(Requests::<T>::count(), T::MaxOpenRequests::get());
@@ -160,7 +201,7 @@ mod benchmarks {
 		let salt = [9u8; 32];
 		Pallet::<T>::submit_disclosure(
 			RawOrigin::Signed(who.clone()).into(),
-			commitment_of(&report, &salt),
+			commitment_of(&who, &report, &salt),
 			Severity::High,
 			amount::<T>(),
 			who.clone(),
@@ -176,42 +217,42 @@ mod benchmarks {
 		setup::<T>();
 		let voter = signer::<T>();
 		// The voter's list is one short of full and the new vote goes last.
-		let others = T::MaxVotes::get().min(T::MaxOpenRequests::get()) - 1;
-		for i in 0..others {
-			let id = file_claim::<T>(i);
-			Pallet::<T>::do_vote(&voter, id, aye::<T>()).expect("the vote is valid");
-		}
-		let id = file_claim::<T>(others);
+		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
+		let id = file_claim::<T>(NextRequestId::<T>::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), id, aye::<T>());
-		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, others + 1);
+		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get());
 	}
 
+	/// Removing a vote from a running referendum, the voter's list full.
 	#[benchmark]
 	fn remove_vote() {
 		setup::<T>();
 		let voter = signer::<T>();
-		let votes = T::MaxVotes::get().min(T::MaxOpenRequests::get());
-		for i in 0..votes {
-			let id = file_claim::<T>(i);
-			Pallet::<T>::do_vote(&voter, id, aye::<T>()).expect("the vote is valid");
-		}
+		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
+		let id = file_claim::<T>(NextRequestId::<T>::get());
+		Pallet::<T>::do_vote(&voter, id, aye::<T>()).expect("the vote is valid");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(voter.clone()), 0);
-		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, votes - 1);
+		_(RawOrigin::Signed(voter.clone()), id);
+		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get() - 1);
 	}
 
+	/// Releasing an expired lock, the voter's list full.
 	#[benchmark]
 	fn unlock() {
 		setup::<T>();
 		let voter = signer::<T>();
-		let votes = T::MaxVotes::get().min(T::MaxOpenRequests::get());
-		ended::<T>(votes, |_| voter.clone());
+		finished_votes::<T>(&voter, T::MaxVotes::get());
+		let first = VotingFor::<T>::get(&voter).unwrap().votes[0].request;
+		Pallet::<T>::do_remove_vote(&voter, first).expect("the vote exists");
+		finished_votes::<T>(&voter, 1);
 		// Every lock has expired.
 		set_now::<T>(now::<T>().saturating_add(BlockNumberOf::<T>::max_value() / 2u32.into()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()));
-		assert!(VotingFor::<T>::get(&voter).is_none());
+		let voting = VotingFor::<T>::get(&voter).unwrap();
+		assert!(voting.prior.amount.is_zero());
+		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get());
 	}
 
 	#[benchmark]
@@ -237,20 +278,52 @@ mod benchmarks {
 		assert!(!Requests::<T>::contains_key(id));
 	}
 
+	/// Cancelling the last of a full house of running referenda: a voted-on disclosure.
+	#[benchmark]
+	fn cancel() {
+		setup::<T>();
+		for i in 0..T::MaxOpenRequests::get() - 1 {
+			file_claim::<T>(i);
+		}
+		let (id, submitter) = file_disclosure::<T>(0);
+		Pallet::<T>::do_reveal(submitter, id, report::<T>(), [0; 32]).expect("the report matches");
+		Pallet::<T>::do_vote(&funded::<T>("voter", 0), id, aye::<T>()).expect("the vote is valid");
+		#[extrinsic_call]
+		_(RawOrigin::Root, id);
+		assert!(!Requests::<T>::contains_key(id));
+		assert!(Outcomes::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn set_payee() {
+		setup::<T>();
+		let id = *approved::<T>(1).last().unwrap();
+		let beneficiary = Requests::<T>::get(id).unwrap().beneficiary;
+		let payee: T::AccountId = account("payee", 0, SEED);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(beneficiary), id, payee.clone());
+		assert_eq!(Requests::<T>::get(id).unwrap().payee, payee);
+	}
+
 	#[benchmark]
 	fn set_parameters() {
-		let parameters = PoolParameters::default();
+		let parameters = T::DefaultParameters::get();
 		#[extrinsic_call]
 		_(RawOrigin::Root, parameters);
 		assert_eq!(Parameters::<T>::get(), parameters);
 	}
 
-	/// Ending `r` referenda in one block; each fails and forfeits its deposit.
+	/// Ending `r` referenda in one block; each is a revealed disclosure whose nays win: its
+	/// outcome is kept, its commitment and report freed and its deposits forfeited or released.
 	#[benchmark]
 	fn end_referenda(r: Linear<0, { T::MaxEndingsPerBlock::get() }>) {
 		setup::<T>();
 		for i in 0..r {
-			file_claim::<T>(i);
+			let (id, submitter) = file_disclosure::<T>(i);
+			Pallet::<T>::do_reveal(submitter, id, report::<T>(), [0; 32])
+				.expect("the report matches");
+			Pallet::<T>::do_vote(&funded::<T>("voter", i), id, nay::<T>())
+				.expect("the vote is valid");
 		}
 		let at = now::<T>().saturating_add(10u32.into());
 		set_now::<T>(at);

@@ -18,19 +18,54 @@
 //!   each fee into the pool and hands the rest and all tips on to another handler.
 //!   [`Pallet::contribute`] donates; forfeited deposits come in too. Every inflow emits an event.
 //! - **Requests.** [`Pallet::submit_claim`] (a user who lost funds) and
-//!   [`Pallet::submit_disclosure`] (a researcher committing to a report with `blake2_256(report ++
-//!   salt)`) hold a deposit and open a referendum at once. [`Pallet::reveal_disclosure`] publishes
-//!   the report later.
+//!   [`Pallet::submit_disclosure`] (a researcher committing to a report with
+//!   `blake2_256(SCALE(submitter) ++ report ++ salt)`, see [`commitment_of`]) hold a deposit and
+//!   open a referendum at once. Only the submitter may [`Pallet::reveal_disclosure`] the report.
 //! - **Referendum.** [`Pallet::vote`] with a conviction (0.1×, 1×–6×) backed by a freeze; one freeze
 //!   per account, the largest of its votes. After `voting_period` the referendum ends by itself:
 //!   it passes when turnout ≥ `min_turnout` of the active issuance and weighted ayes > `approval`
-//!   of weighted votes. Won votes stay frozen for their conviction's lock; [`Pallet::unlock`] and
-//!   [`Pallet::remove_vote`] free them.
+//!   of weighted votes. [`Pallet::remove_vote`] takes a vote back; after the end it turns a won
+//!   vote into a lock for its conviction's periods, which [`Pallet::unlock`] releases once expired.
 //! - **Timelock.** A passed request is paid `timelock` blocks later, automatically (or by anyone
 //!   through [`Pallet::execute_payout`]); [`Config::VetoOrigin`] may [`Pallet::veto`] it until then.
-//!   The deposit is released at payout and goes to the pool when the request fails or is vetoed.
+//!   The deposit is released at payout and goes to the pool when the request fails, is vetoed or
+//!   is cancelled.
 //! - **Running short.** What the pool cannot pay is owed, and owed amounts are paid first, in
 //!   approval order, from later inflows.
+//!
+//! ## Against adversaries
+//!
+//! The pool defends itself against those who file requests, vote, choose hostile beneficiaries and
+//! watch the mempool:
+//!
+//! - **Payouts stay live.** A partial payment is at least the existential deposit and leaves at
+//!   least the existential deposit owed, so every payment can create its payee's account. A payee
+//!   that refuses a payment for any other reason is moved to the back of the owed queue
+//!   ([`Event::PaymentRefused`]) and retried, at most once per block; the requests behind it are
+//!   paid. The beneficiary may name another payee with [`Pallet::set_payee`].
+//! - **Intake costs.** The deposit grows with the requests already open:
+//!   `deposit = (deposit_base + deposit_per_byte × bytes) × (1 + open requests)`, so filling all
+//!   `N` = [`Config::MaxOpenRequests`] slots with the cheapest requests (a claim without evidence)
+//!   costs `deposit_base × N(N + 1)/2`, forfeited when the requests fail or are cancelled. With
+//!   `N` = 64 that is 2,080 × `deposit_base`: 2,080 SPT on the `development` chain (1 SPT) and
+//!   20,800 SPT with the production-like parameters (10 SPT) for every voting period the slots are
+//!   held. One account has at most [`Config::MaxOpenRequestsPerAccount`] requests open, and
+//!   [`Config::CancelOrigin`] may [`Pallet::cancel`] a request while it votes (its deposit goes to
+//!   the pool; its voters remove their votes, none of which is locked).
+//! - **Disclosures bind the submitter.** The commitment hashes the submitter's account, so a copy
+//!   filed by someone else can never be revealed; a commitment in use, or paid once, is refused.
+//! - **Exposure is capped as a whole.** Requests under vote, approved and owed together ask for
+//!   at most `max_exposure` of the pool's balance.
+//! - **No retroactive rules.** A request keeps the parameters it was filed under
+//!   ([`RequestTerms`]); the outcome of its referendum keeps its locking period. Parameters are
+//!   bounded (periods in `[1, MAX_PERIOD]`, `min_turnout` ≥ `MIN_TURNOUT_FLOOR`, `approval` in
+//!   `[50%, 100%)`, non-zero shares and deposit), at genesis and in [`Pallet::set_parameters`].
+//! - **Storage is paid and shrinks.** Revealed reports hold `deposit_per_byte` per byte from their
+//!   author; the report of a disclosure that is not paid is removed, and its deposit released,
+//!   when the request closes. A finished referendum's outcome is removed with the last vote that
+//!   refers to it. Paid disclosures keep their commitment (32 bytes, in the request's deposit),
+//!   so that no report is paid twice, and their report, the public record of the bounty.
+//! - **The pool pays no one but others.** The pool account may not be a beneficiary or payee.
 //!
 //! ### Example
 //!
@@ -48,13 +83,15 @@
 //!
 //! ## Low Level / Implementation Details
 //!
-//! - No iteration over voters anywhere: tallies change vote by vote and locks are worked out per
-//!   account, on demand.
+//! - No iteration over voters anywhere: tallies change vote by vote, locks are worked out per
+//!   vote when it is removed, and each outcome counts the votes that still refer to it.
 //! - The block path (`on_initialize`) ends at most [`Config::MaxEndingsPerBlock`] referenda and
-//!   makes at most [`Config::MaxPayoutsPerBlock`] payments per block; the rest waits for the next
-//!   block. Its weight is charged from the benchmarks.
+//!   makes at most [`Config::MaxPayoutsPerBlock`] payment attempts per block; the rest waits for
+//!   the next block. Its weight is charged from the benchmarks.
 //! - Deadlines live in two sorted queues bounded by [`Config::MaxOpenRequests`], the owed requests
 //!   in a FIFO of the same bound.
+//! - Adding the pallet to a running chain: [`migrations::v1::MigrateToV1`] sets
+//!   [`Config::DefaultParameters`] and creates the pool account.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -67,9 +104,11 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod fee;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod referendum;
+mod requests;
 mod reserve;
 #[cfg(test)]
 mod tests;
@@ -86,13 +125,16 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{self, Inspect, Mutate, MutateFreeze, MutateHold},
-			tokens::{Precision, Preservation},
+			tokens::Preservation,
 		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{AccountIdConversion, BlockNumberProvider, MaybeSerializeDeserialize, Saturating},
+		traits::{
+			AccountIdConversion, BlockNumberProvider, Bounded, MaybeSerializeDeserialize,
+			Saturating,
+		},
 		Perbill,
 	};
 
@@ -113,12 +155,15 @@ pub mod pallet {
 	pub type ParametersOf<T> = PoolParameters<BalanceOf<T>, BlockNumberOf<T>>;
 	/// One account's votes as stored.
 	pub type VotingOf<T> = Voting<BalanceOf<T>, BlockNumberOf<T>, <T as Config>::MaxVotes>;
+	/// A revealed report as stored.
+	pub type ReportOf<T> =
+		Report<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxReportLen>;
 	/// A queue of deadlines, sorted by block.
 	pub type DeadlinesOf<T> =
 		BoundedVec<Deadline<BlockNumberOf<T>>, <T as Config>::MaxOpenRequests>;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -142,11 +187,18 @@ pub mod pallet {
 		/// May veto an approved request during its timelock (a security council, or root).
 		type VetoOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// May cancel a request while it votes, forfeiting its deposit (spam, a duplicate).
+		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// May change the pool's parameters.
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The clock of periods and deadlines (a parachain may count relay-chain blocks).
 		type BlockNumberProvider: BlockNumberProvider<BlockNumber: MaybeSerializeDeserialize>;
+
+		/// The parameters of a pool without genesis: when the pallet is added to a running chain
+		/// and as the genesis default. Must be valid, with capped tiers (`integrity_test`).
+		type DefaultParameters: Get<ParametersOf<Self>>;
 
 		/// The pool's identifier; the pool account is derived from it.
 		#[pallet::constant]
@@ -159,6 +211,10 @@ pub mod pallet {
 		/// The most requests open at once (voting, in timelock or owed).
 		#[pallet::constant]
 		type MaxOpenRequests: Get<u32>;
+
+		/// The most requests one account may have open at once, as their submitter.
+		#[pallet::constant]
+		type MaxOpenRequestsPerAccount: Get<u32>;
 
 		/// The longest evidence of a claim, in bytes.
 		#[pallet::constant]
@@ -176,7 +232,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxEndingsPerBlock: Get<u32>;
 
-		/// The most payments made in one block; the rest are made in the next blocks.
+		/// The most payment attempts in one block; the rest are made in the next blocks.
 		#[pallet::constant]
 		type MaxPayoutsPerBlock: Get<u32>;
 
@@ -190,6 +246,9 @@ pub mod pallet {
 		/// The deposit of an open payout request.
 		#[codec(index = 0)]
 		RequestDeposit,
+		/// The deposit of a revealed report, per byte, for as long as it is stored.
+		#[codec(index = 1)]
+		ReportDeposit,
 	}
 
 	/// Why the pool freezes funds.
@@ -202,7 +261,8 @@ pub mod pallet {
 
 	/// The pool's governance parameters.
 	#[pallet::storage]
-	pub type Parameters<T: Config> = StorageValue<_, ParametersOf<T>, ValueQuery>;
+	pub type Parameters<T: Config> =
+		StorageValue<_, ParametersOf<T>, ValueQuery, T::DefaultParameters>;
 
 	/// The identifier the next request gets.
 	#[pallet::storage]
@@ -213,15 +273,26 @@ pub mod pallet {
 	pub type Requests<T: Config> =
 		CountedStorageMap<_, Twox64Concat, RequestId, PayoutRequestOf<T>, OptionQuery>;
 
-	/// How finished referenda ended; voters' locks are worked out from it.
+	/// How many requests each account has open as their submitter.
+	#[pallet::storage]
+	pub type OpenRequestsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Disclosure commitments in use (by an open request) or paid out, with their request: a
+	/// commitment is accepted once.
+	#[pallet::storage]
+	pub type Commitments<T: Config> =
+		StorageMap<_, Identity, sp_core::H256, RequestId, OptionQuery>;
+
+	/// How finished referenda ended, while votes still refer to them.
 	#[pallet::storage]
 	pub type Outcomes<T: Config> =
 		StorageMap<_, Twox64Concat, RequestId, ReferendumOutcome<BlockNumberOf<T>>, OptionQuery>;
 
-	/// Revealed disclosure reports.
+	/// Revealed disclosure reports, with their deposits: kept for paid disclosures, removed when
+	/// a disclosure closes unpaid.
 	#[pallet::storage]
-	pub type Reports<T: Config> =
-		StorageMap<_, Twox64Concat, RequestId, BoundedVec<u8, T::MaxReportLen>, OptionQuery>;
+	pub type Reports<T: Config> = StorageMap<_, Twox64Concat, RequestId, ReportOf<T>, OptionQuery>;
 
 	/// Every account's votes and what they keep frozen.
 	#[pallet::storage]
@@ -236,12 +307,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Timelocks<T: Config> = StorageValue<_, DeadlinesOf<T>, ValueQuery>;
 
-	/// Requests that are due but not fully paid, in approval order.
+	/// Requests that are due but not fully paid, in approval order (a payee that refused a
+	/// payment goes to the back).
 	#[pallet::storage]
 	pub type OwedQueue<T: Config> =
 		StorageValue<_, BoundedVec<RequestId, T::MaxOpenRequests>, ValueQuery>;
 
-	/// The pool's running accounts: committed, owed, lifetime inflow and outflow.
+	/// The pool's running accounts: under vote, committed, owed, lifetime inflow and outflow.
 	///
 	/// Warm in every block: `on_initialize` pays for its access, so the benchmarks don't count it.
 	#[pallet::storage]
@@ -249,10 +321,15 @@ pub mod pallet {
 	pub type Ledger<T: Config> = StorageValue<_, PoolLedger<BalanceOf<T>>, ValueQuery>;
 
 	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The pool's parameters at genesis.
 		pub parameters: ParametersOf<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self { parameters: T::DefaultParameters::get() }
+		}
 	}
 
 	#[pallet::genesis_build]
@@ -262,13 +339,7 @@ pub mod pallet {
 				.validate()
 				.expect("genesis parameters of the security pool are valid");
 			Parameters::<T>::put(self.parameters);
-			// The pool must exist: top it up to the existential deposit.
-			let pool = Pallet::<T>::account_id();
-			let missing =
-				T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pool));
-			if !missing.is_zero() {
-				T::Currency::mint_into(&pool, missing).expect("minting the pool's ED succeeds");
-			}
+			Pallet::<T>::ensure_pool_account();
 		}
 	}
 
@@ -279,7 +350,7 @@ pub mod pallet {
 		FeeShareReceived { amount: BalanceOf<T> },
 		/// Someone donated to the pool.
 		Contributed { who: T::AccountId, amount: BalanceOf<T> },
-		/// The deposit of a failed or vetoed request went to the pool.
+		/// The deposit of a failed, vetoed or cancelled request went to the pool.
 		DepositForfeited { request: RequestId, who: T::AccountId, amount: BalanceOf<T> },
 		/// A claim was filed and its referendum opened.
 		ClaimSubmitted {
@@ -301,8 +372,8 @@ pub mod pallet {
 			deposit: BalanceOf<T>,
 			voting_ends_at: BlockNumberOf<T>,
 		},
-		/// A disclosure's report was published and matches its commitment.
-		DisclosureRevealed { request: RequestId, report_len: u32 },
+		/// A disclosure's report was published, matches its commitment and holds `deposit`.
+		DisclosureRevealed { request: RequestId, report_len: u32, deposit: BalanceOf<T> },
 		/// A vote was cast or changed.
 		Voted { request: RequestId, voter: T::AccountId, vote: Vote<BalanceOf<T>> },
 		/// A vote was removed.
@@ -315,16 +386,23 @@ pub mod pallet {
 		Rejected { request: RequestId, tally: Tally<BalanceOf<T>> },
 		/// An approved request was vetoed during its timelock; nothing is paid.
 		Vetoed { request: RequestId },
+		/// A request was cancelled while it voted; nothing is paid and no vote is locked.
+		Cancelled { request: RequestId },
+		/// The beneficiary named another account to receive the payout.
+		PayeeSet { request: RequestId, payee: T::AccountId },
 		/// A payment left the pool; `remaining` is still owed (zero when the request is done).
 		Paid {
 			request: RequestId,
-			beneficiary: T::AccountId,
+			payee: T::AccountId,
 			amount: BalanceOf<T>,
 			remaining: BalanceOf<T>,
 		},
 		/// A due request could not be paid in full; `remaining` is owed.
 		PayoutOwed { request: RequestId, remaining: BalanceOf<T> },
-		/// The parameters were changed.
+		/// The payee could not receive the payment; the request went to the back of the owed
+		/// queue and is retried (the beneficiary may `set_payee`).
+		PaymentRefused { request: RequestId, payee: T::AccountId, amount: BalanceOf<T> },
+		/// The parameters were changed; they apply to requests filed from now on.
 		ParametersSet { parameters: ParametersOf<T> },
 	}
 
@@ -338,19 +416,31 @@ pub mod pallet {
 		ExceedsMaxPayout,
 		/// The amount exceeds the severity tier's cap.
 		ExceedsSeverityCap,
+		/// The open requests together would ask for more than `max_exposure` of the pool.
+		ExceedsMaxExposure,
 		/// As many requests as allowed are open already.
 		TooManyOpenRequests,
+		/// The submitter has as many requests open as one account may.
+		TooManyRequestsOfAccount,
 		/// The evidence is longer than `MaxEvidenceLen`.
 		EvidenceTooLong,
 		/// The report is longer than `MaxReportLen`.
 		ReportTooLong,
+		/// The pool cannot be a beneficiary or payee of its own payouts.
+		PoolIsBeneficiary,
+		/// This commitment was filed before (open or paid); file a new report or salt.
+		DuplicateCommitment,
 		/// No open request has this identifier.
 		UnknownRequest,
 		/// The request is not a disclosure.
 		NotADisclosure,
+		/// Only the disclosure's submitter may reveal its report.
+		NotSubmitter,
+		/// Only the request's beneficiary may name its payee.
+		NotBeneficiary,
 		/// The disclosure's report was revealed already.
 		AlreadyRevealed,
-		/// The report and salt do not hash to the commitment.
+		/// The report and salt do not hash with the submitter to the commitment.
 		CommitmentMismatch,
 		/// The referendum no longer takes or changes votes.
 		VotingClosed,
@@ -366,16 +456,34 @@ pub mod pallet {
 		NothingToUnlock,
 		/// The request is not approved and in its timelock.
 		NotApproved,
+		/// The request is neither approved nor owed: there is no payout to redirect yet.
+		NotPayable,
 		/// The timelock has expired: too late to veto.
 		TimelockExpired,
 		/// The timelock has not expired yet.
 		TimelockNotExpired,
-		/// A period parameter is zero.
-		ZeroPeriod,
-		/// An `approval` of 100% could never be exceeded.
-		UnreachableApproval,
-		/// A `max_payout` of zero would refuse every request.
-		ZeroMaxPayout,
+		/// A period parameter is zero or longer than `MAX_PERIOD`.
+		PeriodOutOfBounds,
+		/// `min_turnout` is below `MIN_TURNOUT_FLOOR`.
+		TurnoutBelowFloor,
+		/// `approval` is below 50% or is 100%.
+		ApprovalOutOfBounds,
+		/// `max_payout` or `max_exposure` is zero.
+		ZeroShare,
+		/// `deposit_base` is zero.
+		ZeroDeposit,
+	}
+
+	impl<T> From<ParameterError> for Error<T> {
+		fn from(error: ParameterError) -> Self {
+			match error {
+				ParameterError::PeriodOutOfBounds => Error::PeriodOutOfBounds,
+				ParameterError::TurnoutBelowFloor => Error::TurnoutBelowFloor,
+				ParameterError::ApprovalOutOfBounds => Error::ApprovalOutOfBounds,
+				ParameterError::ZeroShare => Error::ZeroShare,
+				ParameterError::ZeroDeposit => Error::ZeroDeposit,
+			}
+		}
 	}
 
 	#[pallet::hooks]
@@ -389,10 +497,22 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::MaxOpenRequests::get() > 0, "MaxOpenRequests must be positive");
+			assert!(
+				T::MaxOpenRequestsPerAccount::get() > 0,
+				"MaxOpenRequestsPerAccount must be positive"
+			);
 			assert!(T::MaxVotes::get() > 0, "MaxVotes must be positive");
 			assert!(T::MaxEndingsPerBlock::get() > 0, "MaxEndingsPerBlock must be positive");
 			assert!(T::MaxPayoutsPerBlock::get() > 0, "MaxPayoutsPerBlock must be positive");
 			assert!(T::MaxReportLen::get() > 0, "MaxReportLen must be positive");
+			let defaults = T::DefaultParameters::get();
+			assert_eq!(defaults.validate(), Ok(()), "DefaultParameters must be valid");
+			assert!(
+				[Severity::Critical, Severity::High, Severity::Medium, Severity::Low]
+					.into_iter()
+					.all(|severity| defaults.tiers.of(severity).cap < BalanceOf::<T>::max_value()),
+				"DefaultParameters must cap every tier"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -422,13 +542,14 @@ pub mod pallet {
 
 		/// File a claim for `amount`, paid to `beneficiary` if the referendum passes.
 		///
-		/// The deposit (`deposit_base` + `deposit_per_byte` × evidence length) is held until
-		/// the request is paid; it goes to the pool if the referendum fails or the payout is
-		/// vetoed. The referendum opens at once.
+		/// The deposit, `(deposit_base + deposit_per_byte × evidence length) × (1 + open
+		/// requests)`, is held until the request is paid; it goes to the pool if the referendum
+		/// fails or the request is vetoed or cancelled. The referendum opens at once.
 		///
 		/// - Origin: signed.
-		/// - Errors: `ZeroAmount`, `AmountBelowMinimum`, `ExceedsMaxPayout`, `EvidenceTooLong`,
-		///   `TooManyOpenRequests`, `InsufficientFunds` (deposit).
+		/// - Errors: `ZeroAmount`, `AmountBelowMinimum`, `ExceedsMaxPayout`,
+		///   `ExceedsMaxExposure`, `EvidenceTooLong`, `PoolIsBeneficiary`, `TooManyOpenRequests`,
+		///   `TooManyRequestsOfAccount`, `InsufficientFunds` (deposit).
 		/// - Events: `ClaimSubmitted`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::submit_claim(
@@ -441,36 +562,21 @@ pub mod pallet {
 			evidence: Vec<u8>,
 		) -> DispatchResult {
 			let submitter = ensure_signed(origin)?;
-			let evidence: BoundedVec<u8, T::MaxEvidenceLen> =
-				evidence.try_into().map_err(|_| Error::<T>::EvidenceTooLong)?;
-			Self::check_amount(amount, None)?;
-			let (request, deposit, voting_ends_at) = Self::open_request(
-				&submitter,
-				&beneficiary,
-				amount,
-				evidence.len() as u32,
-				RequestKind::Claim { evidence },
-			)?;
-			Self::deposit_event(Event::ClaimSubmitted {
-				request,
-				submitter,
-				beneficiary,
-				amount,
-				deposit,
-				voting_ends_at,
-			});
-			Ok(())
+			Self::do_submit_claim(submitter, amount, beneficiary, evidence)
 		}
 
 		/// Commit to a bug-bounty report without publishing it and ask for `amount`.
 		///
-		/// `commitment` is `blake2_256(report ++ salt)` with a 32-byte `salt`. The amount is
-		/// capped by `max_payout` and by the `severity` tier. The deposit (`deposit_base` +
-		/// `deposit_per_byte` × 32) is held as for claims, and the referendum opens at once.
+		/// `commitment` is `blake2_256(SCALE(submitter) ++ report ++ salt)` with a 32-byte
+		/// `salt`: only the submitter can reveal it. The amount is capped by `max_payout`, by
+		/// `max_exposure` and by the `severity` tier. The deposit (as for claims, with the
+		/// 32 bytes of the commitment) is held, and the referendum opens at once.
 		///
 		/// - Origin: signed.
 		/// - Errors: `ZeroAmount`, `AmountBelowMinimum`, `ExceedsMaxPayout`,
-		///   `ExceedsSeverityCap`, `TooManyOpenRequests`, `InsufficientFunds` (deposit).
+		///   `ExceedsSeverityCap`, `ExceedsMaxExposure`, `PoolIsBeneficiary`,
+		///   `DuplicateCommitment`, `TooManyOpenRequests`, `TooManyRequestsOfAccount`,
+		///   `InsufficientFunds` (deposit).
 		/// - Events: `DisclosureSubmitted`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::submit_disclosure())]
@@ -482,32 +588,16 @@ pub mod pallet {
 			beneficiary: T::AccountId,
 		) -> DispatchResult {
 			let submitter = ensure_signed(origin)?;
-			Self::check_amount(amount, Some(severity))?;
-			let (request, deposit, voting_ends_at) = Self::open_request(
-				&submitter,
-				&beneficiary,
-				amount,
-				commitment.as_bytes().len() as u32,
-				RequestKind::Disclosure { commitment, severity },
-			)?;
-			Self::deposit_event(Event::DisclosureSubmitted {
-				request,
-				submitter,
-				beneficiary,
-				amount,
-				severity,
-				commitment,
-				deposit,
-				voting_ends_at,
-			});
-			Ok(())
+			Self::do_submit_disclosure(submitter, commitment, severity, amount, beneficiary)
 		}
 
-		/// Publish the report of an open disclosure; it must hash with `salt` to the commitment.
+		/// Publish the report of one's open disclosure; it must hash with one's account and
+		/// `salt` to the commitment. `deposit_per_byte` × the report's length is held for as
+		/// long as the report is stored.
 		///
-		/// - Origin: signed (knowing the report and salt is what counts).
-		/// - Errors: `ReportTooLong`, `UnknownRequest`, `NotADisclosure`, `AlreadyRevealed`,
-		///   `CommitmentMismatch`.
+		/// - Origin: signed, the disclosure's submitter.
+		/// - Errors: `ReportTooLong`, `UnknownRequest`, `NotADisclosure`, `NotSubmitter`,
+		///   `AlreadyRevealed`, `CommitmentMismatch`, `InsufficientFunds` (deposit).
 		/// - Events: `DisclosureRevealed`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reveal_disclosure(
@@ -519,19 +609,8 @@ pub mod pallet {
 			report: Vec<u8>,
 			salt: [u8; 32],
 		) -> DispatchResult {
-			ensure_signed(origin)?;
-			let report: BoundedVec<u8, T::MaxReportLen> =
-				report.try_into().map_err(|_| Error::<T>::ReportTooLong)?;
-			let stored = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-			let RequestKind::Disclosure { commitment, .. } = stored.kind else {
-				return Err(Error::<T>::NotADisclosure.into());
-			};
-			ensure!(!Reports::<T>::contains_key(request), Error::<T>::AlreadyRevealed);
-			ensure!(commitment_of(&report, &salt) == commitment, Error::<T>::CommitmentMismatch);
-			let report_len = report.len() as u32;
-			Reports::<T>::insert(request, report);
-			Self::deposit_event(Event::DisclosureRevealed { request, report_len });
-			Ok(())
+			let who = ensure_signed(origin)?;
+			Self::do_reveal(who, request, report, salt)
 		}
 
 		/// Vote on a running referendum, or change one's vote on it.
@@ -558,8 +637,8 @@ pub mod pallet {
 		}
 
 		/// Remove one's vote. While the referendum runs this takes it out of the tally; after
-		/// the end, a vote on the winning side still locked leaves its freeze behind until the
-		/// lock expires.
+		/// the end, a won vote with a conviction leaves its lock behind (released by `unlock`
+		/// once expired), and the referendum's record goes with its last vote.
 		///
 		/// - Origin: signed.
 		/// - Errors: `NotVoted`, `VotingClosed` (voting closed but the referendum not yet ended).
@@ -573,7 +652,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Release the caller's votes and locks that have expired and lower the freeze.
+		/// Release the caller's expired vote locks (left by removed votes) and lower the freeze
+		/// to its remaining votes and locks.
 		///
 		/// - Origin: signed.
 		/// - Errors: `NothingToUnlock`.
@@ -605,7 +685,7 @@ pub mod pallet {
 		///
 		/// - Origin: signed (anyone).
 		/// - Errors: `UnknownRequest`, `NotApproved`, `TimelockNotExpired`.
-		/// - Events: `Paid` and/or `PayoutOwed`.
+		/// - Events: `Paid`, `PayoutOwed` or `PaymentRefused`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::execute_payout())]
 		pub fn execute_payout(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
@@ -621,23 +701,52 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Replace the pool's parameters. Running referenda and timelocks keep their deadlines.
+		/// Replace the pool's parameters. They apply to requests filed from now on: running
+		/// referenda, timelocks and earned locks keep the terms they were filed under.
 		///
 		/// - Origin: `ParamsOrigin`.
-		/// - Errors: `ZeroPeriod`, `UnreachableApproval`, `ZeroMaxPayout`.
+		/// - Errors: `PeriodOutOfBounds`, `TurnoutBelowFloor`, `ApprovalOutOfBounds`,
+		///   `ZeroShare`, `ZeroDeposit`.
 		/// - Events: `ParametersSet`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_parameters())]
 		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
-			parameters.validate().map_err(|e| match e {
-				ParameterError::ZeroPeriod => Error::<T>::ZeroPeriod,
-				ParameterError::UnreachableApproval => Error::<T>::UnreachableApproval,
-				ParameterError::ZeroMaxPayout => Error::<T>::ZeroMaxPayout,
-			})?;
+			parameters.validate().map_err(Error::<T>::from)?;
 			Parameters::<T>::put(parameters);
 			Self::deposit_event(Event::ParametersSet { parameters });
 			Ok(())
+		}
+
+		/// Close a request while its referendum runs (spam, a duplicate, a filing in bad
+		/// faith): nothing is paid, the deposit goes to the pool, and its voters remove their
+		/// votes with no lock.
+		///
+		/// - Origin: `CancelOrigin`.
+		/// - Errors: `UnknownRequest`, `VotingClosed` (the request is past its vote).
+		/// - Events: `Cancelled`, `DepositForfeited`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			T::CancelOrigin::ensure_origin(origin)?;
+			Self::do_cancel(request)
+		}
+
+		/// Name the account that receives the payout of one's approved or owed request, e.g.
+		/// when the beneficiary's own account cannot receive it.
+		///
+		/// - Origin: signed, the request's beneficiary.
+		/// - Errors: `UnknownRequest`, `NotBeneficiary`, `NotPayable`, `PoolIsBeneficiary`.
+		/// - Events: `PayeeSet`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_payee())]
+		pub fn set_payee(
+			origin: OriginFor<T>,
+			request: RequestId,
+			payee: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_payee(who, request, payee)
 		}
 	}
 
@@ -663,6 +772,7 @@ pub mod pallet {
 				available: Self::available(),
 				committed: ledger.committed,
 				owed: ledger.owed,
+				exposure: ledger.exposure(),
 				open_requests: Requests::<T>::count(),
 				lifetime_inflow: ledger.lifetime_inflow,
 				lifetime_outflow: ledger.lifetime_outflow,
@@ -674,9 +784,10 @@ pub mod pallet {
 			Requests::<T>::get(id)
 		}
 
-		/// The weight of a block's own work: ending `ended` referenda, making `paid` payments,
-		/// and the fee hook's storage (the pool account and the ledger, read and written once;
-		/// every later access in the block is warm, and `fee_share` is benchmarked so).
+		/// The weight of a block's own work: ending `ended` referenda, making `paid` payment
+		/// attempts, and the fee hook's storage (the pool account and the ledger, read and
+		/// written once; every later access in the block is warm, and `fee_share` is benchmarked
+		/// so).
 		pub fn block_work_weight(ended: u32, paid: u32) -> Weight {
 			let fee_hook_proof =
 				frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
@@ -687,87 +798,26 @@ pub mod pallet {
 				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}
 
-		/// Checks a new request's amount against zero, the existential deposit, `max_payout`
-		/// and, for disclosures, the severity tier.
-		fn check_amount(amount: BalanceOf<T>, severity: Option<Severity>) -> DispatchResult {
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(amount >= T::Currency::minimum_balance(), Error::<T>::AmountBelowMinimum);
-			let parameters = Parameters::<T>::get();
-			let available = Self::available();
-			ensure!(
-				amount <= parameters.max_payout.mul_floor(available),
-				Error::<T>::ExceedsMaxPayout
-			);
-			if let Some(severity) = severity {
-				ensure!(
-					amount <= parameters.tiers.of(severity).limit(available),
-					Error::<T>::ExceedsSeverityCap
-				);
-			}
-			Ok(())
-		}
-
-		/// Holds the deposit, stores the request and opens its referendum.
-		fn open_request(
-			submitter: &T::AccountId,
-			beneficiary: &T::AccountId,
-			amount: BalanceOf<T>,
-			evidence_len: u32,
-			kind: RequestKind<T::MaxEvidenceLen>,
-		) -> Result<(RequestId, BalanceOf<T>, BlockNumberOf<T>), DispatchError> {
-			ensure!(
-				Requests::<T>::count() < T::MaxOpenRequests::get(),
-				Error::<T>::TooManyOpenRequests
-			);
-			let parameters = Parameters::<T>::get();
-			let deposit = parameters
-				.deposit_per_byte
-				.saturating_mul(evidence_len.into())
-				.saturating_add(parameters.deposit_base);
-			T::Currency::hold(&HoldReason::RequestDeposit.into(), submitter, deposit)
-				.map_err(|_| Error::<T>::InsufficientFunds)?;
-
-			let request = NextRequestId::<T>::mutate(|next| {
-				let id = *next;
-				next.saturating_inc();
-				id
-			});
-			let ends_at = T::BlockNumberProvider::current_block_number()
-				.saturating_add(parameters.voting_period);
-			VotingDeadlines::<T>::try_mutate(|queue| schedule(queue, ends_at, request))
-				.map_err(|_| Error::<T>::TooManyOpenRequests)?;
-			Requests::<T>::insert(
-				request,
-				PayoutRequest {
-					kind,
-					submitter: submitter.clone(),
-					beneficiary: beneficiary.clone(),
-					amount,
-					deposit,
-					status: RequestStatus::Voting { ends_at, tally: Tally::default() },
-				},
-			);
-			Ok((request, deposit, ends_at))
-		}
-
-		/// Releases a request's deposit to its submitter.
-		pub(crate) fn release_deposit(request: &mut PayoutRequestOf<T>) {
-			if !request.deposit.is_zero() {
-				let _ = T::Currency::release(
-					&HoldReason::RequestDeposit.into(),
-					&request.submitter,
-					request.deposit,
-					Precision::BestEffort,
-				);
-				request.deposit = Zero::zero();
+		/// Makes sure the pool account exists: tops it up to the existential deposit.
+		pub(crate) fn ensure_pool_account() {
+			let pool = Self::account_id();
+			let missing =
+				T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pool));
+			if !missing.is_zero() {
+				// Minting into an account at the existential deposit cannot fail.
+				let _ = T::Currency::mint_into(&pool, missing);
 			}
 		}
 	}
 }
 
-/// The commitment of a disclosure: `blake2_256(report ++ salt)`.
-pub fn commitment_of(report: &[u8], salt: &[u8; 32]) -> sp_core::H256 {
-	let mut preimage = alloc::vec::Vec::with_capacity(report.len() + salt.len());
+/// The commitment of a disclosure: `blake2_256(SCALE(submitter) ++ report ++ salt)`.
+pub fn commitment_of<AccountId: codec::Encode>(
+	submitter: &AccountId,
+	report: &[u8],
+	salt: &[u8; 32],
+) -> sp_core::H256 {
+	let mut preimage = submitter.encode();
 	preimage.extend_from_slice(report);
 	preimage.extend_from_slice(salt);
 	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&preimage)

@@ -35,6 +35,7 @@ pub const LOCKING_PERIOD: u64 = 20;
 pub const DEPOSIT_BASE: Balance = 100;
 pub const DEPOSIT_PER_BYTE: Balance = 1;
 pub const MAX_OPEN: u32 = 8;
+pub const MAX_OPEN_PER_ACCOUNT: u32 = 3;
 pub const MAX_EVIDENCE: u32 = 64;
 pub const MAX_REPORT: u32 = 128;
 
@@ -85,6 +86,7 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const PoolPalletId: PalletId = PalletId(*b"py/secpl");
 	pub static FeeShare: Perbill = Perbill::from_percent(20);
+	pub TestDefaults: PoolParameters<Balance, u64> = test_parameters();
 }
 
 /// The "rest" handler of the tests: credits the author account.
@@ -103,11 +105,14 @@ impl pallet_security_pool::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type VetoOrigin = EnsureRoot<AccountId>;
+	type CancelOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type BlockNumberProvider = System;
+	type DefaultParameters = TestDefaults;
 	type PalletId = PoolPalletId;
 	type FeeShare = FeeShare;
 	type MaxOpenRequests = ConstU32<MAX_OPEN>;
+	type MaxOpenRequestsPerAccount = ConstU32<MAX_OPEN_PER_ACCOUNT>;
 	type MaxEvidenceLen = ConstU32<MAX_EVIDENCE>;
 	type MaxReportLen = ConstU32<MAX_REPORT>;
 	type MaxVotes = ConstU32<4>;
@@ -126,6 +131,7 @@ pub fn test_parameters() -> PoolParameters<Balance, u64> {
 		min_turnout: Perbill::from_percent(10),
 		approval: Perbill::from_percent(50),
 		max_payout: Perbill::from_percent(50),
+		max_exposure: Perbill::from_percent(100),
 		deposit_base: DEPOSIT_BASE,
 		deposit_per_byte: DEPOSIT_PER_BYTE,
 		tiers: SeverityTiers {

@@ -4,6 +4,7 @@ use crate::{
 	pallet::*, schedule, BlockNumberOf, CastVote, Deadline, ReferendumOutcome, RequestId,
 	RequestStatus, Tally, Vote,
 };
+use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -24,21 +25,22 @@ impl<T: Config> Pallet<T> {
 		if due == 0 {
 			return 0;
 		}
-		let ending: alloc::vec::Vec<_> = queue.drain(..due).collect();
+		let ending: Vec<_> = queue.drain(..due).collect();
 		VotingDeadlines::<T>::put(queue);
 		// What every ending shares is read once and written once.
-		let parameters = Parameters::<T>::get();
 		let issuance = T::Currency::active_issuance();
 		let mut timelocks = Timelocks::<T>::get();
-		let mut committed = BalanceOf::<T>::zero();
+		let (mut closed, mut committed) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
 		for deadline in ending {
 			let Some(request) = Requests::<T>::get(deadline.request) else { continue };
 			let RequestStatus::Voting { tally, .. } = request.status else { continue };
-			let approved = tally.passes(issuance, parameters.min_turnout, parameters.approval);
+			let terms = request.terms;
+			let approved = tally.passes(issuance, terms.min_turnout, terms.approval);
 			let Deadline { at: ended_at, request: id } = deadline;
-			Outcomes::<T>::insert(id, ReferendumOutcome { approved, ended_at });
+			Self::record_outcome(id, &tally, approved, ended_at, terms.vote_locking_period);
+			closed.saturating_accrue(request.amount);
 			if approved {
-				let payable_at = now.saturating_add(parameters.timelock);
+				let payable_at = now.saturating_add(terms.timelock);
 				committed.saturating_accrue(request.amount);
 				Self::approve(id, request, tally, payable_at, &mut timelocks);
 			} else {
@@ -47,9 +49,10 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Timelocks::<T>::put(timelocks);
-		if !committed.is_zero() {
-			Ledger::<T>::mutate(|ledger| ledger.committed.saturating_accrue(committed));
-		}
+		Ledger::<T>::mutate(|ledger| {
+			ledger.voting.saturating_reduce(closed);
+			ledger.committed.saturating_accrue(committed);
+		});
 		due as u32
 	}
 
@@ -105,7 +108,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes `voter`'s vote on `id`: from the tally while voting runs, into the prior lock
-	/// after a won referendum whose lock has not expired.
+	/// after a won referendum whose lock has not expired. The outcome of a finished referendum
+	/// goes with its last vote.
 	pub(crate) fn do_remove_vote(voter: &T::AccountId, id: RequestId) -> DispatchResult {
 		let mut voting = VotingFor::<T>::get(voter).ok_or(Error::<T>::NotVoted)?;
 		let index = voting
@@ -114,11 +118,17 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::NotVoted)?;
 		let vote = voting.votes.remove(index).vote;
 		match Outcomes::<T>::get(id) {
-			Some(outcome) => {
+			Some(mut outcome) => {
 				if let Some(until) = Self::lock_end(&vote, &outcome) {
 					if T::BlockNumberProvider::current_block_number() < until {
 						voting.prior.accumulate(until, vote.balance);
 					}
+				}
+				outcome.votes.saturating_dec();
+				if outcome.votes == 0 {
+					Outcomes::<T>::remove(id);
+				} else {
+					Outcomes::<T>::insert(id, outcome);
 				}
 			},
 			None => {
@@ -132,34 +142,29 @@ impl<T: Config> Pallet<T> {
 		Self::store_voting(voter, voting)
 	}
 
-	/// Drops `who`'s votes on ended referenda whose locks have expired, and an expired prior
-	/// lock. Returns what stays frozen.
+	/// Releases `who`'s prior lock once it has expired, as `pallet-conviction-voting` does:
+	/// votes on finished referenda turn into the prior lock when they are removed, so this
+	/// reads no referendum. Returns what stays frozen.
 	pub(crate) fn do_unlock(who: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
 		let mut voting = VotingFor::<T>::get(who).ok_or(Error::<T>::NothingToUnlock)?;
 		let now = T::BlockNumberProvider::current_block_number();
-		let before = voting.votes.len();
-		voting.votes.retain(|cast| match Outcomes::<T>::get(cast.request) {
-			Some(outcome) => Self::lock_end(&cast.vote, &outcome).is_some_and(|until| now < until),
-			None => true,
-		});
-		let released_prior = voting.prior.rejig(now);
-		ensure!(voting.votes.len() < before || released_prior, Error::<T>::NothingToUnlock);
+		ensure!(voting.prior.rejig(now), Error::<T>::NothingToUnlock);
 		let frozen = voting.frozen();
 		Self::store_voting(who, voting)?;
 		Ok(frozen)
 	}
 
 	/// The end of the lock a vote leaves after its referendum, if any: only won votes with a
-	/// conviction are locked, for their lock periods from the end of voting.
+	/// conviction are locked, for their lock periods (of the request's own locking period) from
+	/// the end of voting.
 	fn lock_end(
 		vote: &Vote<BalanceOf<T>>,
 		outcome: &ReferendumOutcome<BlockNumberOf<T>>,
 	) -> Option<BlockNumberOf<T>> {
 		let periods = vote.conviction.lock_periods();
-		(vote.aye == outcome.approved && periods > 0).then(|| {
-			let period = Parameters::<T>::get().vote_locking_period;
-			outcome.ended_at.saturating_add(period.saturating_mul(periods.into()))
-		})
+		let period = outcome.vote_locking_period;
+		(vote.aye == outcome.approved && periods > 0 && !period.is_zero())
+			.then(|| outcome.ended_at.saturating_add(period.saturating_mul(periods.into())))
 	}
 
 	/// The request `id` if its referendum still takes votes.

@@ -1,15 +1,27 @@
 //! The reserve: inflows, payouts, the owed queue, vetoes and the pool's invariants.
 
 use crate::{pallet::*, BlockNumberOf, RequestId, RequestStatus};
+use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation, Restriction},
+		fungible::{Inspect, Mutate},
+		tokens::{DepositConsequence, Fortitude, Preservation, Provenance},
 	},
 };
 use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+
+/// What became of an attempt to pay a request.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Payment<Balance> {
+	/// This much was paid: all that was due, or a part of it when the pool is short.
+	Made(Balance),
+	/// The pool cannot pay anything now without leaving an unpayable remainder.
+	Short,
+	/// The payee cannot receive the payment (for a reason other than the pool's funds).
+	Refused,
+}
 
 impl<T: Config> Pallet<T> {
 	/// Books an inflow of `amount` into the pool.
@@ -17,34 +29,8 @@ impl<T: Config> Pallet<T> {
 		Ledger::<T>::mutate(|ledger| ledger.lifetime_inflow.saturating_accrue(amount));
 	}
 
-	/// Removes a failed or vetoed request and moves its deposit into the pool.
-	pub(crate) fn close_forfeiting_deposit(id: RequestId, request: PayoutRequestOf<T>) {
-		Requests::<T>::remove(id);
-		if request.deposit.is_zero() {
-			return;
-		}
-		let forfeited = T::Currency::transfer_on_hold(
-			&HoldReason::RequestDeposit.into(),
-			&request.submitter,
-			&Self::account_id(),
-			request.deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)
-		.unwrap_or_default();
-		if !forfeited.is_zero() {
-			Self::note_inflow(forfeited);
-			Self::deposit_event(Event::DepositForfeited {
-				request: id,
-				who: request.submitter,
-				amount: forfeited,
-			});
-		}
-	}
-
 	/// The per-block payments: first the owed queue, then the requests whose timelock expired
-	/// by `now`, at most `MaxPayoutsPerBlock` steps in all. Returns the steps taken.
+	/// by `now`, at most `MaxPayoutsPerBlock` attempts in all. Returns the attempts made.
 	pub(crate) fn make_payments(now: BlockNumberOf<T>) -> u32 {
 		let budget = T::MaxPayoutsPerBlock::get();
 		let mut steps = Self::settle_owed(budget);
@@ -55,7 +41,7 @@ impl<T: Config> Pallet<T> {
 			.take_while(|deadline| deadline.at <= now)
 			.count();
 		if due > 0 {
-			let paying: alloc::vec::Vec<_> = queue.drain(..due).collect();
+			let paying: Vec<_> = queue.drain(..due).collect();
 			Timelocks::<T>::put(queue);
 			for deadline in paying {
 				if let Some(request) = Requests::<T>::get(deadline.request) {
@@ -72,14 +58,18 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn pay_due_request(id: RequestId, mut request: PayoutRequestOf<T>) {
 		Self::release_deposit(&mut request);
 		let amount = request.amount;
-		let paid = if OwedQueue::<T>::get().is_empty() {
-			Self::pay(id, &request.beneficiary, amount)
+		let payment = if OwedQueue::<T>::get().is_empty() {
+			Self::pay(id, &request.payee, amount)
 		} else {
-			Zero::zero()
+			Payment::Short
+		};
+		let paid = match payment {
+			Payment::Made(paid) => paid,
+			Payment::Short | Payment::Refused => Zero::zero(),
 		};
 		let remaining = amount.saturating_sub(paid);
 		if remaining.is_zero() {
-			Requests::<T>::remove(id);
+			Self::finish(id, &request, true);
 			return;
 		}
 		if OwedQueue::<T>::try_mutate(|queue| queue.try_push(id)).is_err() {
@@ -93,53 +83,77 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays owed requests in approval order from the pool's liquid funds, at most `budget`
-	/// payments. Returns the payments made.
+	/// attempts, each request at most once. A payee that refuses goes to the back of the queue,
+	/// so that it never blocks the requests behind it. Returns the attempts made.
 	fn settle_owed(budget: u32) -> u32 {
 		let mut queue = OwedQueue::<T>::get();
-		let mut payments = 0;
-		while payments < budget {
+		let mut untried = queue.len();
+		let (mut attempts, mut changed) = (0, false);
+		while attempts < budget && untried > 0 {
+			untried -= 1;
 			let Some(&id) = queue.first() else { break };
 			let Some(mut request) = Requests::<T>::get(id) else {
 				queue.remove(0);
+				changed = true;
 				continue;
 			};
 			let RequestStatus::Owed { remaining } = request.status else {
 				queue.remove(0);
+				changed = true;
 				continue;
 			};
-			let paid = Self::pay(id, &request.beneficiary, remaining);
-			if paid.is_zero() {
-				break;
-			}
-			payments += 1;
+			attempts += 1;
+			let paid = match Self::pay(id, &request.payee, remaining) {
+				Payment::Short => break,
+				Payment::Refused => {
+					// The same length again: the push cannot fail.
+					let refused = queue.remove(0);
+					let _ = queue.try_push(refused);
+					changed = true;
+					Self::deposit_event(Event::PaymentRefused {
+						request: id,
+						payee: request.payee,
+						amount: remaining,
+					});
+					continue;
+				},
+				Payment::Made(paid) => paid,
+			};
+			changed = true;
 			Ledger::<T>::mutate(|ledger| ledger.owed.saturating_reduce(paid));
 			let remaining = remaining.saturating_sub(paid);
 			if remaining.is_zero() {
 				queue.remove(0);
-				Requests::<T>::remove(id);
+				Self::finish(id, &request, true);
 			} else {
 				request.status = RequestStatus::Owed { remaining };
 				Requests::<T>::insert(id, request);
 				break;
 			}
 		}
-		if payments > 0 {
+		if changed {
 			OwedQueue::<T>::put(queue);
 		}
-		payments
+		attempts
 	}
 
-	/// Transfers up to `due` from the pool to `beneficiary`, as much as the pool can while
-	/// staying alive, and books it. Returns what was paid.
-	fn pay(id: RequestId, beneficiary: &T::AccountId, due: BalanceOf<T>) -> BalanceOf<T> {
+	/// Transfers up to `due` from the pool to `payee`, as much as the pool can while staying
+	/// alive, and books it. A part payment is at least the existential deposit and leaves at
+	/// least the existential deposit due, so that every payment can create the payee's account.
+	fn pay(id: RequestId, payee: &T::AccountId, due: BalanceOf<T>) -> Payment<BalanceOf<T>> {
 		let pool = Self::account_id();
+		let minimum = T::Currency::minimum_balance();
 		let liquid =
 			T::Currency::reducible_balance(&pool, Preservation::Preserve, Fortitude::Polite);
-		let amount = due.min(liquid);
-		if amount.is_zero()
-			|| T::Currency::transfer(&pool, beneficiary, amount, Preservation::Preserve).is_err()
+		let amount = if liquid >= due { due } else { liquid.min(due.saturating_sub(minimum)) };
+		if amount.is_zero() || (amount < due && amount < minimum) {
+			return Payment::Short;
+		}
+		if T::Currency::can_deposit(payee, amount, Provenance::Extant)
+			!= DepositConsequence::Success
+			|| T::Currency::transfer(&pool, payee, amount, Preservation::Preserve).is_err()
 		{
-			return Zero::zero();
+			return Payment::Refused;
 		}
 		Ledger::<T>::mutate(|ledger| {
 			ledger.committed.saturating_reduce(amount);
@@ -147,11 +161,11 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::deposit_event(Event::Paid {
 			request: id,
-			beneficiary: beneficiary.clone(),
+			payee: payee.clone(),
 			amount,
 			remaining: due.saturating_sub(amount),
 		});
-		amount
+		Payment::Made(amount)
 	}
 
 	/// Vetoes an approved request still in its timelock.
@@ -178,10 +192,15 @@ impl<T: Config> Pallet<T> {
 	/// - the deadline and owed queues hold exactly the requests in the matching status;
 	/// - every running tally equals the sum of the votes cast on it;
 	/// - every voter's freeze equals its largest live vote;
-	/// - every submitter's held deposit equals its open requests' deposits;
+	/// - every submitter's held deposit equals its open requests' deposits, and its count of
+	///   open requests is right and within `MaxOpenRequestsPerAccount`;
+	/// - every open disclosure owns its commitment; no request pays the pool;
+	/// - every author's held report deposit equals its reports' deposits;
+	/// - every vote refers to a running referendum or to a kept outcome, and every outcome
+	///   counts exactly the votes that refer to it;
 	/// - open requests do not exceed `MaxOpenRequests`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::Tally;
+		use crate::{RequestKind, Tally};
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::{InspectFreeze, InspectHold};
 
@@ -191,15 +210,17 @@ impl<T: Config> Pallet<T> {
 			"the pool account must stay alive"
 		);
 
-		let mut committed = BalanceOf::<T>::zero();
+		let (mut under_vote, mut committed) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
 		let mut owed = BalanceOf::<T>::zero();
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut open_of = BTreeMap::<T::AccountId, u32>::new();
 		let mut tallies = BTreeMap::<RequestId, Tally<BalanceOf<T>>>::new();
 		let (mut voting, mut approved, mut owing) = (0usize, 0usize, 0usize);
 		for (id, request) in Requests::<T>::iter() {
 			match request.status {
 				RequestStatus::Voting { tally, .. } => {
 					voting += 1;
+					under_vote.saturating_accrue(request.amount);
 					tallies.insert(id, tally);
 				},
 				RequestStatus::Approved { .. } => {
@@ -213,12 +234,33 @@ impl<T: Config> Pallet<T> {
 					ensure!(request.deposit.is_zero(), "owed requests hold no deposit");
 				},
 			}
+			if let RequestKind::Disclosure { commitment, .. } = request.kind {
+				ensure!(
+					Commitments::<T>::get(commitment) == Some(id),
+					"an open disclosure owns its commitment"
+				);
+			}
+			ensure!(
+				request.beneficiary != pool && request.payee != pool,
+				"the pool pays no one but others"
+			);
+			*open_of.entry(request.submitter.clone()).or_default() += 1;
 			deposits
 				.entry(request.submitter)
 				.or_default()
 				.saturating_accrue(request.deposit);
 		}
+		ensure!(
+			open_of.iter().all(|(who, n)| OpenRequestsOf::<T>::get(who) == *n
+				&& *n <= T::MaxOpenRequestsPerAccount::get()),
+			"open requests per account counted and bounded"
+		);
+		ensure!(
+			OpenRequestsOf::<T>::iter().count() == open_of.len(),
+			"no stray count of open requests"
+		);
 		let ledger = Ledger::<T>::get();
+		ensure!(ledger.voting == under_vote, "voting must equal the sum over requests under vote");
 		ensure!(ledger.committed == committed, "committed must equal the sum over requests");
 		ensure!(ledger.owed == owed, "owed must equal the sum over owed requests");
 
@@ -257,7 +299,23 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
+		let mut report_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (_, report) in Reports::<T>::iter() {
+			report_deposits
+				.entry(report.author)
+				.or_default()
+				.saturating_accrue(report.deposit);
+		}
+		let report_reason = HoldReason::ReportDeposit.into();
+		for (who, deposit) in report_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&report_reason, &who) == deposit,
+				"held report deposit must equal the author's reports' deposits"
+			);
+		}
+
 		let mut counted = BTreeMap::<RequestId, Tally<BalanceOf<T>>>::new();
+		let mut referring = BTreeMap::<RequestId, u32>::new();
 		let freeze = FreezeReason::Vote.into();
 		for (who, votes) in VotingFor::<T>::iter() {
 			ensure!(
@@ -271,9 +329,19 @@ impl<T: Config> Pallet<T> {
 			for cast in votes.votes.iter() {
 				if tallies.contains_key(&cast.request) {
 					counted.entry(cast.request).or_default().add(&cast.vote);
+				} else {
+					*referring.entry(cast.request).or_default() += 1;
 				}
 			}
 		}
+		ensure!(
+			Outcomes::<T>::iter().all(|(id, outcome)| referring.get(&id) == Some(&outcome.votes)),
+			"every outcome counts the votes that refer to it"
+		);
+		ensure!(
+			referring.keys().all(|id| Outcomes::<T>::contains_key(id)),
+			"every vote on a finished referendum has its outcome"
+		);
 		for (id, tally) in tallies {
 			ensure!(
 				counted.get(&id).copied().unwrap_or_default() == tally,

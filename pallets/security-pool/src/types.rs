@@ -2,12 +2,10 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
-use frame_support::{
-	pallet_prelude::Get, BoundedVec, CloneNoBound, Deserialize, PartialEqNoBound, Serialize,
-};
+use frame_support::{pallet_prelude::Get, BoundedVec, CloneNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::{traits::Zero, Perbill};
+use sp_runtime::{traits::Zero, Deserialize, Perbill, Serialize};
 
 /// Identifies a payout request (and its referendum) for its whole life.
 pub type RequestId = u32;
@@ -48,7 +46,8 @@ pub enum RequestKind<MaxEvidence: Get<u32>> {
 	},
 	/// A researcher asks for a bounty for a report that is only committed to.
 	Disclosure {
-		/// `blake2_256(report ++ salt)`: binds the researcher to the report without publishing it.
+		/// `blake2_256(SCALE(submitter) ++ report ++ salt)`: binds the researcher to the report
+		/// without publishing it; no one else can reveal it.
 		commitment: H256,
 		/// The claimed severity; it caps the amount.
 		severity: Severity,
@@ -95,14 +94,43 @@ where
 	pub kind: RequestKind<MaxEvidence>,
 	/// Who filed the request and put down the deposit.
 	pub submitter: AccountId,
-	/// Who receives the payout.
+	/// Who the payout is for; only the beneficiary may name another payee.
 	pub beneficiary: AccountId,
+	/// Who receives the payout: the beneficiary unless it named another account.
+	pub payee: AccountId,
 	/// What is asked for.
 	pub amount: Balance,
 	/// What is held from the submitter until the request is paid or fails.
 	pub deposit: Balance,
 	/// Where the request is in its life.
 	pub status: RequestStatus<Balance, BlockNumber>,
+	/// The rules the request is judged by, as they were when it was filed.
+	pub terms: RequestTerms<BlockNumber>,
+}
+
+/// The parameters a request is judged by, fixed when it is filed: later parameter changes apply
+/// to later requests only.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct RequestTerms<BlockNumber> {
+	/// Blocks between approval and payout.
+	pub timelock: BlockNumber,
+	/// Blocks a won `Locked1x` vote stays frozen after the referendum (doubling per level).
+	pub vote_locking_period: BlockNumber,
+	/// Least turnout, as a share of the active issuance, for the referendum to pass.
+	pub min_turnout: Perbill,
+	/// Share of the weighted votes that the ayes must exceed for the referendum to pass.
+	pub approval: Perbill,
 }
 
 /// How strongly a voter backs a vote, and for how long the vote's balance stays frozen after a
@@ -212,6 +240,8 @@ pub struct Tally<Balance> {
 	pub nays: Balance,
 	/// Balance that voted, unweighted: the turnout.
 	pub turnout: Balance,
+	/// How many votes are counted in.
+	pub votes: u32,
 }
 
 impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
@@ -224,6 +254,7 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 			self.nays.saturating_accrue(votes);
 		}
 		self.turnout.saturating_accrue(vote.balance);
+		self.votes = self.votes.saturating_add(1);
 	}
 
 	/// Takes `vote`, counted in before, out again.
@@ -235,6 +266,7 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 			self.nays.saturating_reduce(votes);
 		}
 		self.turnout.saturating_reduce(vote.balance);
+		self.votes = self.votes.saturating_sub(1);
 	}
 
 	/// Whether the referendum passes: turnout at least `min_turnout` of `electorate`, and ayes
@@ -247,7 +279,8 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 	}
 }
 
-/// How a finished referendum ended; kept so voters can work out their locks later.
+/// How a finished referendum ended; kept while votes refer to it, so that their voters can work
+/// out their locks when they remove them.
 #[derive(
 	Encode,
 	Decode,
@@ -265,6 +298,12 @@ pub struct ReferendumOutcome<BlockNumber> {
 	pub approved: bool,
 	/// The block at which voting closed.
 	pub ended_at: BlockNumber,
+	/// The request's locking period: a won vote with conviction `c` stays frozen for
+	/// `vote_locking_period × 2^(c − 1)` blocks after `ended_at`. Zero for a cancelled
+	/// referendum, which locks no one.
+	pub vote_locking_period: BlockNumber,
+	/// How many votes still refer to the referendum; the record goes with the last one.
+	pub votes: u32,
 }
 
 /// A vote as recorded for its voter.
@@ -385,7 +424,7 @@ where
 	Serialize,
 	Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde")]
+#[serde(crate = "sp_runtime::serde")]
 pub struct Tier<Balance> {
 	/// The share of `available` a request of this tier may ask for.
 	pub share: Perbill,
@@ -415,7 +454,7 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tier<Balance> {
 	Serialize,
 	Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde")]
+#[serde(crate = "sp_runtime::serde")]
 pub struct SeverityTiers<Balance> {
 	/// Tier of `Severity::Critical`.
 	pub critical: Tier<Balance>,
@@ -439,7 +478,15 @@ impl<Balance: Copy> SeverityTiers<Balance> {
 	}
 }
 
+/// The longest period a parameter may set, in blocks: a year of 6-second blocks.
+pub const MAX_PERIOD: u32 = 365 * 24 * 600;
+
+/// The least `min_turnout` a parameter set may have: below it a handful of tokens could decide.
+pub const MIN_TURNOUT_FLOOR: Perbill = Perbill::from_percent(1);
+
 /// The pool's governance parameters, changed by `ParamsOrigin` through `set_parameters`.
+///
+/// A request copies the rules it is judged by into its [`RequestTerms`] when it is filed.
 #[derive(
 	Encode,
 	Decode,
@@ -454,7 +501,7 @@ impl<Balance: Copy> SeverityTiers<Balance> {
 	Serialize,
 	Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde")]
+#[serde(crate = "sp_runtime::serde")]
 pub struct PoolParameters<Balance, BlockNumber> {
 	/// Blocks a referendum runs.
 	pub voting_period: BlockNumber,
@@ -468,71 +515,70 @@ pub struct PoolParameters<Balance, BlockNumber> {
 	pub approval: Perbill,
 	/// The most one request may ask for, as a share of `available`.
 	pub max_payout: Perbill,
-	/// Deposit held for every request.
+	/// The most all open requests together (voting, approved, owed) may ask for, as a share of
+	/// the pool's balance.
+	pub max_exposure: Perbill,
+	/// Deposit of a request when no other request is open; it grows with the open requests.
 	pub deposit_base: Balance,
-	/// Deposit held per byte of evidence.
+	/// Deposit per byte of evidence or commitment, and per byte of a revealed report.
 	pub deposit_per_byte: Balance,
 	/// Payout tiers of disclosures.
 	pub tiers: SeverityTiers<Balance>,
 }
 
-impl<Balance: sp_runtime::traits::Bounded, BlockNumber: From<u32>> Default
-	for PoolParameters<Balance, BlockNumber>
-where
-	Balance: From<u32>,
-{
-	/// Production-like values for 6-second blocks: 7 days of voting, a 2-day timelock, a 1-day
-	/// vote lock, 10% turnout, more than 50% approval, at most 50% of `available` per request,
-	/// and tiers of 10% / 5% / 1% / 0.1% of `available` without an absolute cap.
-	fn default() -> Self {
-		const DAY: u32 = 24 * 60 * 10;
-		let uncapped = |share| Tier { share, cap: Balance::max_value() };
-		Self {
-			voting_period: (7 * DAY).into(),
-			timelock: (2 * DAY).into(),
-			vote_locking_period: DAY.into(),
-			min_turnout: Perbill::from_percent(10),
-			approval: Perbill::from_percent(50),
-			max_payout: Perbill::from_percent(50),
-			deposit_base: 0u32.into(),
-			deposit_per_byte: 0u32.into(),
-			tiers: SeverityTiers {
-				critical: uncapped(Perbill::from_percent(10)),
-				high: uncapped(Perbill::from_percent(5)),
-				medium: uncapped(Perbill::from_percent(1)),
-				low: uncapped(Perbill::from_rational(1u32, 1000u32)),
-			},
-		}
-	}
-}
-
 /// Why a parameter set was refused.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ParameterError {
-	/// A period is zero.
-	ZeroPeriod,
-	/// `approval` is 100%: no referendum could pass.
-	UnreachableApproval,
-	/// `max_payout` is zero: no request could be filed.
-	ZeroMaxPayout,
+	/// A period is zero or longer than [`MAX_PERIOD`].
+	PeriodOutOfBounds,
+	/// `min_turnout` is below [`MIN_TURNOUT_FLOOR`].
+	TurnoutBelowFloor,
+	/// `approval` is below 50% (a minority could pass) or 100% (nothing could pass).
+	ApprovalOutOfBounds,
+	/// `max_payout` or `max_exposure` is zero: no request could be filed.
+	ZeroShare,
+	/// `deposit_base` is zero: requests would cost nothing to file.
+	ZeroDeposit,
 }
 
-impl<Balance, BlockNumber: Zero> PoolParameters<Balance, BlockNumber> {
-	/// Checks the parameters make a working pool.
+impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
+	PoolParameters<Balance, BlockNumber>
+{
+	/// Checks the parameters make a working pool that cannot be jammed for free.
 	pub fn validate(&self) -> Result<(), ParameterError> {
-		if self.voting_period.is_zero()
-			|| self.timelock.is_zero()
-			|| self.vote_locking_period.is_zero()
+		let max = BlockNumber::from(MAX_PERIOD);
+		let in_bounds = |period: &BlockNumber| !period.is_zero() && *period <= max;
+		if ![&self.voting_period, &self.timelock, &self.vote_locking_period]
+			.into_iter()
+			.all(in_bounds)
 		{
-			return Err(ParameterError::ZeroPeriod);
+			return Err(ParameterError::PeriodOutOfBounds);
 		}
-		if self.approval == Perbill::one() {
-			return Err(ParameterError::UnreachableApproval);
+		if self.min_turnout < MIN_TURNOUT_FLOOR {
+			return Err(ParameterError::TurnoutBelowFloor);
 		}
-		if self.max_payout.is_zero() {
-			return Err(ParameterError::ZeroMaxPayout);
+		if self.approval < Perbill::from_percent(50) || self.approval == Perbill::one() {
+			return Err(ParameterError::ApprovalOutOfBounds);
+		}
+		if self.max_payout.is_zero() || self.max_exposure.is_zero() {
+			return Err(ParameterError::ZeroShare);
+		}
+		if self.deposit_base.is_zero() {
+			return Err(ParameterError::ZeroDeposit);
 		}
 		Ok(())
+	}
+}
+
+impl<Balance, BlockNumber: Copy> PoolParameters<Balance, BlockNumber> {
+	/// The rules a request filed now is judged by.
+	pub fn terms(&self) -> RequestTerms<BlockNumber> {
+		RequestTerms {
+			timelock: self.timelock,
+			vote_locking_period: self.vote_locking_period,
+			min_turnout: self.min_turnout,
+			approval: self.approval,
+		}
 	}
 }
 
@@ -547,6 +593,8 @@ pub struct PoolStatus<Balance> {
 	pub committed: Balance,
 	/// The part of `committed` that is due but could not yet be paid.
 	pub owed: Balance,
+	/// What all open requests ask for: under vote plus `committed`; capped by `max_exposure`.
+	pub exposure: Balance,
 	/// Requests not yet finished.
 	pub open_requests: u32,
 	/// Everything that ever came in: fee shares, contributions, forfeited deposits.
@@ -590,6 +638,8 @@ pub struct Deadline<BlockNumber> {
 	MaxEncodedLen,
 )]
 pub struct PoolLedger<Balance> {
+	/// What the requests under vote ask for.
+	pub voting: Balance,
 	/// Unpaid amounts of approved requests (in timelock or owed).
 	pub committed: Balance,
 	/// The part of `committed` that is due but could not yet be paid.
@@ -598,4 +648,28 @@ pub struct PoolLedger<Balance> {
 	pub lifetime_inflow: Balance,
 	/// Everything that was ever paid out.
 	pub lifetime_outflow: Balance,
+}
+
+/// A revealed disclosure report and the deposit its author keeps on hold for it.
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxReport))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen))]
+pub struct Report<AccountId, Balance, MaxReport: Get<u32>>
+where
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+{
+	/// The researcher who revealed it (the disclosure's submitter).
+	pub author: AccountId,
+	/// Held from the author: `deposit_per_byte` × the report's length.
+	pub deposit: Balance,
+	/// The report; it hashes with the author and the salt to the disclosure's commitment.
+	pub text: BoundedVec<u8, MaxReport>,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> PoolLedger<Balance> {
+	/// What all open requests ask for: those under vote plus `committed`.
+	pub fn exposure(&self) -> Balance {
+		self.voting.saturating_add(self.committed)
+	}
 }

@@ -33,7 +33,7 @@
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::Weight};
+use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
 
 /// Weight functions needed by `pallet_security_pool`.
 pub trait WeightInfo {
@@ -50,6 +50,8 @@ pub trait WeightInfo {
 	fn end_referenda(r: u32, ) -> Weight;
 	fn make_payments(p: u32, ) -> Weight;
 	fn fee_share() -> Weight;
+	fn cancel() -> Weight;
+	fn set_payee() -> Weight;
 }
 
 /// The weights of `pallet_security_pool` in terms of the runtime's database weights.
@@ -274,5 +276,249 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size: measured `0`, estimated `0` bytes.
 		// Minimum execution time: 17_957_000 picoseconds.
 		Weight::from_parts(19_359_000, 0)
+	}
+	fn cancel() -> Weight {
+		Weight::from_parts(103_625_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn set_payee() -> Weight {
+		Weight::from_parts(103_625_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+}
+
+/// For tests and mocks: the same weights with RocksDB's database weights.
+impl WeightInfo for () {
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn contribute() -> Weight {
+		// Proof size: measured `103`, estimated `3593` bytes.
+		// Minimum execution time: 41_121_000 picoseconds.
+		Weight::from_parts(43_505_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(136), added: 631, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
+	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
+	fn submit_claim(e: u32, ) -> Weight {
+		// Proof size: measured `2288`, estimated `3885` bytes.
+		// Minimum execution time: 75_122_000 picoseconds.
+		Weight::from_parts(77_615_228, 3885)
+			// Standard error: 4_625
+			.saturating_add(Weight::from_parts(65_771, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(136), added: 631, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
+	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	fn submit_disclosure() -> Weight {
+		// Proof size: measured `2288`, estimated `3885` bytes.
+		// Minimum execution time: 76_565_000 picoseconds.
+		Weight::from_parts(86_569_000, 3885)
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:0)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Reports` (r:1 w:1)
+	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[1, 4096]`.
+	fn reveal_disclosure(r: u32, ) -> Weight {
+		// Proof size: measured `185`, estimated `7575` bytes.
+		// Minimum execution time: 9_775_000 picoseconds.
+		Weight::from_parts(11_054_290, 7575)
+			// Standard error: 2
+			.saturating_add(Weight::from_parts(1_759, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	fn vote() -> Weight {
+		// Proof size: measured `1715`, estimated `4764` bytes.
+		// Minimum execution time: 38_858_000 picoseconds.
+		Weight::from_parts(41_923_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Outcomes` (r:1 w:0)
+	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	fn remove_vote() -> Weight {
+		// Proof size: measured `1803`, estimated `4764` bytes.
+		// Minimum execution time: 39_759_000 picoseconds.
+		Weight::from_parts(43_876_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Outcomes` (r:32 w:0)
+	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(136), added: 631, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	fn unlock() -> Weight {
+		// Proof size: measured `1603`, estimated `80734` bytes.
+		// Minimum execution time: 135_462_000 picoseconds.
+		Weight::from_parts(144_235_000, 80734)
+			.saturating_add(RocksDbWeight::get().reads(36))
+			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
+	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn veto() -> Weight {
+		// Proof size: measured `2953`, estimated `6196` bytes.
+		// Minimum execution time: 88_712_000 picoseconds.
+		Weight::from_parts(103_625_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
+	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OwedQueue` (r:1 w:0)
+	/// Proof: `SecurityPool::OwedQueue` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn execute_payout() -> Weight {
+		// Proof size: measured `3274`, estimated `8799` bytes.
+		// Minimum execution time: 124_496_000 picoseconds.
+		Weight::from_parts(139_287_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(7))
+	}
+	/// Storage: `SecurityPool::Parameters` (r:0 w:1)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(136), added: 631, mode: `MaxEncodedLen`)
+	fn set_parameters() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 4_828_000 picoseconds.
+		Weight::from_parts(5_268_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(136), added: 631, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
+	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:8 w:8)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:9 w:9)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Outcomes` (r:0 w:8)
+	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 8]`.
+	fn end_referenda(r: u32, ) -> Weight {
+		// Proof size: measured `251 + r * (595 ±0)`, estimated `3593 + r * (2895 ±0)` bytes.
+		// Minimum execution time: 791_000 picoseconds.
+		Weight::from_parts(6_893_268, 3593)
+			// Standard error: 19_540
+			.saturating_add(Weight::from_parts(51_531_978, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2895).saturating_mul(r.into()))
+	}
+	/// Storage: `SecurityPool::OwedQueue` (r:1 w:0)
+	/// Proof: `SecurityPool::OwedQueue` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
+	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(420), added: 2895, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:8 w:8)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 8]`.
+	fn make_payments(p: u32, ) -> Weight {
+		// Proof size: measured `83 + p * (578 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_382_000 picoseconds.
+		Weight::from_parts(4_984_815, 3593)
+			// Standard error: 37_423
+			.saturating_add(Weight::from_parts(86_173_564, 0).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(p.into()))
+	}
+	fn fee_share() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 17_957_000 picoseconds.
+		Weight::from_parts(19_359_000, 0)
+	}
+	fn cancel() -> Weight {
+		Weight::from_parts(103_625_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn set_payee() -> Weight {
+		Weight::from_parts(103_625_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 }

@@ -25,7 +25,8 @@ use super::{
 };
 
 pub use security_pool::{
-	AuraAccountAdapter, FeesToPoolAndAuthor, PoolFeeShare, SecurityPoolPalletId, ToBlockAuthor,
+	production_parameters, AuraAccountAdapter, FeesToPoolAndAuthor, PoolFeeShare,
+	SecurityPoolPalletId, ToBlockAuthor,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);

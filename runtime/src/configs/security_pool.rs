@@ -10,15 +10,45 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
+use pallet_security_pool::{PoolParameters, SeverityTiers, Tier};
 use sp_runtime::{ConsensusEngineId, Perbill};
 
 use super::super::{
-	AccountId, Authorship, Balances, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System,
+	AccountId, Authorship, Balance, Balances, BlockNumber, Runtime, RuntimeFreezeReason,
+	RuntimeHoldReason, System, DAYS, UNIT,
 };
 
 parameter_types! {
 	pub const SecurityPoolPalletId: PalletId = PalletId(*b"py/secpl");
 	pub const PoolFeeShare: Perbill = Perbill::from_percent(20);
+	/// The parameters of a pool added to a running chain, and the genesis default.
+	pub PoolDefaultParameters: PoolParameters<Balance, BlockNumber> = production_parameters();
+}
+
+/// Production-like parameters: 7 days of voting, a 2-day timelock, a 1-day vote lock, 10%
+/// turnout, more than 50% approval, at most 50% of `available` per request and 90% of the pool
+/// for all open requests, a 10 SPT deposit (+0.01 SPT per byte) that grows with the open
+/// requests, and tiers of 10% / 5% / 1% / 0.1% of `available` capped at 10,000 / 5,000 / 1,000 /
+/// 100 SPT.
+pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
+	let tier = |share, cap| Tier { share, cap };
+	PoolParameters {
+		voting_period: 7 * DAYS,
+		timelock: 2 * DAYS,
+		vote_locking_period: DAYS,
+		min_turnout: Perbill::from_percent(10),
+		approval: Perbill::from_percent(50),
+		max_payout: Perbill::from_percent(50),
+		max_exposure: Perbill::from_percent(90),
+		deposit_base: 10 * UNIT,
+		deposit_per_byte: UNIT / 100,
+		tiers: SeverityTiers {
+			critical: tier(Perbill::from_percent(10), 10_000 * UNIT),
+			high: tier(Perbill::from_percent(5), 5_000 * UNIT),
+			medium: tier(Perbill::from_percent(1), 1_000 * UNIT),
+			low: tier(Perbill::from_rational(1u32, 1000u32), 100 * UNIT),
+		},
+	}
 }
 
 impl pallet_security_pool::Config for Runtime {
@@ -26,11 +56,14 @@ impl pallet_security_pool::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type VetoOrigin = EnsureRoot<AccountId>;
+	type CancelOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type BlockNumberProvider = System;
+	type DefaultParameters = PoolDefaultParameters;
 	type PalletId = SecurityPoolPalletId;
 	type FeeShare = PoolFeeShare;
 	type MaxOpenRequests = ConstU32<64>;
+	type MaxOpenRequestsPerAccount = ConstU32<4>;
 	type MaxEvidenceLen = ConstU32<256>;
 	type MaxReportLen = ConstU32<4096>;
 	type MaxVotes = ConstU32<32>;

@@ -25,10 +25,15 @@ fn a_passed_claim_is_paid_after_the_timelock() {
 		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at }));
 		assert_eq!(
 			Outcomes::<Test>::get(id),
-			Some(ReferendumOutcome { approved: true, ended_at: ends_at })
+			Some(ReferendumOutcome {
+				approved: true,
+				ended_at: ends_at,
+				vote_locking_period: LOCKING_PERIOD,
+				votes: 2
+			})
 		);
 		assert_eq!(Ledger::<Test>::get().committed, 10_000);
-		let tally = Tally { ayes: 700_000 + 60_000, nays: 0, turnout: 1_300_000 };
+		let tally = Tally { ayes: 700_000 + 60_000, nays: 0, turnout: 1_300_000, votes: 2 };
 		assert!(pool_events().contains(&Event::Approved { request: id, tally, payable_at }));
 
 		// Nothing is paid during the timelock.
@@ -45,7 +50,7 @@ fn a_passed_claim_is_paid_after_the_timelock() {
 		assert_eq!(Ledger::<Test>::get().lifetime_outflow, 10_000);
 		assert!(pool_events().contains(&Event::Paid {
 			request: id,
-			beneficiary: ALICE,
+			payee: ALICE,
 			amount: 10_000,
 			remaining: 0
 		}));
@@ -152,7 +157,7 @@ fn a_disclosure_is_committed_revealed_and_paid() {
 		let salt = [3u8; 32];
 		assert_ok!(SecurityPool::submit_disclosure(
 			RuntimeOrigin::signed(EVE),
-			commitment_of(&report, &salt),
+			commitment_of(&EVE, &report, &salt),
 			Severity::Critical,
 			25_000,
 			EVE,
@@ -167,21 +172,26 @@ fn a_disclosure_is_committed_revealed_and_paid() {
 			salt
 		));
 		run_to_block(ends_at + TIMELOCK);
-		assert_eq!(Balances::free_balance(EVE), ENDOWMENT + 25_000);
-		assert_eq!(crate::Reports::<Test>::get(0).unwrap().to_vec(), report);
+		// The paid report stays on chain, its deposit held.
+		let report_deposit = DEPOSIT_PER_BYTE * report.len() as Balance;
+		assert_eq!(Balances::free_balance(EVE), ENDOWMENT + 25_000 - report_deposit);
+		assert_eq!(crate::Reports::<Test>::get(0).unwrap().text.to_vec(), report);
 	});
 }
 
 #[test]
 fn a_short_pool_pays_partially_and_owed_requests_first_in_order() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Four requests of half the available funds each: the pool can pay two.
-		let amount = (POOL_GENESIS - ED) / 2;
+		// Four requests of a quarter of the pool each; once they are approved the pool loses
+		// half its funds (as root could take them through a forced transfer): it can pay two.
+		let amount = (POOL_GENESIS - ED) / 4;
 		let ids: Vec<_> = [ALICE, DAVE, EVE, 6].into_iter().map(|who| claim(who, amount)).collect();
 		for &id in &ids {
 			pass(id);
 		}
 		let payable_at = voting_end() + TIMELOCK;
+		run_to_block(voting_end() + 1);
+		drain_pool_to(2 * amount);
 		run_to_block(payable_at);
 		// At most two payments per block: the first two are paid in full.
 		assert_eq!(Balances::free_balance(ALICE), ENDOWMENT + amount);
@@ -195,7 +205,7 @@ fn a_short_pool_pays_partially_and_owed_requests_first_in_order() {
 		assert_eq!(SecurityPool::available(), 0);
 
 		// A fee inflow pays the oldest owed request first.
-		let fee = 150_000;
+		let fee = 100_000;
 		FeeHook::on_unbalanced(fee_credit(fee));
 		let share = fee / 5;
 		run_to_block(payable_at + 2);
@@ -213,7 +223,7 @@ fn a_short_pool_pays_partially_and_owed_requests_first_in_order() {
 		assert_eq!(OwedQueue::<Test>::get().to_vec(), vec![ids[3]]);
 		assert!(pool_events().contains(&Event::Paid {
 			request: ids[3],
-			beneficiary: 6,
+			payee: 6,
 			amount: share,
 			remaining: amount - share
 		}));
@@ -223,15 +233,18 @@ fn a_short_pool_pays_partially_and_owed_requests_first_in_order() {
 #[test]
 fn a_request_due_while_others_are_owed_waits_its_turn() {
 	ExtBuilder::default().build_and_execute(|| {
-		let amount = (POOL_GENESIS - ED) / 2;
+		let amount = (POOL_GENESIS - ED) / 4;
 		for who in [ALICE, DAVE, EVE] {
 			pass(claim(who, amount));
 		}
-		let first_due = voting_end() + TIMELOCK;
+		let first_end = voting_end();
+		let first_due = first_end + TIMELOCK;
 		run_to_block(3);
 		let late = claim(6, 1_000);
 		pass(late);
 		let late_due = voting_end() + TIMELOCK;
+		run_to_block(first_end);
+		drain_pool_to(2 * amount);
 		run_to_block(first_due + 1);
 		assert_eq!(OwedQueue::<Test>::get().to_vec(), vec![2]);
 		// The inflow goes to the owed request, not to the one that falls due after it.

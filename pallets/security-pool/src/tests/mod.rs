@@ -1,5 +1,6 @@
 //! Tests of the security pool, by topic, on the mock runtime with real `pallet-balances`.
 
+mod attacks;
 mod fee;
 mod lifecycle;
 mod parameters;
@@ -38,7 +39,7 @@ pub(crate) fn pass(id: RequestId) {
 	assert_ok!(cast(CHARLIE, id, vote(true, 600_000, Conviction::None)));
 }
 
-/// The deposit of a claim with `len` bytes of evidence.
+/// The deposit of a claim with `len` bytes of evidence filed while no other request is open.
 pub(crate) fn deposit_for(len: u64) -> Balance {
 	DEPOSIT_BASE + DEPOSIT_PER_BYTE * len
 }
@@ -52,4 +53,19 @@ pub(crate) fn voting_end() -> u64 {
 pub(crate) fn held(who: AccountId) -> Balance {
 	use frame_support::traits::fungible::InspectHold;
 	Balances::balance_on_hold(&crate::HoldReason::RequestDeposit.into(), &who)
+}
+
+/// What `who` has frozen for votes.
+pub(crate) fn frozen(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectFreeze;
+	Balances::balance_frozen(&crate::FreezeReason::Vote.into(), &who)
+}
+
+/// Moves everything the pool holds above `keep` (and its existential deposit) out of it, as root
+/// could through a forced transfer; the pool's books are untouched.
+pub(crate) fn drain_pool_to(keep: Balance) {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+	let pool = SecurityPool::account_id();
+	let excess = pool_balance() - ED - keep;
+	assert_ok!(<Balances as Mutate<_>>::transfer(&pool, &AUTHOR, excess, Preservation::Preserve));
 }

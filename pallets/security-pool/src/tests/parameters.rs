@@ -1,7 +1,7 @@
 //! Parameters, genesis and integrity.
 
 use super::*;
-use crate::{Error, Event, Parameters};
+use crate::{Error, Event, Parameters, MAX_PERIOD};
 use frame_support::{assert_noop, traits::Hooks};
 use sp_runtime::{DispatchError, Perbill};
 
@@ -19,29 +19,62 @@ fn root_sets_valid_parameters() {
 }
 
 #[test]
-fn invalid_parameters_are_refused() {
+fn parameters_out_of_bounds_are_refused() {
 	ExtBuilder::default().build_and_execute(|| {
-		let set = |parameters| SecurityPool::set_parameters(RuntimeOrigin::root(), parameters);
 		let base = test_parameters();
 		assert_noop!(
 			SecurityPool::set_parameters(RuntimeOrigin::signed(ALICE), base),
 			DispatchError::BadOrigin
 		);
-		for bad in [
-			crate::PoolParameters { voting_period: 0, ..base },
-			crate::PoolParameters { timelock: 0, ..base },
-			crate::PoolParameters { vote_locking_period: 0, ..base },
-		] {
-			assert_noop!(set(bad), Error::<Test>::ZeroPeriod);
+		let cases = [
+			(crate::PoolParameters { voting_period: 0, ..base }, Error::<Test>::PeriodOutOfBounds),
+			(
+				crate::PoolParameters { timelock: MAX_PERIOD as u64 + 1, ..base },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			(
+				crate::PoolParameters { vote_locking_period: 0, ..base },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			(
+				crate::PoolParameters {
+					min_turnout: Perbill::from_rational(9u32, 1000u32),
+					..base
+				},
+				Error::<Test>::TurnoutBelowFloor,
+			),
+			(
+				crate::PoolParameters { approval: Perbill::from_percent(49), ..base },
+				Error::<Test>::ApprovalOutOfBounds,
+			),
+			(
+				crate::PoolParameters { approval: Perbill::one(), ..base },
+				Error::<Test>::ApprovalOutOfBounds,
+			),
+			(
+				crate::PoolParameters { max_payout: Perbill::zero(), ..base },
+				Error::<Test>::ZeroShare,
+			),
+			(
+				crate::PoolParameters { max_exposure: Perbill::zero(), ..base },
+				Error::<Test>::ZeroShare,
+			),
+			(crate::PoolParameters { deposit_base: 0, ..base }, Error::<Test>::ZeroDeposit),
+		];
+		for (parameters, error) in cases {
+			assert_noop!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters), error);
 		}
-		assert_noop!(
-			set(crate::PoolParameters { approval: Perbill::one(), ..base }),
-			Error::<Test>::UnreachableApproval
-		);
-		assert_noop!(
-			set(crate::PoolParameters { max_payout: Perbill::zero(), ..base }),
-			Error::<Test>::ZeroMaxPayout
-		);
+		// The bounds themselves are accepted.
+		let edge = crate::PoolParameters {
+			voting_period: MAX_PERIOD as u64,
+			timelock: 1,
+			min_turnout: crate::MIN_TURNOUT_FLOOR,
+			approval: Perbill::from_percent(50),
+			max_payout: Perbill::one(),
+			max_exposure: Perbill::one(),
+			..base
+		};
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), edge));
 	});
 }
 
@@ -52,11 +85,6 @@ fn genesis_keeps_the_pool_alive() {
 		assert_eq!(SecurityPool::available(), 0);
 		assert_eq!(SecurityPool::pool_status().balance, ED);
 	});
-}
-
-#[test]
-fn default_parameters_are_valid() {
-	assert_eq!(crate::PoolParameters::<Balance, u64>::default().validate(), Ok(()));
 }
 
 #[test]

@@ -1,18 +1,14 @@
 //! Votes, conviction, freezes and locks.
 
 use super::*;
-use crate::{Error, Event, FreezeReason, RequestStatus, Requests, Tally, VotingFor};
+use crate::{Error, Event, RequestStatus, Requests, Tally, VotingFor};
 use frame_support::{
 	assert_noop,
 	traits::{
-		fungible::{Inspect, InspectFreeze},
+		fungible::Inspect,
 		tokens::{Fortitude, Preservation},
 	},
 };
-
-fn frozen(who: AccountId) -> Balance {
-	Balances::balance_frozen(&FreezeReason::Vote.into(), &who)
-}
 
 fn tally(id: RequestId) -> Tally<Balance> {
 	match Requests::<Test>::get(id).unwrap().status {
@@ -28,7 +24,7 @@ fn vote_counts_with_conviction_and_freezes() {
 		assert_ok!(cast(BOB, id, vote(true, 1_000, Conviction::Locked3x)));
 		assert_ok!(cast(CHARLIE, id, vote(false, 1_000, Conviction::None)));
 		assert_ok!(cast(DAVE, id, vote(true, 700, Conviction::Locked6x)));
-		assert_eq!(tally(id), Tally { ayes: 3_000 + 4_200, nays: 100, turnout: 2_700 });
+		assert_eq!(tally(id), Tally { ayes: 3_000 + 4_200, nays: 100, turnout: 2_700, votes: 3 });
 		assert_eq!(frozen(BOB), 1_000);
 		assert_eq!(frozen(DAVE), 700);
 		// Frozen funds cannot leave.
@@ -49,7 +45,7 @@ fn changing_a_vote_replaces_it_in_the_tally() {
 		let id = claim(ALICE, 1_000);
 		assert_ok!(cast(BOB, id, vote(true, 1_000, Conviction::Locked2x)));
 		assert_ok!(cast(BOB, id, vote(false, 300, Conviction::Locked1x)));
-		assert_eq!(tally(id), Tally { ayes: 0, nays: 300, turnout: 300 });
+		assert_eq!(tally(id), Tally { ayes: 0, nays: 300, turnout: 300, votes: 1 });
 		assert_eq!(frozen(BOB), 300);
 		assert_eq!(VotingFor::<Test>::get(BOB).unwrap().votes.len(), 1);
 	});
@@ -121,7 +117,8 @@ fn votes_are_refused_once_voting_closed() {
 #[test]
 fn an_account_has_a_bounded_number_of_votes() {
 	ExtBuilder::default().build_and_execute(|| {
-		let ids: Vec<_> = (0..5).map(|_| claim(ALICE, 100)).collect();
+		let ids: Vec<_> =
+			[ALICE, CHARLIE, DAVE, EVE, 6].into_iter().map(|who| claim(who, 100)).collect();
 		for &id in &ids[..4] {
 			assert_ok!(cast(BOB, id, vote(true, 10, Conviction::None)));
 		}
@@ -158,6 +155,7 @@ fn won_votes_stay_locked_for_their_conviction() {
 		assert_ok!(cast(DAVE, id, vote(false, 1_000, Conviction::Locked2x)));
 		assert_ok!(cast(EVE, id, vote(true, 2_000, Conviction::Locked2x)));
 		let unlock = |who| SecurityPool::unlock(RuntimeOrigin::signed(who));
+		let remove = |who| SecurityPool::remove_vote(RuntimeOrigin::signed(who), id);
 
 		assert_noop!(unlock(BOB), Error::<Test>::NothingToUnlock);
 		run_to_block(ends_at);
@@ -165,10 +163,15 @@ fn won_votes_stay_locked_for_their_conviction() {
 			Requests::<Test>::get(id).unwrap().status,
 			RequestStatus::Approved { .. }
 		));
-		assert_ok!(unlock(CHARLIE));
+		// A vote keeps its balance frozen until it is removed; removing turns a won vote with
+		// a conviction into a lock.
+		assert_eq!(frozen(CHARLIE), 600_000);
+		assert_ok!(remove(CHARLIE));
 		assert_eq!(frozen(CHARLIE), 0);
-		assert_ok!(unlock(DAVE));
+		assert_ok!(remove(DAVE));
 		assert_eq!(frozen(DAVE), 0);
+		assert_ok!(remove(BOB));
+		assert_ok!(remove(EVE));
 
 		// Before the lock expires nothing is released.
 		run_to_block(ends_at + LOCKING_PERIOD - 1);
