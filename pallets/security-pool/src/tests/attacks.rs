@@ -32,7 +32,7 @@ fn a_part_payment_leaves_at_least_the_existential_deposit_owed() {
 	ExtBuilder::default().build_and_execute(|| {
 		// The claim is approved, then the pool holds only 3 more than the claim, less ED.
 		let id = crate::NextRequestId::<Test>::get();
-		assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(ALICE), 20_000, 20, vec![]));
+		assert_ok!(try_claim(ALICE, 20_000, 20));
 		pass(id);
 		run_to_block(voting_end());
 		drain_pool_to(20_000 - 3);
@@ -56,8 +56,8 @@ fn a_part_payment_leaves_at_least_the_existential_deposit_owed() {
 /// the first ahead. Returns their ids.
 fn owe_two(a: Balance, b: Balance) -> (RequestId, RequestId) {
 	let first = crate::NextRequestId::<Test>::get();
-	assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(ALICE), a, 20, vec![]));
-	assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(DAVE), b, 21, vec![]));
+	assert_ok!(try_claim(ALICE, a, 20));
+	assert_ok!(try_claim(DAVE, b, 21));
 	pass(first);
 	pass(first + 1);
 	let ends_at = voting_end();
@@ -182,7 +182,7 @@ fn filling_every_slot_costs_the_documented_amount() {
 			let who = spammers[(slot / MAX_OPEN_PER_ACCOUNT) as usize];
 			let expected = DEPOSIT_BASE * (1 + slot as Balance);
 			assert_eq!(SecurityPool::deposit_for(0), expected);
-			assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(who), 100, who, vec![]));
+			assert_ok!(try_claim(who, 100, who));
 			assert_eq!(Requests::<Test>::get(slot).unwrap().deposit, expected);
 		}
 		// deposit_base × N(N + 1)/2, as the pallet's docs state.
@@ -193,10 +193,7 @@ fn filling_every_slot_costs_the_documented_amount() {
 		let free_after: Balance = spammers.iter().map(|&who| Balances::free_balance(who)).sum();
 		assert_eq!(free_before - free_after, 3_600);
 
-		assert_noop!(
-			SecurityPool::submit_claim(RuntimeOrigin::signed(DAVE), 100, DAVE, vec![]),
-			Error::<Test>::TooManyOpenRequests
-		);
+		assert_noop!(try_claim(DAVE, 100, DAVE), Error::<Test>::TooManyOpenRequests);
 
 		// The deposits go to the pool when the spam fails (two referenda end per block).
 		run_to_block(voting_end() + MAX_OPEN as u64 / 2);
@@ -212,18 +209,9 @@ fn one_account_has_at_most_its_share_of_open_requests() {
 			claim(ALICE, 100);
 		}
 		assert_eq!(OpenRequestsOf::<Test>::get(ALICE), MAX_OPEN_PER_ACCOUNT);
+		assert_noop!(try_claim(ALICE, 100, ALICE), Error::<Test>::TooManyRequestsOfAccount);
 		assert_noop!(
-			SecurityPool::submit_claim(RuntimeOrigin::signed(ALICE), 100, ALICE, vec![]),
-			Error::<Test>::TooManyRequestsOfAccount
-		);
-		assert_noop!(
-			SecurityPool::submit_disclosure(
-				RuntimeOrigin::signed(ALICE),
-				commitment_of(&ALICE, b"r", &[1; 32]),
-				Severity::Low,
-				100,
-				ALICE
-			),
+			try_disclose(ALICE, commitment_of(&ALICE, b"r", &[1; 32]), Severity::Low, 100, ALICE),
 			Error::<Test>::TooManyRequestsOfAccount
 		);
 		// A finished request frees the account's slot.
@@ -239,7 +227,7 @@ fn cancel_frees_a_slot_forfeits_the_deposit_and_locks_no_voter() {
 		let spammers = [ALICE, BOB, CHARLIE];
 		for slot in 0..MAX_OPEN {
 			let who = spammers[(slot / MAX_OPEN_PER_ACCOUNT) as usize];
-			assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(who), 100, who, vec![]));
+			assert_ok!(try_claim(who, 100, who));
 		}
 		let spam = 7;
 		let deposit = Requests::<Test>::get(spam).unwrap().deposit;
@@ -267,7 +255,7 @@ fn cancel_frees_a_slot_forfeits_the_deposit_and_locks_no_voter() {
 
 		// The freed slot takes a request at the deposit of 8 open ones.
 		assert_eq!(SecurityPool::deposit_for(0), DEPOSIT_BASE * 8);
-		assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(DAVE), 100, DAVE, vec![]));
+		assert_ok!(try_claim(DAVE, 100, DAVE));
 	});
 }
 
@@ -294,13 +282,7 @@ fn a_copied_commitment_is_refused_and_cannot_be_revealed_by_the_copier() {
 		let (report, salt) = (b"overflow in fee hook".to_vec(), [3u8; 32]);
 		let commitment = commitment_of(&ALICE, &report, &salt);
 		let submit = |who: AccountId, beneficiary| {
-			SecurityPool::submit_disclosure(
-				RuntimeOrigin::signed(who),
-				commitment,
-				Severity::High,
-				1_000,
-				beneficiary,
-			)
+			try_disclose(who, commitment, Severity::High, 1_000, beneficiary)
 		};
 		// The front-runner (EVE) copies the hunter's commitment from the mempool, first.
 		assert_ok!(submit(EVE, EVE));
@@ -327,13 +309,7 @@ fn a_copied_commitment_is_refused_and_cannot_be_revealed_by_the_copier() {
 		);
 		// The hunter files anew with a fresh salt; the copy is cancelled.
 		let fresh = commitment_of(&ALICE, &report, &[4; 32]);
-		assert_ok!(SecurityPool::submit_disclosure(
-			RuntimeOrigin::signed(ALICE),
-			fresh,
-			Severity::High,
-			1_000,
-			ALICE
-		));
+		assert_ok!(try_disclose(ALICE, fresh, Severity::High, 1_000, ALICE));
 		assert_ok!(SecurityPool::cancel(RuntimeOrigin::root(), copy));
 		assert_eq!(Commitments::<Test>::get(commitment), None);
 		assert_ok!(SecurityPool::reveal_disclosure(
@@ -349,15 +325,7 @@ fn a_copied_commitment_is_refused_and_cannot_be_revealed_by_the_copier() {
 fn a_paid_commitment_is_never_accepted_again() {
 	ExtBuilder::default().build_and_execute(|| {
 		let commitment = commitment_of(&ALICE, b"bug", &[1; 32]);
-		let submit = || {
-			SecurityPool::submit_disclosure(
-				RuntimeOrigin::signed(ALICE),
-				commitment,
-				Severity::Low,
-				100,
-				ALICE,
-			)
-		};
+		let submit = || try_disclose(ALICE, commitment, Severity::Low, 100, ALICE);
 		assert_ok!(submit());
 		pass(0);
 		run_to_block(voting_end() + TIMELOCK);
@@ -374,19 +342,10 @@ fn open_requests_together_stay_within_max_exposure() {
 	ExtBuilder::default().build_and_execute(|| {
 		Parameters::<Test>::mutate(|p| p.max_exposure = Perbill::from_percent(50));
 		// 50% of the pool's 100,000; each request alone fits `max_payout` (50% of 99,990).
-		assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(ALICE), 49_995, ALICE, vec![]));
+		assert_ok!(try_claim(ALICE, 49_995, ALICE));
+		assert_noop!(try_claim(BOB, 10, BOB), Error::<Test>::ExceedsMaxExposure);
 		assert_noop!(
-			SecurityPool::submit_claim(RuntimeOrigin::signed(BOB), 10, BOB, vec![]),
-			Error::<Test>::ExceedsMaxExposure
-		);
-		assert_noop!(
-			SecurityPool::submit_disclosure(
-				RuntimeOrigin::signed(BOB),
-				commitment_of(&BOB, b"r", &[0; 32]),
-				Severity::Low,
-				10,
-				BOB
-			),
+			try_disclose(BOB, commitment_of(&BOB, b"r", &[0; 32]), Severity::Low, 10, BOB),
 			Error::<Test>::ExceedsMaxExposure
 		);
 		assert_eq!(Ledger::<Test>::get().exposure(), 49_995);
@@ -395,10 +354,7 @@ fn open_requests_together_stay_within_max_exposure() {
 		run_to_block(voting_end());
 		assert_eq!(Ledger::<Test>::get().voting, 0);
 		assert_eq!(Ledger::<Test>::get().committed, 49_995);
-		assert_noop!(
-			SecurityPool::submit_claim(RuntimeOrigin::signed(BOB), 10, BOB, vec![]),
-			Error::<Test>::ExceedsMaxExposure
-		);
+		assert_noop!(try_claim(BOB, 10, BOB), Error::<Test>::ExceedsMaxExposure);
 	});
 }
 
@@ -461,13 +417,7 @@ fn an_outcome_goes_with_its_last_vote_and_a_report_holds_its_deposit() {
 		assert_eq!(Outcomes::<Test>::get(id), None);
 
 		let (report, salt) = (vec![5u8; 100], [6u8; 32]);
-		assert_ok!(SecurityPool::submit_disclosure(
-			RuntimeOrigin::signed(EVE),
-			commitment_of(&EVE, &report, &salt),
-			Severity::Low,
-			100,
-			EVE
-		));
+		assert_ok!(try_disclose(EVE, commitment_of(&EVE, &report, &salt), Severity::Low, 100, EVE));
 		let disclosure = 2;
 		let request_deposit = held(EVE);
 		assert_ok!(SecurityPool::reveal_disclosure(
@@ -493,13 +443,7 @@ fn an_unpaid_disclosure_frees_its_report_and_its_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (report, salt) = (vec![5u8; 40], [6u8; 32]);
 		let commitment = commitment_of(&EVE, &report, &salt);
-		assert_ok!(SecurityPool::submit_disclosure(
-			RuntimeOrigin::signed(EVE),
-			commitment,
-			Severity::Low,
-			100,
-			EVE
-		));
+		assert_ok!(try_disclose(EVE, commitment, Severity::Low, 100, EVE));
 		assert_ok!(SecurityPool::reveal_disclosure(RuntimeOrigin::signed(EVE), 0, report, salt));
 		let deposit = held(EVE);
 		assert_ok!(SecurityPool::cancel(RuntimeOrigin::root(), 0));
@@ -515,13 +459,7 @@ fn an_unpaid_disclosure_frees_its_report_and_its_deposit() {
 fn a_reveal_without_funds_for_its_deposit_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (report, salt) = (vec![5u8; MAX_REPORT as usize], [6u8; 32]);
-		assert_ok!(SecurityPool::submit_disclosure(
-			RuntimeOrigin::signed(EVE),
-			commitment_of(&EVE, &report, &salt),
-			Severity::Low,
-			100,
-			EVE
-		));
+		assert_ok!(try_disclose(EVE, commitment_of(&EVE, &report, &salt), Severity::Low, 100, EVE));
 		let spend = Balances::free_balance(EVE) - ED - 1;
 		assert_ok!(Balances::transfer(&EVE, &AUTHOR, spend, Preservation::Preserve));
 		assert_noop!(
@@ -537,18 +475,9 @@ fn a_reveal_without_funds_for_its_deposit_is_refused() {
 fn the_pool_cannot_be_a_beneficiary() {
 	ExtBuilder::default().build_and_execute(|| {
 		let pool = SecurityPool::account_id();
+		assert_noop!(try_claim(ALICE, 1_000, pool), Error::<Test>::PoolIsBeneficiary);
 		assert_noop!(
-			SecurityPool::submit_claim(RuntimeOrigin::signed(ALICE), 1_000, pool, vec![]),
-			Error::<Test>::PoolIsBeneficiary
-		);
-		assert_noop!(
-			SecurityPool::submit_disclosure(
-				RuntimeOrigin::signed(ALICE),
-				commitment_of(&ALICE, b"r", &[0; 32]),
-				Severity::Low,
-				100,
-				pool
-			),
+			try_disclose(ALICE, commitment_of(&ALICE, b"r", &[0; 32]), Severity::Low, 100, pool),
 			Error::<Test>::PoolIsBeneficiary
 		);
 	});
@@ -585,7 +514,7 @@ fn the_migration_sets_up_a_pallet_added_without_genesis() {
 		SecurityPool::do_try_state().unwrap();
 		// The pool works: a claim is filed against it.
 		assert_ok!(SecurityPool::contribute(RuntimeOrigin::signed(ALICE), 10_000));
-		assert_ok!(SecurityPool::submit_claim(RuntimeOrigin::signed(ALICE), 100, ALICE, vec![]));
+		assert_ok!(try_claim(ALICE, 100, ALICE));
 		// A second run changes nothing.
 		let changed = crate::PoolParameters { deposit_base: 1, ..test_parameters() };
 		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), changed));

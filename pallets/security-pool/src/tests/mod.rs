@@ -23,6 +23,28 @@ pub(crate) fn claim(who: AccountId, amount: Balance) -> RequestId {
 	id
 }
 
+/// `who` files a claim for `amount` to `beneficiary`, without evidence.
+pub(crate) fn try_claim(who: AccountId, amount: Balance, beneficiary: AccountId) -> DispatchResult {
+	SecurityPool::submit_claim(RuntimeOrigin::signed(who), amount, beneficiary, vec![])
+}
+
+/// `who` files a disclosure with `commitment` for `amount` to `beneficiary`.
+pub(crate) fn try_disclose(
+	who: AccountId,
+	commitment: sp_core::H256,
+	severity: crate::Severity,
+	amount: Balance,
+	beneficiary: AccountId,
+) -> DispatchResult {
+	SecurityPool::submit_disclosure(
+		RuntimeOrigin::signed(who),
+		commitment,
+		severity,
+		amount,
+		beneficiary,
+	)
+}
+
 /// A vote of `balance` with `conviction`.
 pub(crate) fn vote(aye: bool, balance: Balance, conviction: Conviction) -> Vote<Balance> {
 	Vote { aye, balance, conviction }
