@@ -2,9 +2,11 @@
 // which every call, event, error, storage item and constant of the pallet is documented.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { u8aToHex } from '@polkadot/util';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { Node } from './lib/node.js';
-import { UNIT, devAccounts, send } from './lib/chain.js';
+import {
+  UNIT, commitment, devAccounts, poolAccount, poolStatus, send, submitRequest,
+} from './lib/chain.js';
 
 let node;
 let api;
@@ -22,43 +24,67 @@ after(async () => node?.destroy());
 async function palletState() {
   const q = api.query.securityPool;
   const entries = async (item) => (await item.entries()).map(([k, v]) => [k.toHex(), v.toJSON()]);
+  const ledger = await q.ledger();
   return JSON.stringify({
+    parameters: (await q.parameters()).toJSON(),
     next: (await q.nextRequestId()).toJSON(),
     requests: await entries(q.requests),
+    commitments: await entries(q.commitments),
     voting: await entries(q.votingFor),
     deadlines: (await q.votingDeadlines()).toJSON(),
     // Failed calls still pay fees, and the pool's share of them comes in.
-    committed: (await q.ledger()).committed.toJSON(),
-    owed: (await q.ledger()).owed.toJSON(),
+    underVote: ledger.voting.toJSON(),
+    committed: ledger.committed.toJSON(),
+    owed: ledger.owed.toJSON(),
     holds: (await api.query.balances.holds(dev.bob.address)).toJSON(),
     freezes: (await api.query.balances.freezes(dev.charlie.address)).toJSON(),
   });
 }
 
 test('bad calls fail with their named errors and change nothing', async () => {
-  // Root lengthens the voting period so that the request stays open throughout.
+  // Root lengthens the voting period so that the requests stay open throughout.
   const parameters = (await api.query.securityPool.parameters()).toJSON();
-  const set = api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 1_000 });
-  const sudo = await send(api, api.tx.sudo.sudo(set), dev.alice);
-  assert.ok(sudo.events.find((e) => api.events.sudo.Sudid.is(e)).data.sudoResult.isOk);
+  const setParameters = (change) => api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, ...change }));
+  assert.equal((await send(api, setParameters({ votingPeriod: 1_000 }), dev.alice)).error, undefined);
 
-  const own = await send(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.dave.address, 'cid'), dev.bob);
-  assert.equal(own.error, undefined);
-  const id = own.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request;
-  const available = (await api.call.securityPoolApi.poolStatus()).available.toBigInt();
+  // A large claim, so that the exposure cap bites below maxPayout, and a disclosure.
+  const pool = await poolAccount(api);
+  const { id } = await submitRequest(api, api.tx.securityPool.submitClaim(45_000n * UNIT, dev.dave.address, 'cid'), dev.bob);
+  const report = stringToU8a('report');
+  const salt = new Uint8Array(32).fill(7);
+  const committed = commitment(dev.bob.address, report, salt);
+  const disclosure = await submitRequest(api, api.tx.securityPool.submitDisclosure(committed, 'Low', UNIT, dev.eve.address), dev.bob);
+  const { available, balance, exposure } = await poolStatus(api);
+  const beyondExposure = (balance * BigInt(parameters.maxExposure)) / 1_000_000_000n - exposure + UNIT;
   const maxEvidence = api.consts.securityPool.maxEvidenceLen.toNumber();
   const charlieTotal = (await api.query.system.account(dev.charlie.address)).data.free.toBigInt();
+  const ballot = { aye: true, balance: UNIT, conviction: 'None' };
 
   const cases = [
     ['zero amount', api.tx.securityPool.submitClaim(0, dev.bob.address, 'cid'), dev.bob, 'ZeroAmount'],
     ['over the cap', api.tx.securityPool.submitClaim(available, dev.bob.address, 'cid'), dev.bob, 'ExceedsMaxPayout'],
+    ['over the exposure', api.tx.securityPool.submitClaim(beyondExposure, dev.bob.address, 'cid'), dev.charlie, 'ExceedsMaxExposure'],
     ['oversize evidence', api.tx.securityPool.submitClaim(UNIT, dev.bob.address, u8aToHex(new Uint8Array(maxEvidence + 1))), dev.bob, 'EvidenceTooLong'],
-    ['unknown request', api.tx.securityPool.vote(9_999, { aye: true, balance: UNIT, conviction: 'None' }), dev.charlie, 'UnknownRequest'],
-    ['vote on own request', api.tx.securityPool.vote(id, { aye: true, balance: UNIT, conviction: 'None' }), dev.bob, 'OwnRequest'],
-    ['beneficiary votes', api.tx.securityPool.vote(id, { aye: true, balance: UNIT, conviction: 'None' }), dev.dave, 'OwnRequest'],
-    ['vote more than held', api.tx.securityPool.vote(id, { aye: true, balance: charlieTotal * 2n, conviction: 'Locked1x' }), dev.charlie, 'InsufficientFunds'],
-    ['reveal a claim', api.tx.securityPool.revealDisclosure(id, 'report', new Uint8Array(32)), dev.charlie, 'NotADisclosure'],
+    ['pool as beneficiary', api.tx.securityPool.submitClaim(UNIT, pool, 'cid'), dev.charlie, 'PoolIsBeneficiary'],
+    ['copied commitment', api.tx.securityPool.submitDisclosure(committed, 'Low', UNIT, dev.charlie.address), dev.charlie, 'DuplicateCommitment'],
+    ['unknown request', api.tx.securityPool.vote(9_999, ballot), dev.charlie, 'UnknownRequest'],
+    ['vote on own request', api.tx.securityPool.vote(id, ballot), dev.bob, 'OwnRequest'],
+    ['beneficiary votes', api.tx.securityPool.vote(id, ballot), dev.dave, 'OwnRequest'],
+    ['vote more than held', api.tx.securityPool.vote(id, { ...ballot, balance: charlieTotal * 2n, conviction: 'Locked1x' }), dev.charlie, 'InsufficientFunds'],
+    ['remove a vote never cast', api.tx.securityPool.removeVote(id), dev.charlie, 'NotVoted'],
+    ['unlock without a lock', api.tx.securityPool.unlock(), dev.charlie, 'NothingToUnlock'],
+    ['reveal a claim', api.tx.securityPool.revealDisclosure(id, u8aToHex(report), salt), dev.charlie, 'NotADisclosure'],
+    ['reveal another\'s disclosure', api.tx.securityPool.revealDisclosure(disclosure.id, u8aToHex(report), salt), dev.charlie, 'NotSubmitter'],
+    ['payee set by another', api.tx.securityPool.setPayee(id, dev.charlie.address), dev.charlie, 'NotBeneficiary'],
+    ['payee set while voting', api.tx.securityPool.setPayee(id, dev.eve.address), dev.dave, 'NotPayable'],
     ['veto without root', api.tx.securityPool.veto(id), dev.charlie, 'BadOrigin'],
+    ['cancel without root', api.tx.securityPool.cancel(id), dev.charlie, 'BadOrigin'],
+    ['zero voting period', setParameters({ votingPeriod: 0 }), dev.alice, 'PeriodOutOfBounds'],
+    ['turnout below the floor', setParameters({ minTurnout: 0 }), dev.alice, 'TurnoutBelowFloor'],
+    ['approval below 50%', setParameters({ approval: 499_999_999 }), dev.alice, 'ApprovalOutOfBounds'],
+    ['approval of 100%', setParameters({ approval: 1_000_000_000 }), dev.alice, 'ApprovalOutOfBounds'],
+    ['zero exposure', setParameters({ maxExposure: 0 }), dev.alice, 'ZeroShare'],
+    ['zero deposit', setParameters({ depositBase: 0 }), dev.alice, 'ZeroDeposit'],
   ];
   for (const [what, tx, signer, expected] of cases) {
     const before = await palletState();

@@ -1,14 +1,15 @@
 // The product's stories through Polkadot.js on a real dev node: fees fill the pool, a claim and a
-// disclosure pass and are paid after the timelock, a veto and a failed referendum forfeit the
-// deposit to the pool.
+// disclosure pass and are paid after the timelock, won votes stay locked until removed and
+// unlocked, and a veto, a failed referendum and a cancellation forfeit the deposit to the pool.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { Node } from './lib/node.js';
 import {
-  UNIT, devAccounts, freeBalance, poolAccount, poolStatus, send, waitForPoolEvent,
+  UNIT, castVotes, commitment, depositFor, devAccounts, freeBalance, hasEvent, poolAccount, poolStatus,
+  send, submitRequest, vote, waitForPoolEvent,
 } from './lib/chain.js';
 
 let node;
@@ -29,24 +30,16 @@ before(async () => {
 
 after(async () => node?.destroy());
 
-const vote = (aye, balance, conviction) => ({ aye, balance, conviction });
-
-/** Submits through `tx`, returns the new request's id (from `…Submitted`). */
-async function submit(tx, signer) {
-  const { events, error } = await send(api, tx, signer);
+/** Dispatches `call` as root (Alice is sudo); resolves with its events and the deposit it forfeited. */
+async function asRoot(call) {
+  const { events, error } = await send(api, api.tx.sudo.sudo(call), dev.alice);
   assert.equal(error, undefined);
-  const submitted = events.find((e) => e.section === 'securityPool' && e.method.endsWith('Submitted'));
-  return submitted.data.request.toNumber();
+  const forfeited = events.find((e) => api.events.securityPool.DepositForfeited.is(e));
+  return { events, forfeited: forfeited.data.amount.toBigInt() };
 }
 
-async function castVotes(id, ballots) {
-  for (const [signer, ballot] of ballots) {
-    const { error } = await send(api, api.tx.securityPool.vote(id, ballot), signer);
-    assert.equal(error, undefined);
-  }
-}
-
-const is = (name, id) => (events) => events.some(([n, d]) => n === name && d.request === id);
+/** The amounts `who`'s votes keep frozen. */
+const freezes = async (who) => (await api.query.balances.freezes(who.address)).map((f) => f.amount.toBigInt());
 
 test('fees of several transactions grow the pool by exactly its share', async () => {
   const before = await poolStatus(api);
@@ -71,22 +64,36 @@ test('fees of several transactions grow the pool by exactly its share', async ()
 test('a claim passes its referendum by itself and is paid exactly after the timelock', async () => {
   const victim = keyring.addFromUri('//Victim');
   const amount = 1_000n * UNIT;
-  const id = await submit(
+  const { id } = await submitRequest(
+    api,
     api.tx.securityPool.submitClaim(amount, victim.address, 'ipfs://bafy-incident'),
     dev.ferdie,
   );
   const holds = async () => (await api.query.balances.holds(dev.ferdie.address)).length;
   assert.equal(await holds(), 1);
-  await castVotes(id, [
+  await castVotes(api, id, [
     [dev.charlie, vote(true, 700_000n * UNIT, 'Locked2x')],
     [dev.dave, vote(true, 400_000n * UNIT, 'None')],
     [dev.eve, vote(true, 200_000n * UNIT, 'Locked1x')],
   ]);
 
   const seen = [];
-  const approvedAt = await waitForPoolEvent(api, is('Approved', id), { seen });
+  const approvedAt = await waitForPoolEvent(api, hasEvent('Approved', id), { seen });
   const { payableAt } = (await api.query.securityPool.requests(id)).unwrap().status.asApproved;
-  const paidAt = await waitForPoolEvent(api, is('Paid', id), { seen });
+  const paid = waitForPoolEvent(api, hasEvent('Paid', id), { seen });
+
+  // Votes on a finished referendum stay frozen until removed. A removed `None` vote frees its
+  // balance at once; a won `Locked2x` vote leaves a lock for 2 × voteLockingPeriod (5) blocks from
+  // the end, which is as long as the timelock, so `unlock` has nothing to release before the payout.
+  for (const voter of [dev.dave, dev.charlie]) {
+    assert.equal((await send(api, api.tx.securityPool.removeVote(id), voter)).error, undefined);
+  }
+  assert.deepEqual(await freezes(dev.dave), []);
+  assert.deepEqual(await freezes(dev.charlie), [700_000n * UNIT]);
+  const early = await send(api, api.tx.securityPool.unlock(), dev.charlie);
+  assert.equal(early.error, 'securityPool.NothingToUnlock');
+
+  const paidAt = await paid;
   const paidNumber = (await api.rpc.chain.getHeader(paidAt)).number.toNumber();
   assert.equal(paidNumber, payableAt.toNumber());
 
@@ -98,71 +105,95 @@ test('a claim passes its referendum by itself and is paid exactly after the time
   assert.equal(seen.filter(([, n, d]) => n === 'Paid' && d.request === id).length, 1);
   assert.equal(await holds(), 0);
   assert.ok((await api.query.securityPool.requests(id)).isNone);
+
+  // The lock has expired by now.
+  const unlocked = await send(api, api.tx.securityPool.unlock(), dev.charlie);
+  assert.equal(unlocked.error, undefined);
+  const { frozen } = unlocked.events.find((e) => api.events.securityPool.Unlocked.is(e)).data;
+  assert.equal(frozen.toBigInt(), 0n);
+  assert.deepEqual(await freezes(dev.charlie), []);
 });
 
-test('a disclosure is committed, voted, revealed and paid', async () => {
+test('a disclosure is committed, voted, revealed by its submitter only and paid', async () => {
   const researcher = keyring.addFromUri('//Researcher');
   const report = stringToU8a('Integer overflow in the bridge lets anyone mint.');
   const salt = blake2AsU8a(stringToU8a('a secret salt'));
-  const commitment = blake2AsU8a(u8aConcat(report, salt));
+  const committed = commitment(dev.aliceStash.address, report, salt);
   const amount = 500n * UNIT;
-  const id = await submit(
-    api.tx.securityPool.submitDisclosure(commitment, 'Critical', amount, researcher.address),
+  const expectedDeposit = await depositFor(api, 32);
+  const { id, deposit } = await submitRequest(
+    api,
+    api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, researcher.address),
     dev.aliceStash,
   );
-  await castVotes(id, [
+  assert.equal(deposit, expectedDeposit);
+  // A copy of the commitment is refused, whoever files it.
+  const copy = await send(api, api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, dev.eveStash.address), dev.eveStash);
+  assert.equal(copy.error, 'securityPool.DuplicateCommitment');
+  await castVotes(api, id, [
     [dev.bobStash, vote(true, 600_000n * UNIT, 'Locked1x')],
     [dev.charlieStash, vote(true, 500_000n * UNIT, 'Locked3x')],
     [dev.daveStash, vote(true, 300_000n * UNIT, 'None')],
   ]);
-  await waitForPoolEvent(api, is('Approved', id));
+  await waitForPoolEvent(api, hasEvent('Approved', id));
 
-  const wrong = await send(api, api.tx.securityPool.revealDisclosure(id, u8aToHex(report), new Uint8Array(32)), dev.aliceStash);
-  assert.equal(wrong.error, 'securityPool.CommitmentMismatch');
+  const reveal = (withSalt, signer) => send(api, api.tx.securityPool.revealDisclosure(id, u8aToHex(report), withSalt), signer);
+  assert.equal((await reveal(new Uint8Array(32), dev.aliceStash)).error, 'securityPool.CommitmentMismatch');
+  assert.equal((await reveal(salt, dev.bobStash)).error, 'securityPool.NotSubmitter');
   assert.ok((await api.query.securityPool.reports(id)).isNone);
-  const right = await send(api, api.tx.securityPool.revealDisclosure(id, u8aToHex(report), salt), dev.aliceStash);
+  const right = await reveal(salt, dev.aliceStash);
   assert.equal(right.error, undefined);
-  assert.deepEqual((await api.query.securityPool.reports(id)).unwrap().toU8a(true), report);
+  const reportDeposit = (await api.query.securityPool.parameters()).depositPerByte.toBigInt() * BigInt(report.length);
+  const revealed = right.events.find((e) => api.events.securityPool.DisclosureRevealed.is(e)).data;
+  assert.equal(revealed.reportLen.toNumber(), report.length);
+  assert.equal(revealed.deposit.toBigInt(), reportDeposit);
+  const stored = (await api.query.securityPool.reports(id)).unwrap();
+  assert.deepEqual(stored.text.toU8a(true), report);
+  assert.equal(stored.author.toString(), dev.aliceStash.address);
+  assert.equal(stored.deposit.toBigInt(), reportDeposit);
 
-  const paidAt = await waitForPoolEvent(api, is('Paid', id));
+  const paidAt = await waitForPoolEvent(api, hasEvent('Paid', id));
   assert.equal(await freeBalance(api, researcher.address, paidAt), amount);
 });
 
-test('a vetoed request is never paid and a failed one forfeits its deposit', async () => {
+test('a vetoed request is never paid, and a failed or cancelled one forfeits its deposit', async () => {
   const amount = 2_000n * UNIT;
-  const vetoed = await submit(
-    api.tx.securityPool.submitClaim(amount, dev.eveStash.address, 'cid-1'),
-    dev.eveStash,
-  );
-  const failing = await submit(
-    api.tx.securityPool.submitClaim(amount, dev.ferdieStash.address, 'cid-2'),
-    dev.ferdieStash,
-  );
-  const deposit = async (id) => (await api.query.securityPool.requests(id)).unwrap().deposit.toBigInt();
-  const [vetoedDeposit, failingDeposit] = [await deposit(vetoed), await deposit(failing)];
-  await castVotes(vetoed, [
+  const claim = async (signer, evidence) => {
+    const expected = await depositFor(api, evidence.length);
+    const request = await submitRequest(api, api.tx.securityPool.submitClaim(amount, signer.address, evidence), signer);
+    assert.equal(request.deposit, expected);
+    return request;
+  };
+  const vetoed = await claim(dev.eveStash, 'cid-1');
+  const failing = await claim(dev.ferdieStash, 'cid-2');
+  const cancelled = await claim(dev.daveStash, 'cid-3');
+  // Each deposit grows with the requests open before it.
+  assert.ok(vetoed.deposit < failing.deposit && failing.deposit < cancelled.deposit);
+  await castVotes(api, vetoed.id, [
     [dev.bob, vote(true, 700_000n * UNIT, 'Locked1x')],
     [dev.alice, vote(true, 600_000n * UNIT, 'None')],
   ]);
   // Far below 10% of the active issuance.
-  await castVotes(failing, [[dev.bob, vote(true, 10_000n * UNIT, 'Locked6x')]]);
+  await castVotes(api, failing.id, [[dev.bob, vote(true, 10_000n * UNIT, 'Locked6x')]]);
+
+  // Root cancels the third while it votes.
+  const cancel = await asRoot(api.tx.securityPool.cancel(cancelled.id));
+  assert.ok(cancel.events.some((e) => api.events.securityPool.Cancelled.is(e)));
+  assert.equal(cancel.forfeited, cancelled.deposit);
+  assert.ok((await api.query.securityPool.requests(cancelled.id)).isNone);
 
   // The failing referendum ends one block after the other.
   const seen = [];
-  await waitForPoolEvent(api, is('Rejected', failing), { seen });
-  assert.ok(seen.some(([, n, d]) => n === 'Approved' && d.request === vetoed));
-  assert.ok(seen.some(([, n, d]) => n === 'DepositForfeited' && d.request === failing && BigInt(d.amount) === failingDeposit));
+  await waitForPoolEvent(api, hasEvent('Rejected', failing.id), { seen });
+  assert.ok(seen.some(([, n, d]) => n === 'Approved' && d.request === vetoed.id));
+  assert.ok(seen.some(([, n, d]) => n === 'DepositForfeited' && d.request === failing.id && BigInt(d.amount) === failing.deposit));
 
-  const { payableAt } = (await api.query.securityPool.requests(vetoed)).unwrap().status.asApproved;
-  const veto = await send(api, api.tx.sudo.sudo(api.tx.securityPool.veto(vetoed)), dev.alice);
-  assert.equal(veto.error, undefined);
-  const sudid = veto.events.find((e) => api.events.sudo.Sudid.is(e));
-  assert.ok(sudid.data.sudoResult.isOk);
-  const forfeited = veto.events.find((e) => api.events.securityPool.DepositForfeited.is(e));
-  assert.equal(forfeited.data.amount.toBigInt(), vetoedDeposit);
+  const { payableAt } = (await api.query.securityPool.requests(vetoed.id)).unwrap().status.asApproved;
+  const veto = await asRoot(api.tx.securityPool.veto(vetoed.id));
+  assert.equal(veto.forfeited, vetoed.deposit);
 
   // Past the would-be payout: nothing was paid.
   await waitForPoolEvent(api, (_, header) => header.number.toNumber() >= payableAt.toNumber() + 2, { seen });
-  assert.ok(!seen.some(([, n, d]) => n === 'Paid' && d.request === vetoed));
-  assert.ok((await api.query.securityPool.requests(vetoed)).isNone);
+  assert.ok(!seen.some(([, n, d]) => n === 'Paid' && d.request === vetoed.id));
+  assert.ok((await api.query.securityPool.requests(vetoed.id)).isNone);
 });

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { Node } from './lib/node.js';
-import { UNIT, countPerBlock, devAccounts, send } from './lib/chain.js';
+import { UNIT, countPerBlock, devAccounts, submitRequest } from './lib/chain.js';
 
 const VOTERS = 200;
 let node;
@@ -30,8 +30,7 @@ test(`${VOTERS} accounts vote on one request and the tally is exact`, async () =
     api.tx.balances.transferKeepAlive(v.address, 1_000n * UNIT).signAndSend(dev.alice, { nonce: nonce++ })));
   await funded;
 
-  const claim = await send(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
-  const id = claim.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request.toNumber();
+  const { id } = await submitRequest(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
 
   const balances = voters.map((_, i) => BigInt(i + 1) * UNIT);
   const included = countPerBlock(api, (e) => api.events.securityPool.Voted.is(e), VOTERS, { what: 'votes' });

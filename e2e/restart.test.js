@@ -4,7 +4,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { Node, bestAtLeast, finalizedAtLeast } from './lib/node.js';
-import { UNIT, devAccounts, freeBalance, poolEvents, send, waitForPoolEvent } from './lib/chain.js';
+import {
+  UNIT, castVotes, devAccounts, freeBalance, hasEvent, poolEvents, submitRequest, vote, waitForPoolEvent,
+} from './lib/chain.js';
 
 let node;
 let dev;
@@ -20,13 +22,9 @@ test('an approved payout survives kill -9 and is paid exactly once', async () =>
   let { api } = node;
   const survivor = new Keyring({ type: 'sr25519' }).addFromUri('//Survivor');
   const amount = 1_234n * UNIT;
-  const submitted = await send(api, api.tx.securityPool.submitClaim(amount, survivor.address, 'cid'), dev.ferdie);
-  const id = submitted.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request.toNumber();
-  for (const [signer, balance] of [[dev.charlie, 700_000n], [dev.dave, 700_000n]]) {
-    const { error } = await send(api, api.tx.securityPool.vote(id, { aye: true, balance: balance * UNIT, conviction: 'Locked1x' }), signer);
-    assert.equal(error, undefined);
-  }
-  const approvedAt = await waitForPoolEvent(api, (events) => events.some(([n, d]) => n === 'Approved' && d.request === id));
+  const { id } = await submitRequest(api, api.tx.securityPool.submitClaim(amount, survivor.address, 'cid'), dev.ferdie);
+  await castVotes(api, id, [dev.charlie, dev.dave].map((voter) => [voter, vote(true, 700_000n * UNIT, 'Locked1x')]));
+  const approvedAt = await waitForPoolEvent(api, hasEvent('Approved', id));
   const approvedNumber = (await api.rpc.chain.getHeader(approvedAt)).number.toNumber();
   const { payableAt } = (await api.query.securityPool.requests(id)).unwrap().status.asApproved;
 

@@ -1,6 +1,7 @@
 // Signing and reading helpers over @polkadot/api, for the tests.
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 import { within } from './node.js';
 
 /** The dev accounts (//Alice …), once the crypto is ready. */
@@ -11,9 +12,17 @@ export async function devAccounts() {
   return Object.fromEntries(names.map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]));
 }
 
+/** A dispatch error as `section.Name` for a module error, else as text; undefined for none. */
+function errorName(api, error) {
+  if (!error?.isModule) return error?.toString();
+  const { section, name } = api.registry.findMetaError(error.asModule);
+  return `${section}.${name}`;
+}
+
 /**
  * Signs and sends `tx` from `signer` and waits for inclusion. Resolves with the block hash, the
- * extrinsic's events and its module error (decoded with `findMetaError`), if any.
+ * extrinsic's events and its error, if any: the extrinsic's own, or else that of the call it
+ * dispatched through `sudo.sudo` (from `Sudid`), named as `section.Name` for module errors.
  */
 export async function send(api, tx, signer, { tip = 0, ms = 60_000 } = {}) {
   return within(ms, `${tx.method.section}.${tx.method.method}`, new Promise((done, fail) => {
@@ -21,16 +30,50 @@ export async function send(api, tx, signer, { tip = 0, ms = 60_000 } = {}) {
     tx.signAndSend(signer, { tip, nonce: -1 }, ({ status, events, dispatchError }) => {
       if (!status.isInBlock) return;
       unsubscribe?.();
-      let error;
-      if (dispatchError?.isModule) {
-        const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-        error = `${section}.${name}`;
-      } else if (dispatchError) {
-        error = dispatchError.toString();
-      }
+      const sudo = events.find(({ event }) => api.events.sudo?.Sudid.is(event))?.event.data.sudoResult;
+      const error = errorName(api, dispatchError ?? (sudo?.isErr ? sudo.asErr : undefined));
       done({ blockHash: status.asInBlock, events: events.map((r) => r.event), error });
     }).then((u) => { unsubscribe = u; }).catch(fail);
   }));
+}
+
+/**
+ * Files a claim or disclosure through `tx` from `signer`. Resolves with the new request's id and
+ * deposit (from its `…Submitted` event); throws on an error.
+ */
+export async function submitRequest(api, tx, signer) {
+  const { events, error } = await send(api, tx, signer);
+  if (error) throw new Error(`${tx.method.method}: ${error}`);
+  const { data } = events.find((e) => e.section === 'securityPool' && e.method.endsWith('Submitted'));
+  return { id: data.request.toNumber(), deposit: data.deposit.toBigInt() };
+}
+
+/** A ballot for `vote` and `castVotes`. */
+export const vote = (aye, balance, conviction) => ({ aye, balance, conviction });
+
+/** Casts `[signer, ballot]` votes on request `id`, one after another; throws on an error. */
+export async function castVotes(api, id, ballots) {
+  for (const [signer, ballot] of ballots) {
+    const { error } = await send(api, api.tx.securityPool.vote(id, ballot), signer);
+    if (error) throw new Error(`vote on #${id} by ${signer.address}: ${error}`);
+  }
+}
+
+/**
+ * A disclosure's commitment to `report` with a 32-byte `salt`: `blake2_256(SCALE(submitter) ++
+ * report ++ salt)`, where an AccountId32 encodes as its 32 bytes.
+ */
+export const commitment = (submitterAddress, report, salt) =>
+  blake2AsHex(u8aConcat(decodeAddress(submitterAddress), report, salt));
+
+/**
+ * The deposit a request with `bytes` of evidence (32, the commitment, for a disclosure) holds if
+ * filed now: `(depositBase + depositPerByte × bytes) × (1 + open requests)`.
+ */
+export async function depositFor(api, bytes) {
+  const { depositBase, depositPerByte } = await api.query.securityPool.parameters();
+  const { openRequests } = await poolStatus(api);
+  return (depositBase.toBigInt() + depositPerByte.toBigInt() * BigInt(bytes)) * (1n + openRequests);
 }
 
 /** Free balance of `address` at `blockHash` (or the best block). */
@@ -41,7 +84,6 @@ export async function freeBalance(api, address, blockHash) {
 
 /** The pool account's address. */
 export async function poolAccount(api) {
-  const { u8aConcat, stringToU8a } = await import('@polkadot/util');
   const id = api.consts.securityPool.palletId.toU8a();
   const raw = u8aConcat(stringToU8a('modl'), id, new Uint8Array(32 - 4 - id.length));
   return api.createType('AccountId32', raw).toString();
@@ -64,6 +106,9 @@ export async function poolEvents(api, blockHash) {
       Object.fromEntries(event.data.names.map((name, i) => [name, event.data[i].toJSON()])),
     ]);
 }
+
+/** A predicate for `waitForPoolEvent`: the block has the pool event `name` of request `id`. */
+export const hasEvent = (name, id) => (events) => events.some(([n, d]) => n === name && d.request === id);
 
 /**
  * Follows new blocks until `predicate(events, header)` holds for a block's pool events; resolves

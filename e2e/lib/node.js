@@ -131,4 +131,13 @@ export function bestAtLeast(api, number, ms = 120_000) {
   return headAtLeast(api.rpc.chain.subscribeNewHeads, 'best', number, ms);
 }
 
+/** Waits until the node has at least `count` peers (`system_health`). */
+export async function peersAtLeast(api, count, ms = 60_000) {
+  const until = Date.now() + ms;
+  while ((await api.rpc.system.health()).peers.toNumber() < count) {
+    if (Date.now() > until) throw new Error(`${count} peers: timed out after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 export const repoRoot = resolve(here, '../..');

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { Node } from '../lib/node.js';
-import { UNIT, countPerBlock, devAccounts, send } from '../lib/chain.js';
+import { UNIT, countPerBlock, devAccounts, send, submitRequest } from '../lib/chain.js';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 8000);
 const IN_FLIGHT = 256;
@@ -107,9 +107,9 @@ try {
 
   // One request whose referendum outlasts the measurement.
   const parameters = (await api.query.securityPool.parameters()).toJSON();
-  await send(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 10_000 })), dev.alice);
-  const claim = await send(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
-  const request = claim.events.find((e) => api.events.securityPool.ClaimSubmitted.is(e)).data.request;
+  const set = await send(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 10_000 })), dev.alice);
+  if (set.error) throw new Error(`setParameters: ${set.error}`);
+  const { id: request } = await submitRequest(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
 
   const votes = await phase(api, 'votes', {
     accounts,
