@@ -116,6 +116,7 @@ pub mod types;
 pub mod weights;
 
 pub use fee::PoolFeeShare;
+pub use requests::commitment_of;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -797,38 +798,5 @@ pub mod pallet {
 				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}
-
-		/// Makes sure the pool account exists: tops it up to the existential deposit.
-		pub(crate) fn ensure_pool_account() {
-			let pool = Self::account_id();
-			let missing =
-				T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pool));
-			if !missing.is_zero() {
-				// Minting into an account at the existential deposit cannot fail.
-				let _ = T::Currency::mint_into(&pool, missing);
-			}
-		}
 	}
-}
-
-/// The commitment of a disclosure: `blake2_256(SCALE(submitter) ++ report ++ salt)`.
-pub fn commitment_of<AccountId: codec::Encode>(
-	submitter: &AccountId,
-	report: &[u8],
-	salt: &[u8; 32],
-) -> sp_core::H256 {
-	let mut preimage = submitter.encode();
-	preimage.extend_from_slice(report);
-	preimage.extend_from_slice(salt);
-	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&preimage)
-}
-
-/// Inserts `request` into a deadline queue, after every deadline at or before `at`.
-pub(crate) fn schedule<BlockNumber: Ord + Copy, S: frame_support::pallet_prelude::Get<u32>>(
-	queue: &mut frame_support::BoundedVec<Deadline<BlockNumber>, S>,
-	at: BlockNumber,
-	request: RequestId,
-) -> Result<(), ()> {
-	let index = queue.partition_point(|deadline| deadline.at <= at);
-	queue.try_insert(index, Deadline { at, request }).map_err(|_| ())
 }

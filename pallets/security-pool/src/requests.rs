@@ -2,8 +2,8 @@
 //! closing a request when it is done.
 
 use crate::{
-	commitment_of, pallet::*, BlockNumberOf, PayoutRequest, ReferendumOutcome, Report, RequestId,
-	RequestKind, RequestStatus, Severity, Tally,
+	pallet::*, BlockNumberOf, PayoutRequest, ReferendumOutcome, Report, RequestId, RequestKind,
+	RequestStatus, Severity, Tally,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -298,4 +298,16 @@ impl<T: Config> Pallet<T> {
 			request.deposit = Zero::zero();
 		}
 	}
+}
+
+/// The commitment of a disclosure: `blake2_256(SCALE(submitter) ++ report ++ salt)`.
+pub fn commitment_of<AccountId: codec::Encode>(
+	submitter: &AccountId,
+	report: &[u8],
+	salt: &[u8; 32],
+) -> sp_core::H256 {
+	let mut preimage = submitter.encode();
+	preimage.extend_from_slice(report);
+	preimage.extend_from_slice(salt);
+	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&preimage)
 }

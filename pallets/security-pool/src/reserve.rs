@@ -24,6 +24,16 @@ pub(crate) enum Payment<Balance> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Makes sure the pool account exists: tops it up to the existential deposit.
+	pub(crate) fn ensure_pool_account() {
+		let pool = Self::account_id();
+		let missing = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pool));
+		if !missing.is_zero() {
+			// Minting into an account at the existential deposit cannot fail.
+			let _ = T::Currency::mint_into(&pool, missing);
+		}
+	}
+
 	/// Books an inflow of `amount` into the pool.
 	pub(crate) fn note_inflow(amount: BalanceOf<T>) {
 		Ledger::<T>::mutate(|ledger| ledger.lifetime_inflow.saturating_accrue(amount));

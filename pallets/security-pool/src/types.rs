@@ -623,6 +623,16 @@ pub struct Deadline<BlockNumber> {
 	pub request: RequestId,
 }
 
+/// Inserts `request` into a deadline queue, after every deadline at or before `at`.
+pub(crate) fn schedule<BlockNumber: Ord + Copy, S: Get<u32>>(
+	queue: &mut BoundedVec<Deadline<BlockNumber>, S>,
+	at: BlockNumber,
+	request: RequestId,
+) -> Result<(), ()> {
+	let index = queue.partition_point(|deadline| deadline.at <= at);
+	queue.try_insert(index, Deadline { at, request }).map_err(|_| ())
+}
+
 /// The pool's running accounts.
 #[derive(
 	Encode,
