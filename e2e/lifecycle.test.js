@@ -120,7 +120,7 @@ test('a disclosure is committed, voted, revealed by its submitter only and paid'
   const salt = blake2AsU8a(stringToU8a('a secret salt'));
   const committed = commitment(dev.aliceStash.address, report, salt);
   const amount = 500n * UNIT;
-  const expectedDeposit = await depositFor(api, 32);
+  const expectedDeposit = await depositFor(api, 32, amount);
   const { id, deposit } = await submitRequest(
     api,
     api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, researcher.address),
@@ -159,7 +159,7 @@ test('a disclosure is committed, voted, revealed by its submitter only and paid'
 test('a vetoed request is never paid, and a failed or cancelled one forfeits its deposit', async () => {
   const amount = 2_000n * UNIT;
   const claim = async (signer, evidence) => {
-    const expected = await depositFor(api, evidence.length);
+    const expected = await depositFor(api, evidence.length, amount);
     const request = await submitRequest(api, api.tx.securityPool.submitClaim(amount, signer.address, evidence), signer);
     assert.equal(request.deposit, expected);
     return request;

@@ -67,13 +67,15 @@ export const commitment = (submitterAddress, report, salt) =>
   blake2AsHex(u8aConcat(decodeAddress(submitterAddress), report, salt));
 
 /**
- * The deposit a request with `bytes` of evidence (32, the commitment, for a disclosure) holds if
- * filed now: `(depositBase + depositPerByte × bytes) × (1 + open requests)`.
+ * The deposit a request for `amount` with `bytes` of evidence (32, the commitment, for a
+ * disclosure) holds if filed now: `(depositBase + depositPerByte × bytes) × (1 + open requests) +
+ * amountBond × amount` (the bond a Perbill, rounded up).
  */
-export async function depositFor(api, bytes) {
-  const { depositBase, depositPerByte } = await api.query.securityPool.parameters();
+export async function depositFor(api, bytes, amount) {
+  const { depositBase, depositPerByte, amountBond } = await api.query.securityPool.parameters();
   const { openRequests } = await poolStatus(api);
-  return (depositBase.toBigInt() + depositPerByte.toBigInt() * BigInt(bytes)) * (1n + openRequests);
+  const bond = (amount * amountBond.toBigInt() + 999_999_999n) / 1_000_000_000n;
+  return (depositBase.toBigInt() + depositPerByte.toBigInt() * BigInt(bytes)) * (1n + openRequests) + bond;
 }
 
 /** Free balance of `address` at `blockHash` (or the best block). */

@@ -34,6 +34,7 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 		max_exposure: Perbill::from_percent(90),
 		deposit_base: UNIT,
 		deposit_per_byte: UNIT / 100,
+		amount_bond: Perbill::from_percent(1),
 		tiers: SeverityTiers {
 			critical: tier(10, 10_000 * UNIT),
 			high: tier(5, 5_000 * UNIT),

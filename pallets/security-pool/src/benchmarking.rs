@@ -55,6 +55,7 @@ fn setup<T: Config>() {
 		max_exposure: Perbill::one(),
 		deposit_base: T::Currency::minimum_balance(),
 		deposit_per_byte: One::one(),
+		amount_bond: Perbill::from_percent(1),
 		tiers: SeverityTiers {
 			critical: uncapped,
 			high: uncapped,

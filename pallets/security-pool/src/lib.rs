@@ -43,17 +43,23 @@
 //!   that refuses a payment for any other reason is moved to the back of the owed queue
 //!   ([`Event::PaymentRefused`]) and retried, at most once per block; the requests behind it are
 //!   paid. The beneficiary may name another payee with [`Pallet::set_payee`].
-//! - **Intake costs.** The deposit grows with the requests already open:
-//!   `deposit = (deposit_base + deposit_per_byte × bytes) × (1 + open requests)`, so filling all
-//!   `N` = [`Config::MaxOpenRequests`] slots with the cheapest requests (a claim without evidence)
-//!   costs `deposit_base × N(N + 1)/2`, forfeited when the requests fail or are cancelled. With
-//!   `N` = 64 that is 2,080 × `deposit_base`: 2,080 SPT on the `development` chain (1 SPT) and
-//!   20,800 SPT with the production-like parameters (10 SPT) for every voting period the slots are
-//!   held. One account has at most [`Config::MaxOpenRequestsPerAccount`] requests open, and
-//!   [`Config::CancelOrigin`] may [`Pallet::cancel`] a request while it votes (its deposit goes to
-//!   the pool; its voters remove their votes, none of which is locked).
+//! - **Intake costs.** The deposit grows with the requests already open and with the amount:
+//!   `deposit = (deposit_base + deposit_per_byte × bytes) × (1 + open requests) + amount_bond ×
+//!   amount`. Filling all `N` = [`Config::MaxOpenRequests`] slots with the cheapest requests (a
+//!   claim without evidence, for the least amount) costs `deposit_base × N(N + 1)/2`, forfeited
+//!   when the requests fail or are cancelled: with `N` = 64, 2,080 × `deposit_base`, that is
+//!   2,080 SPT on the `development` chain (1 SPT) and 20,800 SPT with the production-like
+//!   parameters (10 SPT), for every voting period the slots are held. Filling the exposure cap
+//!   instead, with a few large requests, costs at least `amount_bond × max_exposure` of the pool's
+//!   balance: 0.9% of it with both presets (1% of 90%). One account has at most
+//!   [`Config::MaxOpenRequestsPerAccount`] requests open, and [`Config::CancelOrigin`] may
+//!   [`Pallet::cancel`] a request while it votes (its deposit goes to the pool; its voters remove
+//!   their votes, none of which is locked).
 //! - **Disclosures bind the submitter.** The commitment hashes the submitter's account, so a copy
-//!   filed by someone else can never be revealed; a commitment in use, or paid once, is refused.
+//!   filed by someone else can never be revealed, and whoever checks a report before voting (the
+//!   hunter shows it and the salt privately) can tell the author's filing from a copy. A
+//!   commitment in use, or paid once, is refused; a hunter whose commitment was copied from the
+//!   mempool before inclusion files again with a new salt, and the copy can be cancelled.
 //! - **Exposure is capped as a whole.** Requests under vote, approved and owed together ask for
 //!   at most `max_exposure` of the pool's balance.
 //! - **No retroactive rules.** A request keeps the parameters it was filed under
@@ -63,8 +69,8 @@
 //! - **Storage is paid and shrinks.** Revealed reports hold `deposit_per_byte` per byte from their
 //!   author; the report of a disclosure that is not paid is removed, and its deposit released,
 //!   when the request closes. A finished referendum's outcome is removed with the last vote that
-//!   refers to it. Paid disclosures keep their commitment (32 bytes, in the request's deposit),
-//!   so that no report is paid twice, and their report, the public record of the bounty.
+//!   refers to it. Paid disclosures keep their commitment (32 bytes), which is never accepted
+//!   again, and their report with its deposit, the public record of the bounty.
 //! - **The pool pays no one but others.** The pool account may not be a beneficiary or payee.
 //!
 //! ### Example
@@ -284,6 +290,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Commitments<T: Config> =
 		StorageMap<_, Identity, sp_core::H256, RequestId, OptionQuery>;
+
+	/// Disclosures with an identifier below this one were filed before commitments bound the
+	/// submitter (storage version 0): they are revealed against `blake2_256(report ++ salt)`.
+	#[pallet::storage]
+	pub type LegacyDisclosuresBefore<T: Config> = StorageValue<_, RequestId, ValueQuery>;
 
 	/// How finished referenda ended, while votes still refer to them.
 	#[pallet::storage]

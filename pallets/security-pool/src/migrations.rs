@@ -124,23 +124,25 @@ pub mod v1 {
 		fn on_runtime_upgrade() -> Weight {
 			let defaults = T::DefaultParameters::get();
 			// A chain without the pallet's genesis (the pallet is new) gets the defaults; one
-			// with version 0 parameters keeps them if they are within the new bounds.
-			let parameters = v0::Parameters::<T>::get()
-				.map(|old| crate::PoolParameters {
-					voting_period: old.voting_period,
-					timelock: old.timelock,
-					vote_locking_period: old.vote_locking_period,
-					min_turnout: old.min_turnout,
-					approval: old.approval,
-					max_payout: old.max_payout,
-					max_exposure: defaults.max_exposure,
-					deposit_base: old.deposit_base,
-					deposit_per_byte: old.deposit_per_byte,
-					tiers: old.tiers,
-				})
-				.filter(|parameters| parameters.validate().is_ok())
-				.unwrap_or(defaults);
+			// with version 0 parameters keeps them if they are within the new bounds. Requests
+			// in flight keep the rules they were filed under either way.
+			let old = v0::Parameters::<T>::get().map(|old| crate::PoolParameters {
+				voting_period: old.voting_period,
+				timelock: old.timelock,
+				vote_locking_period: old.vote_locking_period,
+				min_turnout: old.min_turnout,
+				approval: old.approval,
+				max_payout: old.max_payout,
+				max_exposure: defaults.max_exposure,
+				deposit_base: old.deposit_base,
+				deposit_per_byte: old.deposit_per_byte,
+				amount_bond: defaults.amount_bond,
+				tiers: old.tiers,
+			});
+			let filed_under = old.unwrap_or(defaults);
+			let parameters = old.filter(|p| p.validate().is_ok()).unwrap_or(defaults);
 			Parameters::<T>::put(parameters);
+			LegacyDisclosuresBefore::<T>::put(NextRequestId::<T>::get());
 			Pallet::<T>::ensure_pool_account();
 
 			// The votes that refer to each referendum.
@@ -176,7 +178,10 @@ pub mod v1 {
 					v0::RequestStatus::Owed { remaining } => RequestStatus::Owed { remaining },
 				};
 				if let RequestKind::Disclosure { commitment, .. } = old.kind {
-					Commitments::<T>::insert(commitment, id);
+					// Version 0 accepted copies: the first keeps the commitment.
+					if !Commitments::<T>::contains_key(commitment) {
+						Commitments::<T>::insert(commitment, id);
+					}
 				}
 				*submitters.entry(old.submitter.clone()).or_default() += 1;
 				Some(PayoutRequest {
@@ -187,7 +192,7 @@ pub mod v1 {
 					amount: old.amount,
 					deposit: old.deposit,
 					status,
-					terms: parameters.terms(),
+					terms: filed_under.terms(),
 				})
 			});
 			for (who, open) in submitters {
@@ -201,7 +206,7 @@ pub mod v1 {
 				votes_on.get(&id).map(|&votes| ReferendumOutcome {
 					approved: old.approved,
 					ended_at: old.ended_at,
-					vote_locking_period: parameters.vote_locking_period,
+					vote_locking_period: filed_under.vote_locking_period,
 					votes,
 				})
 			});

@@ -134,6 +134,7 @@ pub fn test_parameters() -> PoolParameters<Balance, u64> {
 		max_exposure: Perbill::from_percent(100),
 		deposit_base: DEPOSIT_BASE,
 		deposit_per_byte: DEPOSIT_PER_BYTE,
+		amount_bond: Perbill::zero(),
 		tiers: SeverityTiers {
 			critical: tier(40, 30_000),
 			high: tier(20, 10_000),

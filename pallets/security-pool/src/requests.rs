@@ -92,7 +92,12 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(who == request.submitter, Error::<T>::NotSubmitter);
 		ensure!(!Reports::<T>::contains_key(id), Error::<T>::AlreadyRevealed);
-		ensure!(commitment_of(&who, &text, &salt) == commitment, Error::<T>::CommitmentMismatch);
+		let legacy = id < LegacyDisclosuresBefore::<T>::get();
+		ensure!(
+			commitment_of(&who, &text, &salt) == commitment
+				|| legacy && legacy_commitment_of(&text, &salt) == commitment,
+			Error::<T>::CommitmentMismatch
+		);
 		let report_len = text.len() as u32;
 		let deposit = Parameters::<T>::get().deposit_per_byte.saturating_mul(report_len.into());
 		T::Currency::hold(&HoldReason::ReportDeposit.into(), &who, deposit)
@@ -105,11 +110,12 @@ impl<T: Config> Pallet<T> {
 	/// Cancels a request under vote; see [`Pallet::cancel`].
 	pub(crate) fn do_cancel(id: RequestId) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let RequestStatus::Voting { tally, .. } = request.status else {
+		let now = T::BlockNumberProvider::current_block_number();
+		let RequestStatus::Voting { tally, ends_at } = request.status else {
 			return Err(Error::<T>::VotingClosed.into());
 		};
+		ensure!(now < ends_at, Error::<T>::VotingClosed);
 		VotingDeadlines::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
-		let now = T::BlockNumberProvider::current_block_number();
 		// No side won: the voters' votes are released with no lock.
 		Self::record_outcome(id, &tally, false, now, Zero::zero());
 		Ledger::<T>::mutate(|ledger| ledger.voting.saturating_reduce(request.amount));
@@ -160,9 +166,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The deposit of a new request with `bytes` of evidence or commitment:
-	/// `(deposit_base + deposit_per_byte × bytes) × (1 + open requests)`.
-	pub fn deposit_for(bytes: u32) -> BalanceOf<T> {
+	/// The deposit of a new request for `amount` with `bytes` of evidence or commitment:
+	/// `(deposit_base + deposit_per_byte × bytes) × (1 + open requests) + amount_bond × amount`.
+	pub fn deposit_for(bytes: u32, amount: BalanceOf<T>) -> BalanceOf<T> {
 		let parameters = Parameters::<T>::get();
 		let open = Requests::<T>::count().saturating_add(1);
 		parameters
@@ -170,6 +176,7 @@ impl<T: Config> Pallet<T> {
 			.saturating_mul(bytes.into())
 			.saturating_add(parameters.deposit_base)
 			.saturating_mul(open.into())
+			.saturating_add(parameters.amount_bond.mul_ceil(amount))
 	}
 
 	/// Holds the deposit, stores the request with the current terms and opens its referendum.
@@ -190,7 +197,7 @@ impl<T: Config> Pallet<T> {
 			open_of_submitter < T::MaxOpenRequestsPerAccount::get(),
 			Error::<T>::TooManyRequestsOfAccount
 		);
-		let deposit = Self::deposit_for(bytes);
+		let deposit = Self::deposit_for(bytes, amount);
 		T::Currency::hold(&HoldReason::RequestDeposit.into(), submitter, deposit)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 
@@ -248,7 +255,10 @@ impl<T: Config> Pallet<T> {
 			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 		});
 		if let (RequestKind::Disclosure { commitment, .. }, false) = (&request.kind, paid) {
-			Commitments::<T>::remove(commitment);
+			// Version 0 accepted copies: only the commitment's owner frees it.
+			if Commitments::<T>::get(commitment) == Some(id) {
+				Commitments::<T>::remove(commitment);
+			}
 			if let Some(report) = Reports::<T>::take(id) {
 				let _ = T::Currency::release(
 					&HoldReason::ReportDeposit.into(),
@@ -310,4 +320,9 @@ pub fn commitment_of<AccountId: codec::Encode>(
 	preimage.extend_from_slice(report);
 	preimage.extend_from_slice(salt);
 	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&preimage)
+}
+
+/// The commitment of a disclosure filed under storage version 0: `blake2_256(report ++ salt)`.
+fn legacy_commitment_of(report: &[u8], salt: &[u8; 32]) -> sp_core::H256 {
+	commitment_of(&(), report, salt)
 }

@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
+	storage::with_storage_layer,
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::{DepositConsequence, Fortitude, Preservation, Provenance},
@@ -64,18 +65,31 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays a request whose timelock expired: releases its deposit, then pays what the pool
-	/// can, unless earlier requests are still owed; the rest joins the owed queue.
+	/// can, unless earlier requests are still owed and the pool cannot pay them all besides; the
+	/// rest joins the owed queue.
 	pub(crate) fn pay_due_request(id: RequestId, mut request: PayoutRequestOf<T>) {
 		Self::release_deposit(&mut request);
 		let amount = request.amount;
-		let payment = if OwedQueue::<T>::get().is_empty() {
+		let pays_everyone = || {
+			let owed = Ledger::<T>::get().owed;
+			Self::liquid() >= owed.saturating_add(amount)
+		};
+		let payment = if OwedQueue::<T>::get().is_empty() || pays_everyone() {
 			Self::pay(id, &request.payee, amount)
 		} else {
 			Payment::Short
 		};
 		let paid = match payment {
 			Payment::Made(paid) => paid,
-			Payment::Short | Payment::Refused => Zero::zero(),
+			Payment::Short => Zero::zero(),
+			Payment::Refused => {
+				Self::deposit_event(Event::PaymentRefused {
+					request: id,
+					payee: request.payee.clone(),
+					amount,
+				});
+				Zero::zero()
+			},
 		};
 		let remaining = amount.saturating_sub(paid);
 		if remaining.is_zero() {
@@ -94,7 +108,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays owed requests in approval order from the pool's liquid funds, at most `budget`
 	/// attempts, each request at most once. A payee that refuses goes to the back of the queue,
-	/// so that it never blocks the requests behind it. Returns the attempts made.
+	/// so that it never blocks the requests behind it, and ends the block's attempts on the queue:
+	/// refusing payees take at most one attempt per block from the due timelocks. Returns the
+	/// attempts made.
 	fn settle_owed(budget: u32) -> u32 {
 		let mut queue = OwedQueue::<T>::get();
 		let mut untried = queue.len();
@@ -125,7 +141,7 @@ impl<T: Config> Pallet<T> {
 						payee: request.payee,
 						amount: remaining,
 					});
-					continue;
+					break;
 				},
 				Payment::Made(paid) => paid,
 			};
@@ -153,15 +169,20 @@ impl<T: Config> Pallet<T> {
 	fn pay(id: RequestId, payee: &T::AccountId, due: BalanceOf<T>) -> Payment<BalanceOf<T>> {
 		let pool = Self::account_id();
 		let minimum = T::Currency::minimum_balance();
-		let liquid =
-			T::Currency::reducible_balance(&pool, Preservation::Preserve, Fortitude::Polite);
+		let liquid = Self::liquid();
 		let amount = if liquid >= due { due } else { liquid.min(due.saturating_sub(minimum)) };
 		if amount.is_zero() || (amount < due && amount < minimum) {
 			return Payment::Short;
 		}
+		// A transfer in the block's hook has no transaction around it: give it its own layer.
+		let transfer = || {
+			with_storage_layer(|| {
+				T::Currency::transfer(&pool, payee, amount, Preservation::Preserve).map(|_| ())
+			})
+		};
 		if T::Currency::can_deposit(payee, amount, Provenance::Extant)
 			!= DepositConsequence::Success
-			|| T::Currency::transfer(&pool, payee, amount, Preservation::Preserve).is_err()
+			|| transfer().is_err()
 		{
 			return Payment::Refused;
 		}
@@ -176,6 +197,15 @@ impl<T: Config> Pallet<T> {
 			remaining: due.saturating_sub(amount),
 		});
 		Payment::Made(amount)
+	}
+
+	/// What the pool can pay out while staying alive.
+	fn liquid() -> BalanceOf<T> {
+		T::Currency::reducible_balance(
+			&Self::account_id(),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
 	}
 
 	/// Vetoes an approved request still in its timelock.
@@ -246,7 +276,8 @@ impl<T: Config> Pallet<T> {
 			}
 			if let RequestKind::Disclosure { commitment, .. } = request.kind {
 				ensure!(
-					Commitments::<T>::get(commitment) == Some(id),
+					Commitments::<T>::get(commitment) == Some(id)
+						|| id < LegacyDisclosuresBefore::<T>::get(),
 					"an open disclosure owns its commitment"
 				);
 			}

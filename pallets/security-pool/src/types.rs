@@ -522,6 +522,9 @@ pub struct PoolParameters<Balance, BlockNumber> {
 	pub deposit_base: Balance,
 	/// Deposit per byte of evidence or commitment, and per byte of a revealed report.
 	pub deposit_per_byte: Balance,
+	/// Share of the amount asked that the deposit adds: a request that takes up much of the
+	/// exposure cap puts much at stake.
+	pub amount_bond: Perbill,
 	/// Payout tiers of disclosures.
 	pub tiers: SeverityTiers<Balance>,
 }
@@ -537,7 +540,7 @@ pub enum ParameterError {
 	ApprovalOutOfBounds,
 	/// `max_payout` or `max_exposure` is zero: no request could be filed.
 	ZeroShare,
-	/// `deposit_base` is zero: requests would cost nothing to file.
+	/// `deposit_base` or `deposit_per_byte` is zero: requests or stored bytes would cost nothing.
 	ZeroDeposit,
 }
 
@@ -563,7 +566,7 @@ impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
 		if self.max_payout.is_zero() || self.max_exposure.is_zero() {
 			return Err(ParameterError::ZeroShare);
 		}
-		if self.deposit_base.is_zero() {
+		if self.deposit_base.is_zero() || self.deposit_per_byte.is_zero() {
 			return Err(ParameterError::ZeroDeposit);
 		}
 		Ok(())

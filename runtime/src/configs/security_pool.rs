@@ -28,7 +28,7 @@ parameter_types! {
 /// Production-like parameters: 7 days of voting, a 2-day timelock, a 1-day vote lock, 10%
 /// turnout, more than 50% approval, at most 50% of `available` per request and 90% of the pool
 /// for all open requests, a 10 SPT deposit (+0.01 SPT per byte) that grows with the open
-/// requests, and tiers of 10% / 5% / 1% / 0.1% of `available` capped at 10,000 / 5,000 / 1,000 /
+/// requests, plus 1% of the amount asked, and tiers of 10% / 5% / 1% / 0.1% of `available` capped at 10,000 / 5,000 / 1,000 /
 /// 100 SPT.
 pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 	let tier = |share, cap| Tier { share, cap };
@@ -42,6 +42,7 @@ pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 		max_exposure: Perbill::from_percent(90),
 		deposit_base: 10 * UNIT,
 		deposit_per_byte: UNIT / 100,
+		amount_bond: Perbill::from_percent(1),
 		tiers: SeverityTiers {
 			critical: tier(Perbill::from_percent(10), 10_000 * UNIT),
 			high: tier(Perbill::from_percent(5), 5_000 * UNIT),

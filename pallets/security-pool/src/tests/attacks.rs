@@ -13,7 +13,7 @@ use frame_support::{
 		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
 	},
 };
-use sp_runtime::{DispatchError, Perbill};
+use sp_runtime::{traits::Hash, DispatchError, Perbill};
 
 fn status(id: RequestId) -> Option<RequestStatus<Balance, u64>> {
 	Requests::<Test>::get(id).map(|request| request.status)
@@ -111,7 +111,7 @@ fn a_payee_that_cannot_receive_moves_aside_until_the_beneficiary_names_another()
 		owe_dust(a);
 		SecurityPool::do_try_state().unwrap();
 
-		// Funds arrive: A is refused and moves to the back, B is paid in the same block.
+		// Funds arrive: A is refused and moves to the back, B is paid in the next block.
 		assert_ok!(SecurityPool::contribute(RuntimeOrigin::signed(DAVE), 5_000));
 		let pool_before = pool_balance();
 		run_to_block(System::block_number() + 1);
@@ -120,6 +120,8 @@ fn a_payee_that_cannot_receive_moves_aside_until_the_beneficiary_names_another()
 			payee: 20,
 			amount: 5
 		}));
+		assert_eq!(OwedQueue::<Test>::get().to_vec(), vec![b, a]);
+		run_to_block(System::block_number() + 1);
 		assert_eq!(Balances::free_balance(21), 100);
 		assert_eq!(status(b), None);
 		assert_eq!(OwedQueue::<Test>::get().to_vec(), vec![a]);
@@ -146,6 +148,26 @@ fn a_payee_that_cannot_receive_moves_aside_until_the_beneficiary_names_another()
 		assert_eq!(status(a), None);
 		assert!(OwedQueue::<Test>::get().is_empty());
 		assert_eq!(Ledger::<Test>::get().owed, 0);
+	});
+}
+
+#[test]
+fn refusing_payees_cannot_starve_the_due_timelocks() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Two owed requests whose payees refuse, ahead of a claim whose timelock falls due.
+		let (a, b) = owe_two(1_000, 100);
+		owe_dust(a);
+		owe_dust(b);
+		assert_ok!(SecurityPool::contribute(RuntimeOrigin::signed(EVE), 5_000));
+		let late = crate::NextRequestId::<Test>::get();
+		assert_ok!(try_claim(6, 300, 22));
+		pass(late);
+		let due = voting_end() + TIMELOCK;
+		// Each block spends one attempt on a refusal and leaves the rest of the budget.
+		run_to_block(due);
+		assert_eq!(Balances::free_balance(22), 300);
+		assert_eq!(status(late), None);
+		assert_eq!(OwedQueue::<Test>::get().len(), 2);
 	});
 }
 
@@ -181,7 +203,7 @@ fn filling_every_slot_costs_the_documented_amount() {
 		for slot in 0..MAX_OPEN {
 			let who = spammers[(slot / MAX_OPEN_PER_ACCOUNT) as usize];
 			let expected = DEPOSIT_BASE * (1 + slot as Balance);
-			assert_eq!(SecurityPool::deposit_for(0), expected);
+			assert_eq!(SecurityPool::deposit_for(0, 100), expected);
 			assert_ok!(try_claim(who, 100, who));
 			assert_eq!(Requests::<Test>::get(slot).unwrap().deposit, expected);
 		}
@@ -254,7 +276,7 @@ fn cancel_frees_a_slot_forfeits_the_deposit_and_locks_no_voter() {
 		assert_eq!(Outcomes::<Test>::get(spam), None);
 
 		// The freed slot takes a request at the deposit of 8 open ones.
-		assert_eq!(SecurityPool::deposit_for(0), DEPOSIT_BASE * 8);
+		assert_eq!(SecurityPool::deposit_for(0, 100), DEPOSIT_BASE * 8);
 		assert_ok!(try_claim(DAVE, 100, DAVE));
 	});
 }
@@ -268,9 +290,16 @@ fn cancel_is_for_the_cancel_origin_and_running_referenda_only() {
 			DispatchError::BadOrigin
 		);
 		assert_noop!(SecurityPool::cancel(RuntimeOrigin::root(), 9), Error::<Test>::UnknownRequest);
+		// Three referenda end in the same block; two end per block, the third one later.
+		let deferred = [claim(BOB, 100), claim(CHARLIE, 100)][1];
 		pass(id);
 		run_to_block(voting_end());
 		assert_noop!(SecurityPool::cancel(RuntimeOrigin::root(), id), Error::<Test>::VotingClosed);
+		assert!(matches!(status(deferred), Some(RequestStatus::Voting { .. })));
+		assert_noop!(
+			SecurityPool::cancel(RuntimeOrigin::root(), deferred),
+			Error::<Test>::VotingClosed
+		);
 	});
 }
 
@@ -340,9 +369,14 @@ fn a_paid_commitment_is_never_accepted_again() {
 #[test]
 fn open_requests_together_stay_within_max_exposure() {
 	ExtBuilder::default().build_and_execute(|| {
-		Parameters::<Test>::mutate(|p| p.max_exposure = Perbill::from_percent(50));
+		Parameters::<Test>::mutate(|p| {
+			p.max_exposure = Perbill::from_percent(50);
+			p.amount_bond = Perbill::from_percent(1);
+		});
 		// 50% of the pool's 100,000; each request alone fits `max_payout` (50% of 99,990).
 		assert_ok!(try_claim(ALICE, 49_995, ALICE));
+		// Taking up the cap puts its bond at stake: 1% of the amount, rounded up.
+		assert_eq!(held(ALICE), DEPOSIT_BASE + 500);
 		assert_noop!(try_claim(BOB, 10, BOB), Error::<Test>::ExceedsMaxExposure);
 		assert_noop!(
 			try_disclose(BOB, commitment_of(&BOB, b"r", &[0; 32]), Severity::Low, 10, BOB),
@@ -569,7 +603,32 @@ fn the_migration_carries_version_0_state_over() {
 		charlie.votes.try_push(crate::CastVote { request: 1, vote: bob_vote }).unwrap();
 		assert_ok!(Balances::set_freeze(&crate::FreezeReason::Vote.into(), &CHARLIE, 5_000));
 		VotingFor::<Test>::insert(CHARLIE, charlie);
-		v0::Ledger::<Test>::put(v0::PoolLedger { lifetime_inflow: 7, ..Default::default() });
+		// An open disclosure committed the version 0 way, to `blake2_256(report ++ salt)`.
+		let (report, salt) = (b"legacy report".to_vec(), [8u8; 32]);
+		let legacy = sp_runtime::traits::BlakeTwo256::hash(&[&report[..], &salt[..]].concat());
+		v0::Requests::<Test>::insert(
+			4,
+			v0::PayoutRequest {
+				kind: crate::RequestKind::Disclosure {
+					commitment: legacy,
+					severity: Severity::Low,
+				},
+				submitter: EVE,
+				beneficiary: EVE,
+				amount: 100,
+				deposit: 0,
+				status: v0::RequestStatus::Approved { payable_at: 20 },
+			},
+		);
+		crate::Timelocks::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			crate::Deadline { at: 20, request: 4 },
+		]));
+		crate::NextRequestId::<Test>::put(5);
+		v0::Ledger::<Test>::put(v0::PoolLedger {
+			committed: 100,
+			lifetime_inflow: 7,
+			..Default::default()
+		});
 		StorageVersion::new(0).put::<SecurityPool>();
 
 		#[cfg(feature = "try-runtime")]
@@ -593,5 +652,7 @@ fn the_migration_carries_version_0_state_over() {
 		assert_eq!(Ledger::<Test>::get().lifetime_inflow, 7);
 		assert_eq!(Parameters::<Test>::get().max_exposure, test_parameters().max_exposure);
 		SecurityPool::do_try_state().expect("the migrated state holds the invariants");
+		// The disclosure filed under version 0 is revealed against its own commitment.
+		assert_ok!(SecurityPool::reveal_disclosure(RuntimeOrigin::signed(EVE), 4, report, salt));
 	});
 }

@@ -60,6 +60,7 @@ fn parameters_out_of_bounds_are_refused() {
 				Error::<Test>::ZeroShare,
 			),
 			(crate::PoolParameters { deposit_base: 0, ..base }, Error::<Test>::ZeroDeposit),
+			(crate::PoolParameters { deposit_per_byte: 0, ..base }, Error::<Test>::ZeroDeposit),
 		];
 		for (parameters, error) in cases {
 			assert_noop!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters), error);
