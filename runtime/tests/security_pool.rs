@@ -203,7 +203,10 @@ fn a_claim_runs_its_whole_lifecycle_with_the_development_parameters() {
 		assert_eq!(before.committed, 0);
 		assert!(matches!(request(0).unwrap().status, RequestStatus::Voting { .. }));
 		let deposit = request(0).unwrap().deposit;
-		assert_eq!(deposit, parameters.deposit_base + parameters.deposit_per_byte * 22);
+		// The first open request: no growth; plus the bond on the amount.
+		let bond = parameters.amount_bond.mul_ceil(amount);
+		assert_eq!(deposit, parameters.deposit_base + parameters.deposit_per_byte * 22 + bond);
+		assert_eq!(bond, 10 * UNIT);
 
 		let vote = |aye, balance, conviction| {
 			RuntimeCall::SecurityPool(SecurityPoolCall::vote {
@@ -257,5 +260,34 @@ fn a_claim_runs_its_whole_lifecycle_with_the_development_parameters() {
 fn the_runtime_passes_its_integrity_tests() {
 	sp_io::TestExternalities::default().execute_with(|| {
 		<security_pool_runtime::AllPalletsWithSystem as frame_support::traits::IntegrityTest>::integrity_test();
+	});
+}
+
+#[test]
+fn filling_every_slot_costs_what_the_docs_state() {
+	use frame_support::traits::Get;
+	let slots: u32 = <Runtime as pallet_security_pool::Config>::MaxOpenRequests::get();
+	let slots = Balance::from(slots);
+	let cost = |deposit_base: Balance| deposit_base * slots * (slots + 1) / 2;
+	let development = genesis_config_presets::development_parameters();
+	let production = security_pool_runtime::configs::production_parameters();
+	assert_eq!(cost(development.deposit_base), 2_080 * UNIT);
+	assert_eq!(cost(production.deposit_base), 20_800 * UNIT);
+	// Filling the exposure cap instead puts 0.9% of the pool at stake with both presets.
+	for parameters in [development, production] {
+		let stake = parameters.amount_bond * parameters.max_exposure;
+		assert_eq!(stake, sp_runtime::Perbill::from_rational(9u32, 1000u32));
+	}
+}
+
+#[test]
+fn the_migrations_leave_a_chain_built_from_genesis_alone() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	development_chain().execute_with(|| {
+		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(1));
+		let before = pallet_security_pool::Parameters::<Runtime>::get();
+		security_pool_runtime::Migrations::on_runtime_upgrade();
+		assert_eq!(pallet_security_pool::Parameters::<Runtime>::get(), before);
+		assert_eq!(before, genesis_config_presets::development_parameters());
 	});
 }
