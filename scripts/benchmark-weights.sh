@@ -15,6 +15,8 @@ REPEAT="${REPEAT:-20}"
 # The runtime-benchmarks build gets a target dir of its own: the wasm builder writes a runtime to
 # one path whatever its features, so the two builds must not share a target dir.
 export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/security-pool/bench-target}"
+# `benchmark pallet` needs none of the storage benchmark's own test runtime: skip its wasm build.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 say "building the node with runtime-benchmarks into $CARGO_TARGET_DIR"
 cargo build --locked --release -p security-pool-node --features runtime-benchmarks
 

@@ -3,6 +3,10 @@
 /// Version 0 → 1: per-request terms and payees, counted outcomes, report deposits, the exposure
 /// ledger, open requests per account and the commitments in use; and the pallet's set-up when it
 /// is added to a running chain (no genesis): safe parameters and the pool account.
+///
+/// It runs in one block and reads every voter, request, outcome and report once: fit for a chain
+/// whose version 0 state is small (tens of thousands of items at most); a larger one would move
+/// it to a multi-block migration.
 pub mod v1 {
 	use crate::{
 		pallet::*, PayoutRequest, PoolLedger, ReferendumOutcome, Report, RequestId, RequestKind,
