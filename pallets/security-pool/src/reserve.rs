@@ -380,7 +380,7 @@ impl<T: Config> Pallet<T> {
 			"every outcome counts the votes that refer to it"
 		);
 		ensure!(
-			referring.keys().all(|id| Outcomes::<T>::contains_key(id)),
+			referring.keys().all(Outcomes::<T>::contains_key),
 			"every vote on a finished referendum has its outcome"
 		);
 		for (id, tally) in tallies {
