@@ -519,6 +519,17 @@ fn the_pool_cannot_be_a_beneficiary() {
 
 // (8) The pallet added to a running chain, and the upgrade of version 0 state.
 
+/// Runs the migration to version 1, with its `try-runtime` pre- and post-checks when built with
+/// them.
+fn migrate_with_checks() {
+	#[cfg(feature = "try-runtime")]
+	let state = migrations::v1::MigrateToV1::<Test>::pre_upgrade().unwrap();
+	migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+	#[cfg(feature = "try-runtime")]
+	migrations::v1::MigrateToV1::<Test>::post_upgrade(state).unwrap();
+	assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(1));
+}
+
 #[test]
 fn the_migration_sets_up_a_pallet_added_without_genesis() {
 	use sp_runtime::BuildStorage;
@@ -535,13 +546,7 @@ fn the_migration_sets_up_a_pallet_added_without_genesis() {
 		assert!(!Parameters::<Test>::exists());
 		assert_eq!(pool_balance(), 0);
 
-		#[cfg(feature = "try-runtime")]
-		let state = migrations::v1::MigrateToV1::<Test>::pre_upgrade().unwrap();
-		migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
-		#[cfg(feature = "try-runtime")]
-		migrations::v1::MigrateToV1::<Test>::post_upgrade(state).unwrap();
-
-		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(1));
+		migrate_with_checks();
 		assert_eq!(Parameters::<Test>::get(), test_parameters());
 		assert!(Parameters::<Test>::exists());
 		assert_eq!(pool_balance(), ED);
@@ -631,13 +636,7 @@ fn the_migration_carries_version_0_state_over() {
 		});
 		StorageVersion::new(0).put::<SecurityPool>();
 
-		#[cfg(feature = "try-runtime")]
-		let state = migrations::v1::MigrateToV1::<Test>::pre_upgrade().unwrap();
-		migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
-		#[cfg(feature = "try-runtime")]
-		migrations::v1::MigrateToV1::<Test>::post_upgrade(state).unwrap();
-
-		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(1));
+		migrate_with_checks();
 		let request = Requests::<Test>::get(3).unwrap();
 		assert_eq!(request.payee, DAVE);
 		assert_eq!(request.terms, params.terms());
