@@ -169,7 +169,15 @@ impl<T: Config> Pallet<T> {
 	/// The deposit of a new request for `amount` with `bytes` of evidence or commitment:
 	/// `(deposit_base + deposit_per_byte × bytes) × (1 + open requests) + amount_bond × amount`.
 	pub fn deposit_for(bytes: u32, amount: BalanceOf<T>) -> BalanceOf<T> {
-		let parameters = Parameters::<T>::get();
+		Self::deposit_under(&Parameters::<T>::get(), bytes, amount)
+	}
+
+	/// [`Self::deposit_for`] under `parameters`.
+	fn deposit_under(
+		parameters: &ParametersOf<T>,
+		bytes: u32,
+		amount: BalanceOf<T>,
+	) -> BalanceOf<T> {
 		let open = Requests::<T>::count().saturating_add(1);
 		parameters
 			.deposit_per_byte
@@ -197,11 +205,11 @@ impl<T: Config> Pallet<T> {
 			open_of_submitter < T::MaxOpenRequestsPerAccount::get(),
 			Error::<T>::TooManyRequestsOfAccount
 		);
-		let deposit = Self::deposit_for(bytes, amount);
+		let parameters = Parameters::<T>::get();
+		let deposit = Self::deposit_under(&parameters, bytes, amount);
 		T::Currency::hold(&HoldReason::RequestDeposit.into(), submitter, deposit)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 
-		let parameters = Parameters::<T>::get();
 		let request = NextRequestId::<T>::mutate(|next| {
 			let id = *next;
 			next.saturating_inc();
