@@ -206,6 +206,10 @@ impl_runtime_apis! {
 		fn request(id: RequestId) -> Option<PayoutRequestOf<Runtime>> {
 			SecurityPool::request(id)
 		}
+
+		fn triage_key() -> Option<[u8; 32]> {
+			pallet_security_pool::TriageKey::<Runtime>::get()
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -21,7 +21,8 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 pub const POOL_ENDOWMENT: Balance = 100_000 * UNIT;
 
 /// The pool's parameters on the development chains: a whole request lifecycle (10 blocks of
-/// voting, 10 of timelock) takes about a minute.
+/// voting, 10 of timelock) takes about a minute; triage takes 5 blocks, and a confirmed critical
+/// disclosure votes 8 blocks and waits 5.
 pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 	let tier = |percent, cap| Tier { share: Perbill::from_percent(percent), cap };
 	PoolParameters {
@@ -41,6 +42,10 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 			medium: tier(1, 1_000 * UNIT),
 			low: Tier { share: Perbill::from_rational(1u32, 1000u32), cap: 100 * UNIT },
 		},
+		triage_period: 5,
+		fast_track_voting_period: 8,
+		fast_track_timelock: 5,
+		reveal_period: 20,
 	}
 }
 

@@ -55,7 +55,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("security-pool"),
 	impl_name: alloc::borrow::Cow::Borrowed("security-pool"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -133,7 +133,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// The storage migrations of this runtime version; each runs only on the storage version it
 /// migrates from, so a chain built from a later genesis skips it.
-pub type Migrations = (pallet_security_pool::migrations::v1::MigrateToV1<Runtime>,);
+pub type Migrations = (
+	pallet_security_pool::migrations::from_v0::MigrateFromV0<Runtime>,
+	pallet_security_pool::migrations::v2::MigrateToV2<Runtime>,
+);
 
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<

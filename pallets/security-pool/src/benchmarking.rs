@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::pallet::{
-	BalanceOf, BlockNumberOf, Call, Config, Ledger, Outcomes, OwedQueue, Pallet, Parameters,
-	Requests, Timelocks, VotingDeadlines, VotingFor,
+	BalanceOf, BlockNumberOf, Call, Config, EncryptedReports, Ledger, Outcomes, OwedQueue, Pallet,
+	Parameters, Requests, RevealDeadlines, Timelocks, TriageDeadlines, TriageKey, VotingDeadlines,
+	VotingFor,
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -62,7 +63,12 @@ fn setup<T: Config>() {
 			medium: uncapped,
 			low: uncapped,
 		},
+		triage_period: 3u32.into(),
+		fast_track_voting_period: 6u32.into(),
+		fast_track_timelock: 5u32.into(),
+		reveal_period: 10u32.into(),
 	});
+	TriageKey::<T>::put([1; 32]);
 }
 
 fn amount<T: Config>() -> BalanceOf<T> {
@@ -90,8 +96,18 @@ fn report<T: Config>() -> Vec<u8> {
 	vec![3u8; T::MaxReportLen::get() as usize]
 }
 
-/// Files a disclosure of [`report`] by a fresh account; returns its id and its submitter.
+/// Files a critical disclosure of [`report`] by a fresh account; returns its id and its
+/// submitter.
 fn file_disclosure<T: Config>(index: u32) -> (RequestId, T::AccountId) {
+	file_sealed_disclosure::<T>(index, None)
+}
+
+/// Files a critical disclosure of [`report`] by a fresh account, with `sealed` as its sealed
+/// report; returns its id and its submitter.
+fn file_sealed_disclosure<T: Config>(
+	index: u32,
+	sealed: Option<Vec<u8>>,
+) -> (RequestId, T::AccountId) {
 	let submitter = funded::<T>("discloser", index);
 	let id = NextRequestId::<T>::get();
 	let commitment = commitment_of(&submitter, &report::<T>(), &[0; 32]);
@@ -101,9 +117,33 @@ fn file_disclosure<T: Config>(index: u32) -> (RequestId, T::AccountId) {
 		Severity::Critical,
 		amount::<T>(),
 		submitter.clone(),
+		sealed,
 	)
 	.expect("the disclosure is valid");
 	(id, submitter)
+}
+
+/// The longest sealed report.
+fn sealed<T: Config>() -> Option<Vec<u8>> {
+	Some(vec![5u8; T::MaxEncryptedReportLen::get() as usize])
+}
+
+/// `n` disclosures with the longest sealed reports, approved unproven (no verdict, not
+/// revealed) and past their timelock: each waits for its report. Returns them with their
+/// submitters.
+fn unproven<T: Config>(n: u32) -> Vec<(RequestId, T::AccountId)> {
+	let filed: Vec<_> = (0..n).map(|i| file_sealed_disclosure::<T>(i, sealed::<T>())).collect();
+	for (id, _) in &filed {
+		Pallet::<T>::do_vote(&funded::<T>("voter", *id), *id, aye::<T>())
+			.expect("the vote is valid");
+	}
+	end_all::<T>();
+	let at = Timelocks::<T>::get().last().map(|d| d.at).unwrap_or_else(now::<T>);
+	set_now::<T>(at);
+	while !Timelocks::<T>::get().is_empty() {
+		Pallet::<T>::make_payments(at);
+	}
+	filed
 }
 
 fn aye<T: Config>() -> Vote<BalanceOf<T>> {
@@ -180,37 +220,61 @@ mod benchmarks {
 		assert_eq!(Requests::<T>::count(), T::MaxOpenRequests::get());
 	}
 
+	/// Filing the last disclosure of a full house, with a sealed report of `e` bytes: last in
+	/// the voting and triage queues.
 	#[benchmark]
-	fn submit_disclosure() {
+	fn submit_disclosure(e: Linear<0, { T::MaxEncryptedReportLen::get() }>) {
 		setup::<T>();
 		for i in 0..T::MaxOpenRequests::get() - 1 {
-			file_claim::<T>(i);
+			file_disclosure::<T>(i);
 		}
 		let who = signer::<T>();
 		let beneficiary = who.clone();
 		let commitment = commitment_of(&who, b"report", &[0; 32]);
+		let sealed = Some(vec![5u8; e as usize]);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), commitment, Severity::Critical, amount::<T>(), beneficiary);
+		_(
+			RawOrigin::Signed(who),
+			commitment,
+			Severity::Critical,
+			amount::<T>(),
+			beneficiary,
+			sealed,
+		);
 		assert_eq!(Requests::<T>::count(), T::MaxOpenRequests::get());
+		assert_eq!(TriageDeadlines::<T>::get().len() as u32, T::MaxOpenRequests::get());
 	}
 
+	/// Revealing a report of `r` bytes of a disclosure that waits for it past its timelock,
+	/// last in a full reveal queue: it is paid at once.
 	#[benchmark]
 	fn reveal_disclosure(r: Linear<1, { T::MaxReportLen::get() }>) {
 		setup::<T>();
+		let waiting = unproven::<T>(T::MaxOpenRequests::get() - 1);
 		let who = signer::<T>();
 		let report = vec![3u8; r as usize];
 		let salt = [9u8; 32];
+		let id = NextRequestId::<T>::get();
 		Pallet::<T>::submit_disclosure(
 			RawOrigin::Signed(who.clone()).into(),
 			commitment_of(&who, &report, &salt),
 			Severity::High,
 			amount::<T>(),
 			who.clone(),
+			sealed::<T>(),
 		)
 		.expect("the disclosure is valid");
+		Pallet::<T>::do_vote(&funded::<T>("voter", id), id, aye::<T>()).expect("the vote is valid");
+		end_all::<T>();
+		let at = Timelocks::<T>::get().last().unwrap().at;
+		set_now::<T>(at);
+		Pallet::<T>::make_payments(at);
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Unproven { .. }));
+		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len() + 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), 0, report, salt);
-		assert!(Reports::<T>::contains_key(0));
+		_(RawOrigin::Signed(who), id, report, salt);
+		assert!(Reports::<T>::contains_key(id));
+		assert!(!Requests::<T>::contains_key(id));
 	}
 
 	#[benchmark]
@@ -304,6 +368,76 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(beneficiary), id, payee.clone());
 		assert_eq!(Requests::<T>::get(id).unwrap().payee, payee);
+	}
+
+	#[benchmark]
+	fn set_triage_key() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, [7; 32]);
+		assert_eq!(TriageKey::<T>::get(), Some([7; 32]));
+	}
+
+	/// Confirming a critical disclosure, last in full voting and triage queues: it moves to the
+	/// front of the voting queue.
+	#[benchmark]
+	fn triage_fast_track() {
+		setup::<T>();
+		let ids: Vec<_> =
+			(0..T::MaxOpenRequests::get()).map(|i| file_disclosure::<T>(i).0).collect();
+		let id = *ids.last().unwrap();
+		#[extrinsic_call]
+		triage(RawOrigin::Root, id, Verdict::Confirmed);
+		assert_eq!(VotingDeadlines::<T>::get()[0].request, id);
+	}
+
+	/// Downgrading a critical disclosure, last in a full triage queue: the lower tier's limit is
+	/// worked out from the parameters and the pool's balance.
+	#[benchmark]
+	fn triage_downgrade() {
+		setup::<T>();
+		Parameters::<T>::mutate(|p| p.tiers.low.cap = T::Currency::minimum_balance());
+		let ids: Vec<_> =
+			(0..T::MaxOpenRequests::get()).map(|i| file_disclosure::<T>(i).0).collect();
+		let id = *ids.last().unwrap();
+		#[extrinsic_call]
+		triage(RawOrigin::Root, id, Verdict::Downgraded(Severity::Low));
+		assert_eq!(Requests::<T>::get(id).unwrap().amount, T::Currency::minimum_balance());
+	}
+
+	/// Marking `t` disclosures' triage as missed in one block.
+	#[benchmark]
+	fn miss_triage(t: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		setup::<T>();
+		for i in 0..t {
+			file_disclosure::<T>(i);
+		}
+		let at = now::<T>().saturating_add(3u32.into());
+		set_now::<T>(at);
+		let missed;
+		#[block]
+		{
+			missed = Pallet::<T>::miss_triage(at);
+		}
+		assert_eq!(missed, t);
+		assert!(TriageDeadlines::<T>::get().is_empty());
+	}
+
+	/// Closing `r` unproven disclosures whose reveal deadline passed in one block: each frees
+	/// its commitment and sealed report and forfeits its deposit.
+	#[benchmark]
+	fn expire_reveals(r: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		setup::<T>();
+		unproven::<T>(r);
+		let at = RevealDeadlines::<T>::get().last().map(|d| d.at).unwrap_or_else(now::<T>);
+		set_now::<T>(at);
+		let expired;
+		#[block]
+		{
+			expired = Pallet::<T>::expire_reveals(at);
+		}
+		assert_eq!(expired, r);
+		assert!(Requests::<T>::count().is_zero());
+		assert!(EncryptedReports::<T>::iter_keys().next().is_none());
 	}
 
 	#[benchmark]

@@ -32,6 +32,18 @@
 //!   is cancelled.
 //! - **Running short.** What the pool cannot pay is owed, and owed amounts are paid first, in
 //!   approval order, from later inflows.
+//! - **Triage.** [`Config::TriageOrigin`] (a security council) publishes an X25519 key
+//!   ([`Pallet::set_triage_key`]); a disclosure may carry its report sealed to it (libsodium
+//!   `crypto_box_seal`; the chain stores the bytes, paid per byte). Within `triage_period` of
+//!   filing the council gives a [`Verdict`] ([`Pallet::triage`]): `Confirmed` (a `Critical` one
+//!   is fast-tracked: voting ends `fast_track_voting_period` after filing and the timelock is
+//!   `fast_track_timelock`), `Downgraded` (the amount is capped by the lower tier) or `Invalid`.
+//!   A council that stays silent misses the triage ([`Event::TriageMissed`], set by the block's
+//!   own work) and the disclosure goes on at its claimed severity. **A disclosure is paid only
+//!   once proven**, confirmed or downgraded by the council or revealed: one that passes unproven
+//!   waits until revealed and closes unpaid when `reveal_period` passes first. A proven one is
+//!   paid unrevealed and keeps its deposit held until the report is revealed; the deposit goes
+//!   to the pool if `reveal_period` passes first.
 //!
 //! ## Against adversaries
 //!
@@ -91,13 +103,15 @@
 //!
 //! - No iteration over voters anywhere: tallies change vote by vote, locks are worked out per
 //!   vote when it is removed, and each outcome counts the votes that still refer to it.
-//! - The block path (`on_initialize`) ends at most [`Config::MaxEndingsPerBlock`] referenda and
-//!   makes at most [`Config::MaxPayoutsPerBlock`] payment attempts per block; the rest waits for
-//!   the next block. Its weight is charged from the benchmarks.
-//! - Deadlines live in two sorted queues bounded by [`Config::MaxOpenRequests`], the owed requests
-//!   in a FIFO of the same bound.
-//! - Adding the pallet to a running chain: [`migrations::v1::MigrateToV1`] sets
-//!   [`Config::DefaultParameters`] and creates the pool account.
+//! - The block path (`on_initialize`) ends at most [`Config::MaxEndingsPerBlock`] referenda,
+//!   makes at most [`Config::MaxPayoutsPerBlock`] payment attempts and expires at most
+//!   [`Config::MaxExpiriesPerBlock`] triage and as many reveal deadlines per block; the rest waits
+//!   for the next block. Its weight is charged from the benchmarks.
+//! - Deadlines live in four sorted queues (voting, timelock, triage, reveal) bounded by
+//!   [`Config::MaxOpenRequests`], the owed requests in a FIFO of the same bound.
+//! - Adding the pallet to a running chain: [`migrations::from_v0::MigrateFromV0`] sets
+//!   [`Config::DefaultParameters`] and creates the pool account; [`migrations::v2::MigrateToV2`]
+//!   upgrades a version 1 chain.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -109,6 +123,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod events;
 mod fee;
 pub mod migrations;
 #[cfg(test)]
@@ -118,12 +133,32 @@ mod requests;
 mod reserve;
 #[cfg(test)]
 mod tests;
+mod triage;
 pub mod types;
 pub mod weights;
 
 pub use fee::PoolFeeShare;
+use frame_support::pallet_macros::import_section;
 pub use requests::commitment_of;
 
+/// Takes the deadlines passed by `now` off the front of the deadline queue `Queue`, at most
+/// `limit` of them, and stores the rest.
+fn take_due_in<T: Config, Queue>(
+	now: BlockNumberOf<T>,
+	limit: u32,
+) -> alloc::vec::Vec<Deadline<BlockNumberOf<T>>>
+where
+	Queue: frame_support::storage::StorageValue<DeadlinesOf<T>, Query = DeadlinesOf<T>>,
+{
+	let mut queue = Queue::get();
+	let due = take_due(&mut queue, now, limit);
+	if !due.is_empty() {
+		Queue::put(queue);
+	}
+	due
+}
+
+#[import_section(events::events)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -158,6 +193,8 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		<T as Config>::MaxEvidenceLen,
 	>;
+	/// A request's kind as stored.
+	pub type RequestKindOf<T> = RequestKind<BlockNumberOf<T>, <T as Config>::MaxEvidenceLen>;
 	/// The pool's parameters as stored.
 	pub type ParametersOf<T> = PoolParameters<BalanceOf<T>, BlockNumberOf<T>>;
 	/// One account's votes as stored.
@@ -170,7 +207,7 @@ pub mod pallet {
 		BoundedVec<Deadline<BlockNumberOf<T>>, <T as Config>::MaxOpenRequests>;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -199,6 +236,10 @@ pub mod pallet {
 
 		/// May change the pool's parameters.
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Triages disclosures and publishes the key reports are encrypted to (a security
+		/// council, or root).
+		type TriageOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The clock of periods and deadlines (a parachain may count relay-chain blocks).
 		type BlockNumberProvider: BlockNumberProvider<BlockNumber: MaybeSerializeDeserialize>;
@@ -231,6 +272,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReportLen: Get<u32>;
 
+		/// The longest report encrypted to the triage key, in bytes (a sealed box adds 48 bytes
+		/// to the report).
+		#[pallet::constant]
+		type MaxEncryptedReportLen: Get<u32>;
+
 		/// The most votes one account keeps at once (running or not yet removed).
 		#[pallet::constant]
 		type MaxVotes: Get<u32>;
@@ -242,6 +288,11 @@ pub mod pallet {
 		/// The most payment attempts in one block; the rest are made in the next blocks.
 		#[pallet::constant]
 		type MaxPayoutsPerBlock: Get<u32>;
+
+		/// The most triage deadlines, and the most reveal deadlines, that expire in one block;
+		/// the rest expire in the next blocks.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
 
 		/// Weights of the calls and of the per-block work.
 		type WeightInfo: WeightInfo;
@@ -306,6 +357,28 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Reports<T: Config> = StorageMap<_, Twox64Concat, RequestId, ReportOf<T>, OptionQuery>;
 
+	/// The X25519 public key of `TriageOrigin`: disclosures may carry their report sealed to it.
+	#[pallet::storage]
+	pub type TriageKey<T: Config> = StorageValue<_, [u8; 32], OptionQuery>;
+
+	/// Reports sealed to the triage key, of open disclosures.
+	#[pallet::storage]
+	pub type EncryptedReports<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		RequestId,
+		BoundedVec<u8, T::MaxEncryptedReportLen>,
+		OptionQuery,
+	>;
+
+	/// When disclosures awaiting triage miss it, earliest first.
+	#[pallet::storage]
+	pub type TriageDeadlines<T: Config> = StorageValue<_, DeadlinesOf<T>, ValueQuery>;
+
+	/// When disclosures past their timelock must be revealed by, earliest first.
+	#[pallet::storage]
+	pub type RevealDeadlines<T: Config> = StorageValue<_, DeadlinesOf<T>, ValueQuery>;
+
 	/// Every account's votes and what they keep frozen.
 	#[pallet::storage]
 	pub type VotingFor<T: Config> =
@@ -355,156 +428,15 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// The pool's share of a fee came in.
-		FeeShareReceived { amount: BalanceOf<T> },
-		/// Someone donated to the pool.
-		Contributed { who: T::AccountId, amount: BalanceOf<T> },
-		/// The deposit of a failed, vetoed or cancelled request went to the pool.
-		DepositForfeited { request: RequestId, who: T::AccountId, amount: BalanceOf<T> },
-		/// A claim was filed and its referendum opened.
-		ClaimSubmitted {
-			request: RequestId,
-			submitter: T::AccountId,
-			beneficiary: T::AccountId,
-			amount: BalanceOf<T>,
-			deposit: BalanceOf<T>,
-			voting_ends_at: BlockNumberOf<T>,
-		},
-		/// A disclosure was committed to and its referendum opened.
-		DisclosureSubmitted {
-			request: RequestId,
-			submitter: T::AccountId,
-			beneficiary: T::AccountId,
-			amount: BalanceOf<T>,
-			severity: Severity,
-			commitment: sp_core::H256,
-			deposit: BalanceOf<T>,
-			voting_ends_at: BlockNumberOf<T>,
-		},
-		/// A disclosure's report was published, matches its commitment and holds `deposit`.
-		DisclosureRevealed { request: RequestId, report_len: u32, deposit: BalanceOf<T> },
-		/// A vote was cast or changed.
-		Voted { request: RequestId, voter: T::AccountId, vote: Vote<BalanceOf<T>> },
-		/// A vote was removed.
-		VoteRemoved { request: RequestId, voter: T::AccountId },
-		/// Expired vote locks were released; `frozen` is what stays frozen.
-		Unlocked { who: T::AccountId, frozen: BalanceOf<T> },
-		/// A referendum passed; the request is paid at `payable_at` unless vetoed.
-		Approved { request: RequestId, tally: Tally<BalanceOf<T>>, payable_at: BlockNumberOf<T> },
-		/// A referendum failed; the request is closed and its deposit forfeited.
-		Rejected { request: RequestId, tally: Tally<BalanceOf<T>> },
-		/// An approved request was vetoed during its timelock; nothing is paid.
-		Vetoed { request: RequestId },
-		/// A request was cancelled while it voted; nothing is paid and no vote is locked.
-		Cancelled { request: RequestId },
-		/// The beneficiary named another account to receive the payout.
-		PayeeSet { request: RequestId, payee: T::AccountId },
-		/// A payment left the pool; `remaining` is still owed (zero when the request is done).
-		Paid {
-			request: RequestId,
-			payee: T::AccountId,
-			amount: BalanceOf<T>,
-			remaining: BalanceOf<T>,
-		},
-		/// A due request could not be paid in full; `remaining` is owed.
-		PayoutOwed { request: RequestId, remaining: BalanceOf<T> },
-		/// The payee could not receive the payment; the request went to the back of the owed
-		/// queue and is retried (the beneficiary may `set_payee`).
-		PaymentRefused { request: RequestId, payee: T::AccountId, amount: BalanceOf<T> },
-		/// The parameters were changed; they apply to requests filed from now on.
-		ParametersSet { parameters: ParametersOf<T> },
-	}
-
-	#[pallet::error]
-	pub enum Error<T> {
-		/// The amount is zero.
-		ZeroAmount,
-		/// The amount is below the existential deposit.
-		AmountBelowMinimum,
-		/// The amount exceeds `max_payout` of what is available.
-		ExceedsMaxPayout,
-		/// The amount exceeds the severity tier's cap.
-		ExceedsSeverityCap,
-		/// The open requests together would ask for more than `max_exposure` of the pool.
-		ExceedsMaxExposure,
-		/// As many requests as allowed are open already.
-		TooManyOpenRequests,
-		/// The submitter has as many requests open as one account may.
-		TooManyRequestsOfAccount,
-		/// The evidence is longer than `MaxEvidenceLen`.
-		EvidenceTooLong,
-		/// The report is longer than `MaxReportLen`.
-		ReportTooLong,
-		/// The pool cannot be a beneficiary or payee of its own payouts.
-		PoolIsBeneficiary,
-		/// This commitment was filed before (open or paid); file a new report or salt.
-		DuplicateCommitment,
-		/// No open request has this identifier.
-		UnknownRequest,
-		/// The request is not a disclosure.
-		NotADisclosure,
-		/// Only the disclosure's submitter may reveal its report.
-		NotSubmitter,
-		/// Only the request's beneficiary may name its payee.
-		NotBeneficiary,
-		/// The disclosure's report was revealed already.
-		AlreadyRevealed,
-		/// The report and salt do not hash with the submitter to the commitment.
-		CommitmentMismatch,
-		/// The referendum no longer takes or changes votes.
-		VotingClosed,
-		/// Submitters and beneficiaries may not vote on their own request.
-		OwnRequest,
-		/// The account's balance cannot back this.
-		InsufficientFunds,
-		/// The account has as many votes as allowed; remove finished ones first.
-		TooManyVotes,
-		/// The account has no vote on this referendum.
-		NotVoted,
-		/// No vote lock has expired.
-		NothingToUnlock,
-		/// The request is not approved and in its timelock.
-		NotApproved,
-		/// The request is neither approved nor owed: there is no payout to redirect yet.
-		NotPayable,
-		/// The timelock has expired: too late to veto.
-		TimelockExpired,
-		/// The timelock has not expired yet.
-		TimelockNotExpired,
-		/// A period parameter is zero or longer than `MAX_PERIOD`.
-		PeriodOutOfBounds,
-		/// `min_turnout` is below `MIN_TURNOUT_FLOOR`.
-		TurnoutBelowFloor,
-		/// `approval` is below 50% or is 100%.
-		ApprovalOutOfBounds,
-		/// `max_payout` or `max_exposure` is zero.
-		ZeroShare,
-		/// `deposit_base` is zero.
-		ZeroDeposit,
-	}
-
-	impl<T> From<ParameterError> for Error<T> {
-		fn from(error: ParameterError) -> Self {
-			match error {
-				ParameterError::PeriodOutOfBounds => Error::PeriodOutOfBounds,
-				ParameterError::TurnoutBelowFloor => Error::TurnoutBelowFloor,
-				ParameterError::ApprovalOutOfBounds => Error::ApprovalOutOfBounds,
-				ParameterError::ZeroShare => Error::ZeroShare,
-				ParameterError::ZeroDeposit => Error::ZeroDeposit,
-			}
-		}
-	}
-
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let now = T::BlockNumberProvider::current_block_number();
 			let ended = Self::end_referenda(now);
+			let missed = Self::miss_triage(now);
 			let paid = Self::make_payments(now);
-			Self::block_work_weight(ended, paid)
+			let expired = Self::expire_reveals(now);
+			Self::block_work_weight(ended, missed, paid, expired)
 		}
 
 		fn integrity_test() {
@@ -516,6 +448,7 @@ pub mod pallet {
 			assert!(T::MaxVotes::get() > 0, "MaxVotes must be positive");
 			assert!(T::MaxEndingsPerBlock::get() > 0, "MaxEndingsPerBlock must be positive");
 			assert!(T::MaxPayoutsPerBlock::get() > 0, "MaxPayoutsPerBlock must be positive");
+			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be positive");
 			assert!(T::MaxReportLen::get() > 0, "MaxReportLen must be positive");
 			let defaults = T::DefaultParameters::get();
 			assert_eq!(defaults.validate(), Ok(()), "DefaultParameters must be valid");
@@ -580,37 +513,53 @@ pub mod pallet {
 		/// Commit to a bug-bounty report without publishing it and ask for `amount`.
 		///
 		/// `commitment` is `blake2_256(SCALE(submitter) ++ report ++ salt)` with a 32-byte
-		/// `salt`: only the submitter can reveal it. The amount is capped by `max_payout`, by
-		/// `max_exposure` and by the `severity` tier. The deposit (as for claims, with the
-		/// 32 bytes of the commitment) is held, and the referendum opens at once.
+		/// `salt`: only the submitter can reveal it. `encrypted_report` is the report sealed to
+		/// the `TriageKey` (libsodium `crypto_box_seal`), for the council's triage. The amount is
+		/// capped by `max_payout`, by `max_exposure` and by the `severity` tier. The deposit (as
+		/// for claims, with the 32 bytes of the commitment and the encrypted report) is held
+		/// until the request is paid and its report revealed. The referendum and the triage
+		/// period open at once. It is paid only once proven: confirmed or downgraded by the
+		/// council, or revealed.
 		///
 		/// - Origin: signed.
 		/// - Errors: `ZeroAmount`, `AmountBelowMinimum`, `ExceedsMaxPayout`,
 		///   `ExceedsSeverityCap`, `ExceedsMaxExposure`, `PoolIsBeneficiary`,
-		///   `DuplicateCommitment`, `TooManyOpenRequests`, `TooManyRequestsOfAccount`,
-		///   `InsufficientFunds` (deposit).
+		///   `DuplicateCommitment`, `EncryptedReportTooLong`, `NoTriageKey`,
+		///   `TooManyOpenRequests`, `TooManyRequestsOfAccount`, `InsufficientFunds` (deposit).
 		/// - Events: `DisclosureSubmitted`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::submit_disclosure())]
+		#[pallet::weight(T::WeightInfo::submit_disclosure(
+			encrypted_report.as_ref().map_or(0, |sealed| sealed.len() as u32)
+				.min(T::MaxEncryptedReportLen::get())
+		))]
 		pub fn submit_disclosure(
 			origin: OriginFor<T>,
 			commitment: sp_core::H256,
 			severity: Severity,
 			amount: BalanceOf<T>,
 			beneficiary: T::AccountId,
+			encrypted_report: Option<Vec<u8>>,
 		) -> DispatchResult {
 			let submitter = ensure_signed(origin)?;
-			Self::do_submit_disclosure(submitter, commitment, severity, amount, beneficiary)
+			Self::do_submit_disclosure(
+				submitter,
+				commitment,
+				severity,
+				amount,
+				beneficiary,
+				encrypted_report,
+			)
 		}
 
-		/// Publish the report of one's open disclosure; it must hash with one's account and
-		/// `salt` to the commitment. `deposit_per_byte` × the report's length is held for as
-		/// long as the report is stored.
+		/// Publish the report of one's disclosure; it must hash with one's account and `salt`
+		/// to the commitment. `deposit_per_byte` × the report's length is held for as long as
+		/// the report is stored. A disclosure past its timelock unproven is paid now; a paid one
+		/// gets its deposit back.
 		///
 		/// - Origin: signed, the disclosure's submitter.
 		/// - Errors: `ReportTooLong`, `UnknownRequest`, `NotADisclosure`, `NotSubmitter`,
 		///   `AlreadyRevealed`, `CommitmentMismatch`, `InsufficientFunds` (deposit).
-		/// - Events: `DisclosureRevealed`.
+		/// - Events: `DisclosureRevealed`; `Paid`, `PayoutOwed` or `PaymentRefused`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reveal_disclosure(
 			(report.len() as u32).min(T::MaxReportLen::get())
@@ -760,6 +709,40 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_set_payee(who, request, payee)
 		}
+
+		/// Publish the council's X25519 public key: hunters seal their reports to it.
+		///
+		/// - Origin: `TriageOrigin`.
+		/// - Events: `TriageKeySet`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_triage_key())]
+		pub fn set_triage_key(origin: OriginFor<T>, key: [u8; 32]) -> DispatchResult {
+			T::TriageOrigin::ensure_origin(origin)?;
+			TriageKey::<T>::put(key);
+			Self::deposit_event(Event::TriageKeySet { key });
+			Ok(())
+		}
+
+		/// Attest to a disclosure's report within `triage_period` of its filing: `Confirmed`
+		/// (a `Critical` one is fast-tracked), `Downgraded` (the amount is capped by the lower
+		/// tier) or `Invalid` (the referendum still decides; it is paid only if revealed).
+		///
+		/// - Origin: `TriageOrigin`.
+		/// - Errors: `UnknownRequest`, `NotADisclosure`, `AlreadyTriaged`, `TriageClosed`,
+		///   `NotADowngrade`.
+		/// - Events: `Triaged`, `FastTracked`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(
+			T::WeightInfo::triage_fast_track().max(T::WeightInfo::triage_downgrade())
+		)]
+		pub fn triage(
+			origin: OriginFor<T>,
+			request: RequestId,
+			verdict: Verdict,
+		) -> DispatchResult {
+			T::TriageOrigin::ensure_origin(origin)?;
+			Self::do_triage(request, verdict)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -796,16 +779,18 @@ pub mod pallet {
 			Requests::<T>::get(id)
 		}
 
-		/// The weight of a block's own work: ending `ended` referenda, making `paid` payment
-		/// attempts, and the fee hook's storage (the pool account and the ledger, read and
+		/// The weight of a block's own work: ending `ended` referenda, marking `missed` triages,
+		/// making `paid` payment attempts, expiring `expired` reveal deadlines, and the fee hook's storage (the pool account and the ledger, read and
 		/// written once; every later access in the block is warm, and `fee_share` is benchmarked
 		/// so).
-		pub fn block_work_weight(ended: u32, paid: u32) -> Weight {
+		pub fn block_work_weight(ended: u32, missed: u32, paid: u32, expired: u32) -> Weight {
 			let fee_hook_proof =
 				frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
 					.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len());
 			T::WeightInfo::end_referenda(ended)
+				.saturating_add(T::WeightInfo::miss_triage(missed))
 				.saturating_add(T::WeightInfo::make_payments(paid))
+				.saturating_add(T::WeightInfo::expire_reveals(expired))
 				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}

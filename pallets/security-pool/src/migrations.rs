@@ -1,16 +1,55 @@
 //! Storage migrations of the security pool.
+//!
+//! A runtime lists both: [`from_v0::MigrateFromV0`] brings a version 0 chain (or one without
+//! the pallet's genesis) straight to the current version, [`v2::MigrateToV2`] a version 1 chain.
+//! Each runs only on its own version.
 
-/// Version 0 → 1: per-request terms and payees, counted outcomes, report deposits, the exposure
-/// ledger, open requests per account and the commitments in use; and the pallet's set-up when it
-/// is added to a running chain (no genesis): safe parameters and the pool account.
+use crate::{pallet::*, RequestKind, RequestTerms, Triage};
+
+/// A version 0 or 1 request's kind in the current layout: a disclosure filed before triage is
+/// exempt from it.
+fn kind_from_v1<T: Config>(
+	id: crate::RequestId,
+	old: v2::v1::RequestKindOf<T>,
+) -> RequestKindOf<T> {
+	match old {
+		v2::v1::RequestKind::Claim { evidence } => RequestKind::Claim { evidence },
+		v2::v1::RequestKind::Disclosure { commitment, severity } => RequestKind::Disclosure {
+			commitment,
+			severity,
+			triage: Triage::Exempt,
+			revealed: Reports::<T>::contains_key(id),
+		},
+	}
+}
+
+/// Version 1 terms in the current layout, with the triage terms of `parameters`.
+fn terms_from_v1<T: Config>(
+	old: v2::v1::RequestTerms<BlockNumberOf<T>>,
+	parameters: &ParametersOf<T>,
+) -> RequestTerms<BlockNumberOf<T>> {
+	RequestTerms {
+		timelock: old.timelock,
+		vote_locking_period: old.vote_locking_period,
+		min_turnout: old.min_turnout,
+		approval: old.approval,
+		..parameters.terms()
+	}
+}
+
+/// Version 0 → 2: per-request terms and payees, counted outcomes, report deposits, the exposure
+/// ledger, open requests per account and the commitments in use, and the triage state (requests
+/// filed before it are exempt); and the pallet's set-up when it is added to a running chain (no
+/// genesis): safe parameters and the pool account.
 ///
 /// It runs in one block and reads every voter, request, outcome and report once: fit for a chain
 /// whose version 0 state is small (tens of thousands of items at most); a larger one would move
 /// it to a multi-block migration.
-pub mod v1 {
+pub mod from_v0 {
+	use super::kind_from_v1;
 	use crate::{
-		pallet::*, PayoutRequest, PoolLedger, ReferendumOutcome, Report, RequestId, RequestKind,
-		RequestStatus, SeverityTiers, Tally,
+		pallet::*, PayoutRequest, PoolLedger, ReferendumOutcome, Report, RequestId, RequestStatus,
+		SeverityTiers, Tally,
 	};
 	use alloc::collections::btree_map::BTreeMap;
 	use codec::{Decode, Encode};
@@ -61,7 +100,7 @@ pub mod v1 {
 		/// Version 0's request: no payee, no terms.
 		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
 		pub struct PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence: Get<u32>> {
-			pub kind: RequestKind<MaxEvidence>,
+			pub kind: crate::migrations::v2::v1::RequestKind<MaxEvidence>,
 			pub submitter: AccountId,
 			pub beneficiary: AccountId,
 			pub amount: Balance,
@@ -121,10 +160,10 @@ pub mod v1 {
 		>;
 	}
 
-	/// The migration from version 0 to 1, without the version check; use [`MigrateToV1`].
-	pub struct UncheckedMigrateToV1<T>(core::marker::PhantomData<T>);
+	/// The migration from version 0 to 2, without the version check; use [`MigrateFromV0`].
+	pub struct UncheckedMigrateFromV0<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV1<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateFromV0<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let defaults = T::DefaultParameters::get();
 			// A chain without the pallet's genesis (the pallet is new) gets the defaults; one
@@ -142,6 +181,7 @@ pub mod v1 {
 				deposit_per_byte: old.deposit_per_byte,
 				amount_bond: defaults.amount_bond,
 				tiers: old.tiers,
+				..defaults
 			});
 			let filed_under = old.unwrap_or(defaults);
 			let parameters = old.filter(|p| p.validate().is_ok()).unwrap_or(defaults);
@@ -181,7 +221,9 @@ pub mod v1 {
 					},
 					v0::RequestStatus::Owed { remaining } => RequestStatus::Owed { remaining },
 				};
-				if let RequestKind::Disclosure { commitment, .. } = old.kind {
+				if let crate::migrations::v2::v1::RequestKind::Disclosure { commitment, .. } =
+					old.kind
+				{
 					// Version 0 accepted copies: the first keeps the commitment.
 					if !Commitments::<T>::contains_key(commitment) {
 						Commitments::<T>::insert(commitment, id);
@@ -189,7 +231,7 @@ pub mod v1 {
 				}
 				*submitters.entry(old.submitter.clone()).or_default() += 1;
 				Some(PayoutRequest {
-					kind: old.kind,
+					kind: kind_from_v1::<T>(id, old.kind),
 					payee: old.beneficiary.clone(),
 					beneficiary: old.beneficiary,
 					submitter: old.submitter,
@@ -257,11 +299,166 @@ pub mod v1 {
 		}
 	}
 
-	/// The migration from version 0 to 1, run only when the pallet's on-chain version is 0.
-	pub type MigrateToV1<T> = VersionedMigration<
+	/// The migration from version 0 to 2, run only when the pallet's on-chain version is 0.
+	pub type MigrateFromV0<T> = VersionedMigration<
 		0,
+		2,
+		UncheckedMigrateFromV0<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Version 1 → 2: disclosure triage. Parameters gain the triage, fast-track and reveal periods
+/// (from [`Config::DefaultParameters`]; the defaults as a whole if the result is not valid);
+/// requests gain them in their terms, and their disclosures are exempt from triage (judged and
+/// paid by the rules they were filed under).
+///
+/// It reads and writes every open request once (at most `MaxOpenRequests`).
+pub mod v2 {
+	use super::{kind_from_v1, terms_from_v1};
+	use crate::{pallet::*, PayoutRequest, RequestStatus, Severity, SeverityTiers};
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+	};
+	use sp_runtime::Perbill;
+
+	/// The layouts of version 1.
+	pub mod v1 {
+		use super::*;
+
+		/// Version 1's request kinds: no triage state.
+		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
+		pub enum RequestKind<MaxEvidence: Get<u32>> {
+			Claim { evidence: BoundedVec<u8, MaxEvidence> },
+			Disclosure { commitment: sp_core::H256, severity: Severity },
+		}
+
+		/// Version 1's terms: no triage periods.
+		#[derive(Encode, Decode, Clone, Copy, PartialEq, Debug)]
+		pub struct RequestTerms<BlockNumber> {
+			pub timelock: BlockNumber,
+			pub vote_locking_period: BlockNumber,
+			pub min_turnout: Perbill,
+			pub approval: Perbill,
+		}
+
+		/// Version 1's request.
+		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
+		pub struct PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence: Get<u32>> {
+			pub kind: RequestKind<MaxEvidence>,
+			pub submitter: AccountId,
+			pub beneficiary: AccountId,
+			pub payee: AccountId,
+			pub amount: Balance,
+			pub deposit: Balance,
+			pub status: RequestStatus<Balance, BlockNumber>,
+			pub terms: RequestTerms<BlockNumber>,
+		}
+
+		/// Version 1's parameters: no triage periods.
+		#[derive(Encode, Decode, Clone, Copy, PartialEq, Debug)]
+		pub struct PoolParameters<Balance, BlockNumber> {
+			pub voting_period: BlockNumber,
+			pub timelock: BlockNumber,
+			pub vote_locking_period: BlockNumber,
+			pub min_turnout: Perbill,
+			pub approval: Perbill,
+			pub max_payout: Perbill,
+			pub max_exposure: Perbill,
+			pub deposit_base: Balance,
+			pub deposit_per_byte: Balance,
+			pub amount_bond: Perbill,
+			pub tiers: SeverityTiers<Balance>,
+		}
+
+		pub type RequestKindOf<T> = RequestKind<<T as Config>::MaxEvidenceLen>;
+		pub type ParametersOf<T> = PoolParameters<BalanceOf<T>, BlockNumberOf<T>>;
+		pub type PayoutRequestOf<T> = PayoutRequest<
+			<T as frame_system::Config>::AccountId,
+			BalanceOf<T>,
+			BlockNumberOf<T>,
+			<T as Config>::MaxEvidenceLen,
+		>;
+
+		/// Version 1's `Parameters`, for tests.
+		#[frame_support::storage_alias]
+		pub type Parameters<T: Config> = StorageValue<Pallet<T>, ParametersOf<T>, OptionQuery>;
+
+		/// Version 1's `Requests`, for tests.
+		#[frame_support::storage_alias]
+		pub type Requests<T: Config> =
+			CountedStorageMap<Pallet<T>, Twox64Concat, crate::RequestId, PayoutRequestOf<T>>;
+	}
+
+	/// The migration from version 1 to 2, without the version check; use [`MigrateToV2`].
+	pub struct UncheckedMigrateToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let defaults = T::DefaultParameters::get();
+			let parameters = v1::Parameters::<T>::get()
+				.map(|old| crate::PoolParameters {
+					voting_period: old.voting_period,
+					timelock: old.timelock,
+					vote_locking_period: old.vote_locking_period,
+					min_turnout: old.min_turnout,
+					approval: old.approval,
+					max_payout: old.max_payout,
+					max_exposure: old.max_exposure,
+					deposit_base: old.deposit_base,
+					deposit_per_byte: old.deposit_per_byte,
+					amount_bond: old.amount_bond,
+					tiers: old.tiers,
+					..defaults
+				})
+				.filter(|p| p.validate().is_ok())
+				.unwrap_or(defaults);
+			Parameters::<T>::put(parameters);
+			let mut requests = 0u64;
+			Requests::<T>::translate::<v1::PayoutRequestOf<T>, _>(|id, old| {
+				requests += 1;
+				Some(PayoutRequest {
+					kind: kind_from_v1::<T>(id, old.kind),
+					submitter: old.submitter,
+					beneficiary: old.beneficiary,
+					payee: old.payee,
+					amount: old.amount,
+					deposit: old.deposit,
+					status: old.status,
+					terms: terms_from_v1::<T>(old.terms, &parameters),
+				})
+			});
+			T::DbWeight::get().reads_writes(2 + 2 * requests, 1 + requests)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok(v1::Requests::<T>::count().encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let requests: u32 =
+				Decode::decode(&mut &state[..]).map_err(|_| "undecodable pre-upgrade state")?;
+			ensure!(Requests::<T>::count() == requests, "every request is kept");
+			ensure!(
+				Requests::<T>::iter().count() as u32 == requests,
+				"every request decodes in the new layout"
+			);
+			ensure!(Parameters::<T>::get().validate().is_ok(), "parameters are valid");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// The migration from version 1 to 2, run only when the pallet's on-chain version is 1.
+	pub type MigrateToV2<T> = VersionedMigration<
 		1,
-		UncheckedMigrateToV1<T>,
+		2,
+		UncheckedMigrateToV2<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

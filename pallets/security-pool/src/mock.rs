@@ -38,6 +38,11 @@ pub const MAX_OPEN: u32 = 8;
 pub const MAX_OPEN_PER_ACCOUNT: u32 = 3;
 pub const MAX_EVIDENCE: u32 = 64;
 pub const MAX_REPORT: u32 = 128;
+pub const MAX_SEALED: u32 = MAX_REPORT + 48;
+pub const TRIAGE_PERIOD: u64 = 3;
+pub const FAST_VOTING_PERIOD: u64 = 6;
+pub const FAST_TIMELOCK: u64 = 2;
+pub const REVEAL_PERIOD: u64 = 8;
 
 #[frame_support::runtime]
 mod runtime {
@@ -107,6 +112,7 @@ impl pallet_security_pool::Config for Test {
 	type VetoOrigin = EnsureRoot<AccountId>;
 	type CancelOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
+	type TriageOrigin = EnsureRoot<AccountId>;
 	type BlockNumberProvider = System;
 	type DefaultParameters = TestDefaults;
 	type PalletId = PoolPalletId;
@@ -115,9 +121,11 @@ impl pallet_security_pool::Config for Test {
 	type MaxOpenRequestsPerAccount = ConstU32<MAX_OPEN_PER_ACCOUNT>;
 	type MaxEvidenceLen = ConstU32<MAX_EVIDENCE>;
 	type MaxReportLen = ConstU32<MAX_REPORT>;
+	type MaxEncryptedReportLen = ConstU32<MAX_SEALED>;
 	type MaxVotes = ConstU32<4>;
 	type MaxEndingsPerBlock = ConstU32<2>;
 	type MaxPayoutsPerBlock = ConstU32<2>;
+	type MaxExpiriesPerBlock = ConstU32<2>;
 	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 }
 
@@ -141,6 +149,10 @@ pub fn test_parameters() -> PoolParameters<Balance, u64> {
 			medium: tier(5, 2_000),
 			low: tier(1, 500),
 		},
+		triage_period: TRIAGE_PERIOD,
+		fast_track_voting_period: FAST_VOTING_PERIOD,
+		fast_track_timelock: FAST_TIMELOCK,
+		reveal_period: REVEAL_PERIOD,
 	}
 }
 

@@ -1,10 +1,9 @@
 //! Referenda: votes, their freezes and locks, and the automatic end of voting.
 
 use crate::{
-	pallet::*, schedule, BlockNumberOf, CastVote, Deadline, ReferendumOutcome, RequestId,
-	RequestStatus, Tally, Vote,
+	pallet::*, schedule, take_due_in, BlockNumberOf, CastVote, Deadline, ReferendumOutcome,
+	RequestId, RequestStatus, Tally, Vote,
 };
-use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -16,17 +15,11 @@ impl<T: Config> Pallet<T> {
 	/// Ends the referenda whose voting closed by `now`, at most `MaxEndingsPerBlock` of them.
 	/// Returns how many ended.
 	pub(crate) fn end_referenda(now: BlockNumberOf<T>) -> u32 {
-		let mut queue = VotingDeadlines::<T>::get();
-		let due = queue
-			.iter()
-			.take(T::MaxEndingsPerBlock::get() as usize)
-			.take_while(|deadline| deadline.at <= now)
-			.count();
+		let ending = take_due_in::<T, VotingDeadlines<T>>(now, T::MaxEndingsPerBlock::get());
+		let due = ending.len();
 		if due == 0 {
 			return 0;
 		}
-		let ending: Vec<_> = queue.drain(..due).collect();
-		VotingDeadlines::<T>::put(queue);
 		// What every ending shares is read once and written once.
 		let issuance = T::Currency::active_issuance();
 		let mut timelocks = Timelocks::<T>::get();

@@ -2,8 +2,8 @@
 //! closing a request when it is done.
 
 use crate::{
-	pallet::*, BlockNumberOf, PayoutRequest, ReferendumOutcome, Report, RequestId, RequestKind,
-	RequestStatus, Severity, Tally,
+	pallet::*, schedule, BlockNumberOf, PayoutRequest, ReferendumOutcome, Report, RequestId,
+	RequestKind, RequestStatus, Severity, Tally, Triage,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -53,17 +53,35 @@ impl<T: Config> Pallet<T> {
 		severity: Severity,
 		amount: BalanceOf<T>,
 		beneficiary: T::AccountId,
+		encrypted_report: Option<Vec<u8>>,
 	) -> DispatchResult {
+		let sealed: Option<BoundedVec<u8, T::MaxEncryptedReportLen>> = encrypted_report
+			.map(|report| report.try_into().map_err(|_| Error::<T>::EncryptedReportTooLong))
+			.transpose()?;
+		ensure!(sealed.is_none() || TriageKey::<T>::exists(), Error::<T>::NoTriageKey);
 		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::DuplicateCommitment);
 		Self::check_amount(amount, Some(severity))?;
+		let due = T::BlockNumberProvider::current_block_number()
+			.saturating_add(Parameters::<T>::get().triage_period);
+		let sealed_len = sealed.as_ref().map_or(0, |sealed| sealed.len() as u32);
 		let (request, deposit, voting_ends_at) = Self::open_request(
 			&submitter,
 			&beneficiary,
 			amount,
-			commitment.as_bytes().len() as u32,
-			RequestKind::Disclosure { commitment, severity },
+			(commitment.as_bytes().len() as u32).saturating_add(sealed_len),
+			RequestKind::Disclosure {
+				commitment,
+				severity,
+				triage: Triage::Pending { due },
+				revealed: false,
+			},
 		)?;
+		TriageDeadlines::<T>::try_mutate(|queue| schedule(queue, due, request))
+			.map_err(|_| Error::<T>::TooManyOpenRequests)?;
 		Commitments::<T>::insert(commitment, request);
+		if let Some(sealed) = sealed {
+			EncryptedReports::<T>::insert(request, sealed);
+		}
 		Self::deposit_event(Event::DisclosureSubmitted {
 			request,
 			submitter,
@@ -86,12 +104,13 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let text: BoundedVec<u8, T::MaxReportLen> =
 			report.try_into().map_err(|_| Error::<T>::ReportTooLong)?;
-		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let RequestKind::Disclosure { commitment, .. } = request.kind else {
+		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let RequestKind::Disclosure { commitment, ref mut revealed, .. } = request.kind else {
 			return Err(Error::<T>::NotADisclosure.into());
 		};
 		ensure!(who == request.submitter, Error::<T>::NotSubmitter);
-		ensure!(!Reports::<T>::contains_key(id), Error::<T>::AlreadyRevealed);
+		ensure!(!*revealed, Error::<T>::AlreadyRevealed);
+		*revealed = true;
 		let legacy = id < LegacyDisclosuresBefore::<T>::get();
 		ensure!(
 			commitment_of(&who, &text, &salt) == commitment
@@ -104,6 +123,7 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		Reports::<T>::insert(id, Report { author: who, deposit, text });
 		Self::deposit_event(Event::DisclosureRevealed { request: id, report_len, deposit });
+		Self::settle_revealed(id, request);
 		Ok(())
 	}
 
@@ -193,7 +213,7 @@ impl<T: Config> Pallet<T> {
 		beneficiary: &T::AccountId,
 		amount: BalanceOf<T>,
 		bytes: u32,
-		kind: RequestKind<T::MaxEvidenceLen>,
+		kind: RequestKindOf<T>,
 	) -> Result<(RequestId, BalanceOf<T>, BlockNumberOf<T>), DispatchError> {
 		ensure!(beneficiary != &Self::account_id(), Error::<T>::PoolIsBeneficiary);
 		ensure!(
@@ -217,7 +237,7 @@ impl<T: Config> Pallet<T> {
 		});
 		let ends_at =
 			T::BlockNumberProvider::current_block_number().saturating_add(parameters.voting_period);
-		VotingDeadlines::<T>::try_mutate(|queue| crate::schedule(queue, ends_at, request))
+		VotingDeadlines::<T>::try_mutate(|queue| schedule(queue, ends_at, request))
 			.map_err(|_| Error::<T>::TooManyOpenRequests)?;
 		Requests::<T>::insert(
 			request,
@@ -256,13 +276,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Forgets a finished request and frees its slot. A paid disclosure keeps its commitment
 	/// (it is never accepted again) and its report; an unpaid one frees both, and the report's
-	/// deposit.
+	/// deposit. The encrypted report goes either way.
 	pub(crate) fn finish(id: RequestId, request: &PayoutRequestOf<T>, paid: bool) {
 		Requests::<T>::remove(id);
 		OpenRequestsOf::<T>::mutate_exists(&request.submitter, |open| {
 			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 		});
-		if let (RequestKind::Disclosure { commitment, .. }, false) = (&request.kind, paid) {
+		let RequestKind::Disclosure { commitment, triage, .. } = &request.kind else { return };
+		EncryptedReports::<T>::remove(id);
+		if let Triage::Pending { .. } = triage {
+			TriageDeadlines::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
+		}
+		if !paid {
 			// Version 0 accepted copies: only the commitment's owner frees it.
 			if Commitments::<T>::get(commitment) == Some(id) {
 				Commitments::<T>::remove(commitment);
@@ -279,8 +304,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Closes a failed, vetoed or cancelled request and moves its deposit into the pool.
-	pub(crate) fn close_forfeiting_deposit(id: RequestId, request: PayoutRequestOf<T>) {
+	pub(crate) fn close_forfeiting_deposit(id: RequestId, mut request: PayoutRequestOf<T>) {
 		Self::finish(id, &request, false);
+		Self::forfeit_deposit(id, &mut request);
+	}
+
+	/// Moves a request's deposit into the pool.
+	pub(crate) fn forfeit_deposit(id: RequestId, request: &mut PayoutRequestOf<T>) {
 		if request.deposit.is_zero() {
 			return;
 		}
@@ -294,11 +324,12 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Force,
 		)
 		.unwrap_or_default();
+		request.deposit = Zero::zero();
 		if !forfeited.is_zero() {
 			Self::note_inflow(forfeited);
 			Self::deposit_event(Event::DepositForfeited {
 				request: id,
-				who: request.submitter,
+				who: request.submitter.clone(),
 				amount: forfeited,
 			});
 		}

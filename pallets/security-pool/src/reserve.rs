@@ -1,7 +1,6 @@
 //! The reserve: inflows, payouts, the owed queue, vetoes and the pool's invariants.
 
-use crate::{pallet::*, BlockNumberOf, RequestId, RequestStatus};
-use alloc::vec::Vec;
+use crate::{pallet::*, take_due_in, BlockNumberOf, RequestId, RequestStatus};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -44,31 +43,32 @@ impl<T: Config> Pallet<T> {
 	/// by `now`, at most `MaxPayoutsPerBlock` attempts in all. Returns the attempts made.
 	pub(crate) fn make_payments(now: BlockNumberOf<T>) -> u32 {
 		let budget = T::MaxPayoutsPerBlock::get();
-		let mut steps = Self::settle_owed(budget);
-		let mut queue = Timelocks::<T>::get();
-		let due = queue
-			.iter()
-			.take(budget.saturating_sub(steps) as usize)
-			.take_while(|deadline| deadline.at <= now)
-			.count();
-		if due > 0 {
-			let paying: Vec<_> = queue.drain(..due).collect();
-			Timelocks::<T>::put(queue);
-			for deadline in paying {
-				if let Some(request) = Requests::<T>::get(deadline.request) {
-					Self::pay_due_request(deadline.request, request);
-				}
+		let steps = Self::settle_owed(budget);
+		let paying = take_due_in::<T, Timelocks<T>>(now, budget.saturating_sub(steps));
+		for deadline in &paying {
+			if let Some(request) = Requests::<T>::get(deadline.request) {
+				Self::pay_due_request(deadline.request, request);
 			}
-			steps.saturating_accrue(due as u32);
 		}
-		steps
+		steps.saturating_add(paying.len() as u32)
 	}
 
 	/// Pays a request whose timelock expired: releases its deposit, then pays what the pool
 	/// can, unless earlier requests are still owed and the pool cannot pay them all besides; the
-	/// rest joins the owed queue.
+	/// rest joins the owed queue. A disclosure not proven waits for its report instead; one
+	/// proven but not revealed is paid and keeps its deposit held until it is revealed.
 	pub(crate) fn pay_due_request(id: RequestId, mut request: PayoutRequestOf<T>) {
-		Self::release_deposit(&mut request);
+		let now = T::BlockNumberProvider::current_block_number();
+		if !request.is_proven() {
+			let reveal_by = Self::await_reveal(id, &request, now);
+			request.status = RequestStatus::Unproven { reveal_by };
+			Requests::<T>::insert(id, request);
+			return;
+		}
+		let reveal_by = request.owes_reveal().then(|| Self::await_reveal(id, &request, now));
+		if reveal_by.is_none() {
+			Self::release_deposit(&mut request);
+		}
 		let amount = request.amount;
 		let pays_everyone = || {
 			let owed = Ledger::<T>::get().owed;
@@ -93,7 +93,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let remaining = amount.saturating_sub(paid);
 		if remaining.is_zero() {
-			Self::finish(id, &request, true);
+			Self::paid_in_full(id, request, reveal_by);
 			return;
 		}
 		if OwedQueue::<T>::try_mutate(|queue| queue.try_push(id)).is_err() {
@@ -150,7 +150,12 @@ impl<T: Config> Pallet<T> {
 			let remaining = remaining.saturating_sub(paid);
 			if remaining.is_zero() {
 				queue.remove(0);
-				Self::finish(id, &request, true);
+				// A deposit still held is waiting for the report, until its reveal deadline.
+				let reveal_by = (!request.deposit.is_zero())
+					.then(|| RevealDeadlines::<T>::get().into_iter().find(|d| d.request == id))
+					.flatten()
+					.map(|deadline| deadline.at);
+				Self::paid_in_full(id, request, reveal_by);
 			} else {
 				request.status = RequestStatus::Owed { remaining };
 				Requests::<T>::insert(id, request);
@@ -161,6 +166,21 @@ impl<T: Config> Pallet<T> {
 			OwedQueue::<T>::put(queue);
 		}
 		attempts
+	}
+
+	/// Finishes a request paid in full, or keeps it until `reveal_by` while its report is due.
+	fn paid_in_full(
+		id: RequestId,
+		mut request: PayoutRequestOf<T>,
+		reveal_by: Option<BlockNumberOf<T>>,
+	) {
+		match reveal_by {
+			Some(reveal_by) => {
+				request.status = RequestStatus::Paid { reveal_by };
+				Requests::<T>::insert(id, request);
+			},
+			None => Self::finish(id, &request, true),
+		}
 	}
 
 	/// Transfers up to `due` from the pool to `payee`, as much as the pool can while staying
@@ -234,13 +254,16 @@ impl<T: Config> Pallet<T> {
 	/// - every voter's freeze equals its largest live vote;
 	/// - every submitter's held deposit equals its open requests' deposits, and its count of
 	///   open requests is right and within `MaxOpenRequestsPerAccount`;
-	/// - every open disclosure owns its commitment; no request pays the pool;
+	/// - every open disclosure owns its commitment, is revealed exactly when its report is
+	///   stored, and is in the triage queue exactly while its triage is pending;
+	/// - the reveal queue holds exactly the disclosures past their timelock whose report is due;
+	/// - encrypted reports belong to open disclosures; no request pays the pool;
 	/// - every author's held report deposit equals its reports' deposits;
 	/// - every vote refers to a running referendum or to a kept outcome, and every outcome
 	///   counts exactly the votes that refer to it;
 	/// - open requests do not exceed `MaxOpenRequests`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{RequestKind, Tally};
+		use crate::{RequestKind, Tally, Triage};
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::{InspectFreeze, InspectHold};
 
@@ -256,6 +279,9 @@ impl<T: Config> Pallet<T> {
 		let mut open_of = BTreeMap::<T::AccountId, u32>::new();
 		let mut tallies = BTreeMap::<RequestId, Tally<BalanceOf<T>>>::new();
 		let (mut voting, mut approved, mut owing) = (0usize, 0usize, 0usize);
+		let mut awaiting_reveal = alloc::vec::Vec::new();
+		let mut reveal_by_of = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
+		let mut in_triage = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		for (id, request) in Requests::<T>::iter() {
 			match request.status {
 				RequestStatus::Voting { tally, .. } => {
@@ -271,15 +297,41 @@ impl<T: Config> Pallet<T> {
 					owing += 1;
 					committed.saturating_accrue(remaining);
 					owed.saturating_accrue(remaining);
-					ensure!(request.deposit.is_zero(), "owed requests hold no deposit");
+					ensure!(
+						request.deposit.is_zero() || request.owes_reveal(),
+						"owed requests hold no deposit unless their report is due"
+					);
+					if !request.deposit.is_zero() {
+						awaiting_reveal.push(id);
+					}
+				},
+				RequestStatus::Unproven { reveal_by } => {
+					committed.saturating_accrue(request.amount);
+					ensure!(!request.is_proven(), "only unproven disclosures wait for proof");
+					awaiting_reveal.push(id);
+					reveal_by_of.insert(id, reveal_by);
+				},
+				RequestStatus::Paid { reveal_by } => {
+					ensure!(request.owes_reveal(), "only unrevealed disclosures wait paid");
+					awaiting_reveal.push(id);
+					reveal_by_of.insert(id, reveal_by);
 				},
 			}
-			if let RequestKind::Disclosure { commitment, .. } = request.kind {
+			if let RequestKind::Disclosure { commitment, triage, revealed, .. } = &request.kind {
 				ensure!(
 					Commitments::<T>::get(commitment) == Some(id)
 						|| id < LegacyDisclosuresBefore::<T>::get(),
 					"an open disclosure owns its commitment"
 				);
+				ensure!(
+					*revealed == Reports::<T>::contains_key(id),
+					"a disclosure is revealed when its report is stored"
+				);
+				if let Triage::Pending { due } = triage {
+					in_triage.insert(id, *due);
+				}
+			} else {
+				ensure!(!EncryptedReports::<T>::contains_key(id), "only disclosures are sealed");
 			}
 			ensure!(
 				request.beneficiary != pool && request.payee != pool,
@@ -306,7 +358,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(ledger.owed == owed, "owed must equal the sum over owed requests");
 
 		let count = Requests::<T>::count();
-		ensure!(count as usize == voting + approved + owing, "request counter out of step");
+		ensure!(
+			count as usize == Requests::<T>::iter_keys().count(),
+			"request counter out of step"
+		);
 		ensure!(count <= T::MaxOpenRequests::get(), "too many open requests");
 		let in_status = |id: RequestId, voting: bool| {
 			Requests::<T>::get(id).is_some_and(|r| {
@@ -324,6 +379,36 @@ impl<T: Config> Pallet<T> {
 		ensure!(timelocks.len() == approved, "every approved request has one timelock");
 		ensure!(timelocks.iter().all(|d| in_status(d.request, false)), "stray timelock");
 		ensure!(timelocks.windows(2).all(|w| w[0].at <= w[1].at), "timelocks unsorted");
+		let triage_deadlines = TriageDeadlines::<T>::get();
+		ensure!(
+			triage_deadlines.len() == in_triage.len()
+				&& triage_deadlines.iter().all(|d| in_triage.get(&d.request) == Some(&d.at)),
+			"every disclosure in triage has its deadline"
+		);
+		ensure!(
+			triage_deadlines.windows(2).all(|w| w[0].at <= w[1].at),
+			"triage deadlines unsorted"
+		);
+		let reveal_deadlines = RevealDeadlines::<T>::get();
+		awaiting_reveal.sort();
+		let mut queued: alloc::vec::Vec<_> =
+			reveal_deadlines.iter().map(|deadline| deadline.request).collect();
+		queued.sort();
+		ensure!(queued == awaiting_reveal, "every disclosure awaiting its report has a deadline");
+		ensure!(
+			reveal_deadlines
+				.iter()
+				.all(|d| reveal_by_of.get(&d.request).is_none_or(|by| *by == d.at)),
+			"reveal deadlines match their requests"
+		);
+		ensure!(
+			reveal_deadlines.windows(2).all(|w| w[0].at <= w[1].at),
+			"reveal deadlines unsorted"
+		);
+		ensure!(
+			EncryptedReports::<T>::iter_keys().all(Requests::<T>::contains_key),
+			"encrypted reports belong to open requests"
+		);
 		let queue = OwedQueue::<T>::get();
 		ensure!(queue.len() == owing, "every owed request is queued once");
 		ensure!(

@@ -34,11 +34,88 @@ pub enum Severity {
 	Low,
 }
 
+impl Severity {
+	/// Whether `self` is less severe than `other`.
+	pub fn is_below(self, other: Severity) -> bool {
+		self as u8 > other as u8
+	}
+}
+
+/// The triage council's finding on a disclosure, after reading its report.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Verdict {
+	/// The report is real and as severe as claimed.
+	Confirmed,
+	/// The report is real but less severe: the amount is capped by this severity's tier.
+	Downgraded(Severity),
+	/// The report does not show a vulnerability; the referendum still decides.
+	Invalid,
+}
+
+/// Where a disclosure is in triage.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Triage<BlockNumber> {
+	/// Waiting for the council's verdict; at `due` the triage is missed.
+	Pending {
+		/// The first block at which the verdict is too late.
+		due: BlockNumber,
+	},
+	/// The council gave `verdict` at block `at`.
+	Judged {
+		/// The council's finding.
+		verdict: Verdict,
+		/// The block of the verdict.
+		at: BlockNumber,
+	},
+	/// The council gave no verdict in time; the disclosure goes on at its claimed severity.
+	Missed {
+		/// The block at which the miss was marked.
+		at: BlockNumber,
+	},
+	/// Filed before triage existed (storage version 1 or older): judged and paid by the rules
+	/// it was filed under, with no proof needed.
+	Exempt,
+}
+
+impl<BlockNumber> Triage<BlockNumber> {
+	/// Whether the triage alone proves the report: confirmed or downgraded by the council, or
+	/// filed before proofs were needed.
+	pub fn proves(&self) -> bool {
+		matches!(
+			self,
+			Triage::Judged { verdict: Verdict::Confirmed | Verdict::Downgraded(_), .. }
+				| Triage::Exempt
+		)
+	}
+}
+
 /// What a payout request is for.
 #[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxEvidence))]
-#[codec(mel_bound())]
-pub enum RequestKind<MaxEvidence: Get<u32>> {
+#[codec(mel_bound(BlockNumber: MaxEncodedLen))]
+pub enum RequestKind<BlockNumber: Clone + PartialEq + Debug, MaxEvidence: Get<u32>> {
 	/// A user who lost funds in an incident asks to be made whole.
 	Claim {
 		/// Evidence of the loss, e.g. a content hash or CID and a short description.
@@ -51,6 +128,10 @@ pub enum RequestKind<MaxEvidence: Get<u32>> {
 		commitment: H256,
 		/// The claimed severity; it caps the amount.
 		severity: Severity,
+		/// The council's triage of the report.
+		triage: Triage<BlockNumber>,
+		/// Whether the report was revealed against the commitment.
+		revealed: bool,
 	},
 }
 
@@ -78,6 +159,19 @@ pub enum RequestStatus<Balance, BlockNumber> {
 		/// What is still to be paid.
 		remaining: Balance,
 	},
+	/// A disclosure whose timelock expired unproven (the council did not confirm it and its
+	/// report is not revealed): it is paid once revealed, and closes unpaid, its deposit
+	/// forfeited, at `reveal_by`.
+	Unproven {
+		/// The first block at which the disclosure closes unrevealed.
+		reveal_by: BlockNumber,
+	},
+	/// A disclosure paid in full whose report is not revealed yet: its deposit stays held until
+	/// it is, and goes to the pool at `reveal_by`.
+	Paid {
+		/// The first block at which the deposit is forfeited.
+		reveal_by: BlockNumber,
+	},
 }
 
 /// A claim or a disclosure asking the pool for funds.
@@ -91,7 +185,7 @@ where
 	BlockNumber: Clone + PartialEq + core::fmt::Debug,
 {
 	/// Claim or disclosure, with what each carries.
-	pub kind: RequestKind<MaxEvidence>,
+	pub kind: RequestKind<BlockNumber, MaxEvidence>,
 	/// Who filed the request and put down the deposit.
 	pub submitter: AccountId,
 	/// Who the payout is for; only the beneficiary may name another payee.
@@ -131,6 +225,40 @@ pub struct RequestTerms<BlockNumber> {
 	pub min_turnout: Perbill,
 	/// Share of the weighted votes that the ayes must exceed for the referendum to pass.
 	pub approval: Perbill,
+	/// Blocks after filing within which the council may triage a disclosure.
+	pub triage_period: BlockNumber,
+	/// Blocks from filing to the end of voting of a disclosure confirmed `Critical`.
+	pub fast_track_voting_period: BlockNumber,
+	/// The timelock of a disclosure confirmed `Critical`.
+	pub fast_track_timelock: BlockNumber,
+	/// Blocks after a disclosure's timelock expires within which its report must be revealed.
+	pub reveal_period: BlockNumber,
+}
+
+impl<AccountId, Balance, BlockNumber, MaxEvidence>
+	PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence>
+where
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
+	MaxEvidence: Get<u32>,
+{
+	/// Whether the request may be paid: a claim, or a disclosure confirmed or downgraded by the
+	/// council, revealed, or filed before proofs were needed.
+	pub fn is_proven(&self) -> bool {
+		match &self.kind {
+			RequestKind::Claim { .. } => true,
+			RequestKind::Disclosure { triage, revealed, .. } => *revealed || triage.proves(),
+		}
+	}
+
+	/// Whether the request is a disclosure whose report must still be revealed.
+	pub fn owes_reveal(&self) -> bool {
+		matches!(
+			&self.kind,
+			RequestKind::Disclosure { triage, revealed: false, .. } if *triage != Triage::Exempt
+		)
+	}
 }
 
 /// How strongly a voter backs a vote, and for how long the vote's balance stays frozen after a
@@ -527,6 +655,17 @@ pub struct PoolParameters<Balance, BlockNumber> {
 	pub amount_bond: Perbill,
 	/// Payout tiers of disclosures.
 	pub tiers: SeverityTiers<Balance>,
+	/// Blocks after filing within which `TriageOrigin` may triage a disclosure; then the
+	/// triage is missed and the disclosure goes on at its claimed severity.
+	pub triage_period: BlockNumber,
+	/// Blocks from filing to the end of voting of a disclosure confirmed `Critical`: longer
+	/// than `triage_period`, shorter than `voting_period`.
+	pub fast_track_voting_period: BlockNumber,
+	/// The timelock of a disclosure confirmed `Critical`: shorter than `timelock`.
+	pub fast_track_timelock: BlockNumber,
+	/// Blocks after a disclosure's timelock expires within which its report must be revealed:
+	/// an unproven disclosure closes unpaid, a paid one forfeits its deposit.
+	pub reveal_period: BlockNumber,
 }
 
 /// Why a parameter set was refused.
@@ -542,6 +681,10 @@ pub enum ParameterError {
 	ZeroShare,
 	/// `deposit_base` or `deposit_per_byte` is zero: requests or stored bytes would cost nothing.
 	ZeroDeposit,
+	/// The fast track is not shorter than the normal track, or its vote ends before triage does:
+	/// `triage_period < fast_track_voting_period < voting_period` and `fast_track_timelock <
+	/// timelock` must hold.
+	FastTrackOutOfBounds,
 }
 
 impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
@@ -551,11 +694,25 @@ impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
 	pub fn validate(&self) -> Result<(), ParameterError> {
 		let max = BlockNumber::from(MAX_PERIOD);
 		let in_bounds = |period: &BlockNumber| !period.is_zero() && *period <= max;
-		if ![&self.voting_period, &self.timelock, &self.vote_locking_period]
-			.into_iter()
-			.all(in_bounds)
+		if ![
+			&self.voting_period,
+			&self.timelock,
+			&self.vote_locking_period,
+			&self.triage_period,
+			&self.fast_track_voting_period,
+			&self.fast_track_timelock,
+			&self.reveal_period,
+		]
+		.into_iter()
+		.all(in_bounds)
 		{
 			return Err(ParameterError::PeriodOutOfBounds);
+		}
+		if !(self.triage_period < self.fast_track_voting_period
+			&& self.fast_track_voting_period < self.voting_period
+			&& self.fast_track_timelock < self.timelock)
+		{
+			return Err(ParameterError::FastTrackOutOfBounds);
 		}
 		if self.min_turnout < MIN_TURNOUT_FLOOR {
 			return Err(ParameterError::TurnoutBelowFloor);
@@ -581,6 +738,10 @@ impl<Balance, BlockNumber: Copy> PoolParameters<Balance, BlockNumber> {
 			vote_locking_period: self.vote_locking_period,
 			min_turnout: self.min_turnout,
 			approval: self.approval,
+			triage_period: self.triage_period,
+			fast_track_voting_period: self.fast_track_voting_period,
+			fast_track_timelock: self.fast_track_timelock,
+			reveal_period: self.reveal_period,
 		}
 	}
 }
@@ -634,6 +795,20 @@ pub(crate) fn schedule<BlockNumber: Ord + Copy, S: Get<u32>>(
 ) -> Result<(), ()> {
 	let index = queue.partition_point(|deadline| deadline.at <= at);
 	queue.try_insert(index, Deadline { at, request }).map_err(|_| ())
+}
+
+/// Takes the deadlines passed by `now` off the front of `queue`, at most `limit` of them.
+pub(crate) fn take_due<BlockNumber: Ord + Copy, S: Get<u32>>(
+	queue: &mut BoundedVec<Deadline<BlockNumber>, S>,
+	now: BlockNumber,
+	limit: u32,
+) -> alloc::vec::Vec<Deadline<BlockNumber>> {
+	let due = queue
+		.iter()
+		.take(limit as usize)
+		.take_while(|deadline| deadline.at <= now)
+		.count();
+	queue.drain(..due).collect()
 }
 
 /// The pool's running accounts.

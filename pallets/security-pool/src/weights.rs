@@ -39,7 +39,7 @@ use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
 pub trait WeightInfo {
 	fn contribute() -> Weight;
 	fn submit_claim(e: u32, ) -> Weight;
-	fn submit_disclosure() -> Weight;
+	fn submit_disclosure(e: u32, ) -> Weight;
 	fn reveal_disclosure(r: u32, ) -> Weight;
 	fn vote() -> Weight;
 	fn remove_vote() -> Weight;
@@ -49,6 +49,11 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	fn set_payee() -> Weight;
 	fn set_parameters() -> Weight;
+	fn set_triage_key() -> Weight;
+	fn triage_fast_track() -> Weight;
+	fn triage_downgrade() -> Weight;
+	fn miss_triage(t: u32, ) -> Weight;
+	fn expire_reveals(r: u32, ) -> Weight;
 	fn end_referenda(r: u32, ) -> Weight;
 	fn make_payments(p: u32, ) -> Weight;
 	fn fee_share() -> Weight;
@@ -110,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
-	fn submit_disclosure() -> Weight {
+	fn submit_disclosure(_e: u32, ) -> Weight {
 		// Proof size: measured `2951`, estimated `3937` bytes.
 		// Minimum execution time: 93_639_000 picoseconds.
 		Weight::from_parts(100_413_000, 3937)
@@ -329,6 +334,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 16_761_000 picoseconds.
 		Weight::from_parts(18_394_000, 0)
 	}
+	fn set_triage_key() -> Weight { Self::set_parameters() }
+	fn triage_fast_track() -> Weight { Self::set_parameters() }
+	fn triage_downgrade() -> Weight { Self::set_parameters() }
+	fn miss_triage(t: u32, ) -> Weight { Self::end_referenda(t) }
+	fn expire_reveals(r: u32, ) -> Weight { Self::end_referenda(r) }
 }
 
 /// For tests and mocks: the same weights with RocksDB's database weights.
@@ -386,7 +396,7 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
-	fn submit_disclosure() -> Weight {
+	fn submit_disclosure(_e: u32, ) -> Weight {
 		// Proof size: measured `2951`, estimated `3937` bytes.
 		// Minimum execution time: 93_639_000 picoseconds.
 		Weight::from_parts(100_413_000, 3937)
@@ -605,4 +615,9 @@ impl WeightInfo for () {
 		// Minimum execution time: 16_761_000 picoseconds.
 		Weight::from_parts(18_394_000, 0)
 	}
+	fn set_triage_key() -> Weight { Self::set_parameters() }
+	fn triage_fast_track() -> Weight { Self::set_parameters() }
+	fn triage_downgrade() -> Weight { Self::set_parameters() }
+	fn miss_triage(t: u32, ) -> Weight { Self::end_referenda(t) }
+	fn expire_reveals(r: u32, ) -> Weight { Self::end_referenda(r) }
 }

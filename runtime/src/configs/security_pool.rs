@@ -28,8 +28,9 @@ parameter_types! {
 /// Production-like parameters: 7 days of voting, a 2-day timelock, a 1-day vote lock, 10%
 /// turnout, more than 50% approval, at most 50% of `available` per request and 90% of the pool
 /// for all open requests, a 10 SPT deposit (+0.01 SPT per byte) that grows with the open
-/// requests, plus 1% of the amount asked, and tiers of 10% / 5% / 1% / 0.1% of `available` capped at 10,000 / 5,000 / 1,000 /
-/// 100 SPT.
+/// requests, plus 1% of the amount asked, tiers of 10% / 5% / 1% / 0.1% of `available` capped
+/// at 10,000 / 5,000 / 1,000 / 100 SPT; 2 days for triage, a fast track of 3 days of voting and
+/// a 1-day timelock for confirmed critical disclosures, and 14 days to reveal a report.
 pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 	let tier = |share, cap| Tier { share, cap };
 	PoolParameters {
@@ -49,6 +50,10 @@ pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 			medium: tier(Perbill::from_percent(1), 1_000 * UNIT),
 			low: tier(Perbill::from_rational(1u32, 1000u32), 100 * UNIT),
 		},
+		triage_period: 2 * DAYS,
+		fast_track_voting_period: 3 * DAYS,
+		fast_track_timelock: DAYS,
+		reveal_period: 14 * DAYS,
 	}
 }
 
@@ -59,6 +64,7 @@ impl pallet_security_pool::Config for Runtime {
 	type VetoOrigin = EnsureRoot<AccountId>;
 	type CancelOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
+	type TriageOrigin = EnsureRoot<AccountId>;
 	type BlockNumberProvider = System;
 	type DefaultParameters = PoolDefaultParameters;
 	type PalletId = SecurityPoolPalletId;
@@ -67,9 +73,11 @@ impl pallet_security_pool::Config for Runtime {
 	type MaxOpenRequestsPerAccount = ConstU32<4>;
 	type MaxEvidenceLen = ConstU32<256>;
 	type MaxReportLen = ConstU32<4096>;
+	type MaxEncryptedReportLen = ConstU32<{ 4096 + 48 }>;
 	type MaxVotes = ConstU32<32>;
 	type MaxEndingsPerBlock = ConstU32<8>;
 	type MaxPayoutsPerBlock = ConstU32<8>;
+	type MaxExpiriesPerBlock = ConstU32<8>;
 	type WeightInfo = pallet_security_pool::weights::SubstrateWeight<Runtime>;
 }
 

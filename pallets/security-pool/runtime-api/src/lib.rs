@@ -8,6 +8,7 @@ pub use pallet_security_pool::{PoolStatus, RequestId};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the security pool.
+	#[api_version(2)]
 	pub trait SecurityPoolApi<Balance, Request>
 	where
 		Balance: Codec,
@@ -17,7 +18,12 @@ sp_api::decl_runtime_apis! {
 		/// lifetime inflow and outflow.
 		fn pool_status() -> PoolStatus<Balance>;
 
-		/// One open request (voting, in timelock or owed), or `None`.
+		/// One open request (voting, in timelock, owed, or waiting for its report), or `None`.
 		fn request(id: RequestId) -> Option<Request>;
+
+		/// The X25519 public key disclosures' reports are sealed to, if the triage council
+		/// published one.
+		#[api_version(2)]
+		fn triage_key() -> Option<[u8; 32]>;
 	}
 }

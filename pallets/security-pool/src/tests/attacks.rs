@@ -2,18 +2,17 @@
 
 use super::*;
 use crate::{
-	commitment_of, migrations, Commitments, Error, Event, Ledger, OpenRequestsOf, Outcomes,
-	OwedQueue, Parameters, Reports, RequestStatus, Requests, Severity, VotingDeadlines, VotingFor,
+	commitment_of, Commitments, Error, Event, Ledger, OpenRequestsOf, Outcomes, OwedQueue,
+	Parameters, Reports, RequestStatus, Requests, Severity, VotingDeadlines, VotingFor,
 };
 use frame_support::{
 	assert_noop,
 	traits::{
-		fungible::{InspectHold, Mutate, MutateFreeze, MutateHold},
+		fungible::{InspectHold, Mutate},
 		tokens::Preservation,
-		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
 	},
 };
-use sp_runtime::{traits::Hash, DispatchError, Perbill};
+use sp_runtime::{DispatchError, Perbill};
 
 fn status(id: RequestId) -> Option<RequestStatus<Balance, u64>> {
 	Requests::<Test>::get(id).map(|request| request.status)
@@ -357,6 +356,12 @@ fn a_paid_commitment_is_never_accepted_again() {
 		let submit = || try_disclose(ALICE, commitment, Severity::Low, 100, ALICE);
 		assert_ok!(submit());
 		pass(0);
+		assert_ok!(SecurityPool::reveal_disclosure(
+			RuntimeOrigin::signed(ALICE),
+			0,
+			b"bug".to_vec(),
+			[1; 32]
+		));
 		run_to_block(voting_end() + TIMELOCK);
 		assert_eq!(status(0), None);
 		assert_eq!(Commitments::<Test>::get(commitment), Some(0));
@@ -514,144 +519,5 @@ fn the_pool_cannot_be_a_beneficiary() {
 			try_disclose(ALICE, commitment_of(&ALICE, b"r", &[0; 32]), Severity::Low, 100, pool),
 			Error::<Test>::PoolIsBeneficiary
 		);
-	});
-}
-
-// (8) The pallet added to a running chain, and the upgrade of version 0 state.
-
-/// Runs the migration to version 1, with its `try-runtime` pre- and post-checks when built with
-/// them.
-fn migrate_with_checks() {
-	#[cfg(feature = "try-runtime")]
-	let state = migrations::v1::MigrateToV1::<Test>::pre_upgrade().unwrap();
-	migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
-	#[cfg(feature = "try-runtime")]
-	migrations::v1::MigrateToV1::<Test>::post_upgrade(state).unwrap();
-	assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(1));
-}
-
-#[test]
-fn the_migration_sets_up_a_pallet_added_without_genesis() {
-	use sp_runtime::BuildStorage;
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, ENDOWMENT)],
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	sp_io::TestExternalities::new(storage).execute_with(|| {
-		System::set_block_number(1);
-		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(0));
-		assert!(!Parameters::<Test>::exists());
-		assert_eq!(pool_balance(), 0);
-
-		migrate_with_checks();
-		assert_eq!(Parameters::<Test>::get(), test_parameters());
-		assert!(Parameters::<Test>::exists());
-		assert_eq!(pool_balance(), ED);
-		SecurityPool::do_try_state().unwrap();
-		// The pool works: a claim is filed against it.
-		assert_ok!(SecurityPool::contribute(RuntimeOrigin::signed(ALICE), 10_000));
-		assert_ok!(try_claim(ALICE, 100, ALICE));
-		// A second run changes nothing.
-		let changed = crate::PoolParameters { deposit_base: 1, ..test_parameters() };
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), changed));
-		migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
-		assert_eq!(Parameters::<Test>::get(), changed);
-	});
-}
-
-#[test]
-fn the_migration_carries_version_0_state_over() {
-	use migrations::v1::v0;
-	ExtBuilder::default().build().execute_with(|| {
-		// Version 0 state: a claim under vote with BOB's vote, a finished referendum that
-		// CHARLIE's vote refers to, one nobody's vote refers to, a revealed report.
-		let params = test_parameters();
-		v0::Parameters::<Test>::put(v0::PoolParameters {
-			voting_period: params.voting_period,
-			timelock: params.timelock,
-			vote_locking_period: params.vote_locking_period,
-			min_turnout: params.min_turnout,
-			approval: params.approval,
-			max_payout: params.max_payout,
-			deposit_base: params.deposit_base,
-			deposit_per_byte: params.deposit_per_byte,
-			tiers: params.tiers,
-		});
-		let bob_vote = vote(true, 5_000, Conviction::Locked1x);
-		let tally = v0::Tally { ayes: 5_000, nays: 0, turnout: 5_000 };
-		assert_ok!(Balances::hold(&crate::HoldReason::RequestDeposit.into(), &ALICE, 100));
-		v0::Requests::<Test>::insert(
-			3,
-			v0::PayoutRequest {
-				kind: crate::RequestKind::Claim { evidence: Default::default() },
-				submitter: ALICE,
-				beneficiary: DAVE,
-				amount: 1_000,
-				deposit: 100,
-				status: v0::RequestStatus::Voting { ends_at: 11, tally },
-			},
-		);
-		VotingDeadlines::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
-			crate::Deadline { at: 11, request: 3 },
-		]));
-		v0::Outcomes::<Test>::insert(1, v0::ReferendumOutcome { approved: true, ended_at: 1 });
-		v0::Outcomes::<Test>::insert(2, v0::ReferendumOutcome { approved: false, ended_at: 1 });
-		v0::Reports::<Test>::insert(1, frame_support::BoundedVec::truncate_from(b"r".to_vec()));
-		let mut bob = crate::VotingOf::<Test>::default();
-		bob.votes.try_push(crate::CastVote { request: 3, vote: bob_vote }).unwrap();
-		assert_ok!(Balances::set_freeze(&crate::FreezeReason::Vote.into(), &BOB, 5_000));
-		VotingFor::<Test>::insert(BOB, bob);
-		let mut charlie = crate::VotingOf::<Test>::default();
-		charlie.votes.try_push(crate::CastVote { request: 1, vote: bob_vote }).unwrap();
-		assert_ok!(Balances::set_freeze(&crate::FreezeReason::Vote.into(), &CHARLIE, 5_000));
-		VotingFor::<Test>::insert(CHARLIE, charlie);
-		// An open disclosure committed the version 0 way, to `blake2_256(report ++ salt)`.
-		let (report, salt) = (b"legacy report".to_vec(), [8u8; 32]);
-		let legacy = sp_runtime::traits::BlakeTwo256::hash(&[&report[..], &salt[..]].concat());
-		v0::Requests::<Test>::insert(
-			4,
-			v0::PayoutRequest {
-				kind: crate::RequestKind::Disclosure {
-					commitment: legacy,
-					severity: Severity::Low,
-				},
-				submitter: EVE,
-				beneficiary: EVE,
-				amount: 100,
-				deposit: 0,
-				status: v0::RequestStatus::Approved { payable_at: 20 },
-			},
-		);
-		crate::Timelocks::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
-			crate::Deadline { at: 20, request: 4 },
-		]));
-		crate::NextRequestId::<Test>::put(5);
-		v0::Ledger::<Test>::put(v0::PoolLedger {
-			committed: 100,
-			lifetime_inflow: 7,
-			..Default::default()
-		});
-		StorageVersion::new(0).put::<SecurityPool>();
-
-		migrate_with_checks();
-		let request = Requests::<Test>::get(3).unwrap();
-		assert_eq!(request.payee, DAVE);
-		assert_eq!(request.terms, params.terms());
-		let RequestStatus::Voting { tally, .. } = request.status else { panic!("voting") };
-		assert_eq!(tally.votes, 1);
-		assert_eq!(Outcomes::<Test>::get(1).unwrap().votes, 1);
-		assert_eq!(Outcomes::<Test>::get(1).unwrap().vote_locking_period, LOCKING_PERIOD);
-		assert_eq!(Outcomes::<Test>::get(2), None);
-		assert_eq!(Reports::<Test>::get(1).unwrap().deposit, 0);
-		assert_eq!(OpenRequestsOf::<Test>::get(ALICE), 1);
-		assert_eq!(Ledger::<Test>::get().voting, 1_000);
-		assert_eq!(Ledger::<Test>::get().lifetime_inflow, 7);
-		assert_eq!(Parameters::<Test>::get().max_exposure, test_parameters().max_exposure);
-		SecurityPool::do_try_state().expect("the migrated state holds the invariants");
-		// The disclosure filed under version 0 is revealed against its own commitment.
-		assert_ok!(SecurityPool::reveal_disclosure(RuntimeOrigin::signed(EVE), 4, report, salt));
 	});
 }

@@ -161,6 +161,7 @@ fn a_disclosure_is_committed_revealed_and_paid() {
 			Severity::Critical,
 			25_000,
 			EVE,
+			None,
 		));
 		let ends_at = voting_end();
 		pass(0);

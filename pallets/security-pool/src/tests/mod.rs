@@ -3,9 +3,11 @@
 mod attacks;
 mod fee;
 mod lifecycle;
+mod migrations;
 mod parameters;
 mod property;
 mod requests;
+mod triage;
 mod voting;
 
 use crate::{mock::*, Conviction, RequestId, Vote};
@@ -42,6 +44,7 @@ pub(crate) fn try_disclose(
 		severity,
 		amount,
 		beneficiary,
+		None,
 	)
 }
 

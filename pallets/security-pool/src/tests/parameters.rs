@@ -61,6 +61,29 @@ fn parameters_out_of_bounds_are_refused() {
 			),
 			(crate::PoolParameters { deposit_base: 0, ..base }, Error::<Test>::ZeroDeposit),
 			(crate::PoolParameters { deposit_per_byte: 0, ..base }, Error::<Test>::ZeroDeposit),
+			(crate::PoolParameters { triage_period: 0, ..base }, Error::<Test>::PeriodOutOfBounds),
+			(crate::PoolParameters { reveal_period: 0, ..base }, Error::<Test>::PeriodOutOfBounds),
+			(
+				crate::PoolParameters { reveal_period: MAX_PERIOD as u64 + 1, ..base },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			(
+				crate::PoolParameters { fast_track_timelock: 0, ..base },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			// The fast track must end after triage and be shorter than the normal track.
+			(
+				crate::PoolParameters { triage_period: FAST_VOTING_PERIOD, ..base },
+				Error::<Test>::FastTrackOutOfBounds,
+			),
+			(
+				crate::PoolParameters { fast_track_voting_period: VOTING_PERIOD, ..base },
+				Error::<Test>::FastTrackOutOfBounds,
+			),
+			(
+				crate::PoolParameters { fast_track_timelock: TIMELOCK, ..base },
+				Error::<Test>::FastTrackOutOfBounds,
+			),
 		];
 		for (parameters, error) in cases {
 			assert_noop!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters), error);
@@ -68,7 +91,11 @@ fn parameters_out_of_bounds_are_refused() {
 		// The bounds themselves are accepted.
 		let edge = crate::PoolParameters {
 			voting_period: MAX_PERIOD as u64,
-			timelock: 1,
+			timelock: 2,
+			triage_period: 1,
+			fast_track_voting_period: 2,
+			fast_track_timelock: 1,
+			reveal_period: MAX_PERIOD as u64,
 			min_turnout: crate::MIN_TURNOUT_FLOOR,
 			approval: Perbill::from_percent(50),
 			max_payout: Perbill::one(),

@@ -3,7 +3,10 @@
 //! bounds allow, and once enough funds arrive every approved amount is paid exactly once.
 
 use super::*;
-use crate::{Event, Ledger, OwedQueue, PoolParameters, RequestStatus, Requests, Severity};
+use crate::{
+	Event, Ledger, OwedQueue, PoolParameters, RequestKind, RequestStatus, Requests, Severity,
+	Triage, Verdict,
+};
 use frame_support::traits::{fungible::Mutate, OnUnbalanced};
 use proptest::{prelude::*, sample::Index};
 use sp_runtime::Perbill;
@@ -29,10 +32,17 @@ enum Action {
 	Spam {
 		who: AccountId,
 	},
+	/// A disclosure, with its report sealed to the council (of this many bytes) or not.
 	Disclose {
 		who: AccountId,
 		severity: Severity,
 		amount: Balance,
+		sealed: Option<u32>,
+	},
+	/// The council triages a disclosure (or anything else, and fails).
+	Triage {
+		request: Index,
+		verdict: Verdict,
 	},
 	/// The submitter reveals its disclosure (if it is one).
 	Reveal {
@@ -90,6 +100,7 @@ enum Action {
 		locking: u64,
 		approval: u32,
 		exposure: u32,
+		reveal: u64,
 	},
 }
 
@@ -136,6 +147,14 @@ fn severity() -> impl Strategy<Value = Severity> {
 	]
 }
 
+fn verdict() -> impl Strategy<Value = Verdict> {
+	prop_oneof![
+		2 => Just(Verdict::Confirmed),
+		1 => severity().prop_map(Verdict::Downgraded),
+		1 => Just(Verdict::Invalid),
+	]
+}
+
 /// Actions, weighted so that most requests draw votes and many pass.
 fn action() -> impl Strategy<Value = Action> {
 	prop_oneof![
@@ -150,8 +169,10 @@ fn action() -> impl Strategy<Value = Action> {
 			}
 		),
 		1 => account().prop_map(|who| Action::Spam { who }),
-		2 => (account(), severity(), 0..30_000u64)
-			.prop_map(|(who, severity, amount)| Action::Disclose { who, severity, amount }),
+		3 => (account(), severity(), 0..30_000u64, prop::option::of(0..MAX_SEALED + 8)).prop_map(
+			|(who, severity, amount, sealed)| Action::Disclose { who, severity, amount, sealed }
+		),
+		3 => (request(), verdict()).prop_map(|(request, verdict)| Action::Triage { request, verdict }),
 		2 => request().prop_map(|request| Action::Reveal { request }),
 		1 => (account(), request()).prop_map(|(who, request)| Action::StealReveal { who, request }),
 		10 => (account(), request(), prop::bool::weighted(0.7), 0..800_000u64, conviction())
@@ -171,13 +192,14 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (request(), payee()).prop_map(|(request, payee)| Action::SetPayee { request, payee }),
 		1 => payee().prop_map(|who| Action::Reap { who }),
 		1 => (1..=100u32).prop_map(|percent| Action::Drain { percent }),
-		1 => (1..15u64, 1..8u64, 1..30u64, 50..90u32, 30..=100u32).prop_map(
-			|(voting, timelock, locking, approval, exposure)| Action::SetParameters {
+		1 => (3..15u64, 2..8u64, 1..30u64, 50..90u32, 30..=100u32, 1..20u64).prop_map(
+			|(voting, timelock, locking, approval, exposure, reveal)| Action::SetParameters {
 				voting,
 				timelock,
 				locking,
 				approval,
-				exposure
+				exposure,
+				reveal
 			}
 		),
 	]
@@ -218,15 +240,28 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 				let _ = SecurityPool::submit_claim(origin(who), ED, who, vec![]);
 			}
 		},
-		Action::Disclose { who, severity, amount } => {
+		Action::Disclose { who, severity, amount, sealed } => {
 			let id = crate::NextRequestId::<Test>::get();
 			let salt = [id as u8; 32];
 			let commitment = crate::commitment_of(&who, REPORT, &salt);
-			if SecurityPool::submit_disclosure(origin(who), commitment, severity, amount, who)
-				.is_ok()
-			{
+			let sealed = sealed.map(|len| vec![9; len as usize]);
+			let oversized =
+				sealed.as_ref().is_some_and(|sealed| sealed.len() > MAX_SEALED as usize);
+			let filed = SecurityPool::submit_disclosure(
+				origin(who),
+				commitment,
+				severity,
+				amount,
+				who,
+				sealed,
+			);
+			assert!(!(oversized && filed.is_ok()), "an oversized sealed report is refused");
+			if filed.is_ok() {
 				salts.insert(id, salt);
 			}
+		},
+		Action::Triage { request, verdict } => {
+			let _ = SecurityPool::triage(RuntimeOrigin::root(), pick(request), verdict);
 		},
 		Action::Reveal { request } => {
 			let request = pick(request);
@@ -294,7 +329,8 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 			assert_ok!(Balances::transfer(&pool, &AUTHOR, taken, Preservation::Preserve));
 			return Outcome { inflow: 0, drained: taken };
 		},
-		Action::SetParameters { voting, timelock, locking, approval, exposure } => {
+		Action::SetParameters { voting, timelock, locking, approval, exposure, reveal } => {
+			let triage_period = (voting / 3).max(1);
 			let parameters = PoolParameters {
 				voting_period: voting,
 				timelock,
@@ -302,6 +338,10 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 				min_turnout: Perbill::from_percent(1),
 				approval: Perbill::from_percent(approval),
 				max_exposure: Perbill::from_percent(exposure),
+				triage_period,
+				fast_track_voting_period: triage_period + 1,
+				fast_track_timelock: timelock / 2,
+				reveal_period: reveal,
 				..test_parameters()
 			};
 			assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
@@ -315,12 +355,18 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 /// attempts per block, owed requests first.
 const ENDING_SLACK: u64 = (MAX_OPEN / 2) as u64;
 const PAYMENT_SLACK: u64 = 2 * MAX_OPEN as u64;
+/// Triage and reveal deadlines expire at most `MaxExpiriesPerBlock` (2) per block.
+const EXPIRY_SLACK: u64 = (MAX_OPEN / 2) as u64;
 
 /// No request outlives its deadlines by more than the per-block bounds allow.
 fn check_deadlines() {
 	let now = System::block_number();
 	for (id, request) in Requests::<Test>::iter() {
 		match request.status {
+			_ if matches!(request.kind, RequestKind::Disclosure { triage: Triage::Pending { due }, .. } if now >= due + EXPIRY_SLACK) =>
+			{
+				panic!("request {id} still in triage at {now}")
+			},
 			RequestStatus::Voting { ends_at, .. } => {
 				assert!(now < ends_at + ENDING_SLACK, "request {id} still votes at {now}")
 			},
@@ -328,12 +374,29 @@ fn check_deadlines() {
 				assert!(now < payable_at + PAYMENT_SLACK, "request {id} still unpaid at {now}")
 			},
 			RequestStatus::Owed { .. } => {},
+			RequestStatus::Unproven { reveal_by } | RequestStatus::Paid { reveal_by } => {
+				assert!(now < reveal_by + EXPIRY_SLACK, "request {id} awaits its report at {now}")
+			},
 		}
 	}
 }
 
-/// Sends enough funds for everything open and runs blocks until every request has finished.
-fn settle_everything() {
+/// Sends enough funds for everything open and runs blocks until every request has finished;
+/// the hunters reveal their reports if `reveal` (else they are silent).
+fn settle_everything(reveal: bool, salts: &BTreeMap<RequestId, [u8; 32]>) {
+	if reveal {
+		for (id, salt) in salts {
+			if let Some(request) = Requests::<Test>::get(id) {
+				let report = REPORT.to_vec();
+				let _ = SecurityPool::reveal_disclosure(
+					RuntimeOrigin::signed(request.submitter),
+					*id,
+					report,
+					*salt,
+				);
+			}
+		}
+	}
 	let open: Balance = Requests::<Test>::iter().map(|(_, request)| request.amount).sum();
 	let funder = 30;
 	assert_ok!(Balances::mint_into(&funder, open + 2 * ED));
@@ -347,16 +410,28 @@ fn settle_everything() {
 	assert!(OwedQueue::<Test>::get().is_empty());
 }
 
-/// Every approved and not vetoed request was paid exactly its amount; no other was paid.
+/// Every approved, not vetoed and proven request was paid exactly its amount (after a
+/// downgrade); no other was paid: a disclosure neither confirmed nor downgraded by the council
+/// nor revealed is never paid, whatever its vote.
 fn check_every_approval_paid_once() {
 	let (mut asked, mut approved, mut vetoed) = (BTreeMap::new(), Vec::new(), Vec::new());
-	let mut paid = BTreeMap::<RequestId, Balance>::new();
+	let (mut unproven, mut paid) = (Vec::new(), BTreeMap::<RequestId, Balance>::new());
 	for event in pool_events() {
 		match event {
-			Event::ClaimSubmitted { request, amount, .. }
-			| Event::DisclosureSubmitted { request, amount, .. } => {
+			Event::ClaimSubmitted { request, amount, .. } => {
 				asked.insert(request, amount);
 			},
+			Event::DisclosureSubmitted { request, amount, .. } => {
+				asked.insert(request, amount);
+				unproven.push(request);
+			},
+			Event::Triaged { request, verdict, amount, .. } => {
+				asked.insert(request, amount);
+				if verdict != Verdict::Invalid {
+					unproven.retain(|id| *id != request);
+				}
+			},
+			Event::DisclosureRevealed { request, .. } => unproven.retain(|id| *id != request),
 			Event::Approved { request, .. } => approved.push(request),
 			Event::Vetoed { request } => vetoed.push(request),
 			Event::Paid { request, amount, .. } => *paid.entry(request).or_default() += amount,
@@ -364,8 +439,10 @@ fn check_every_approval_paid_once() {
 		}
 	}
 	for (request, amount) in asked {
-		let due =
-			if approved.contains(&request) && !vetoed.contains(&request) { amount } else { 0 };
+		let payable = approved.contains(&request)
+			&& !vetoed.contains(&request)
+			&& !unproven.contains(&request);
+		let due = if payable { amount } else { 0 };
 		assert_eq!(paid.get(&request).copied().unwrap_or_default(), due, "request {request}");
 	}
 }
@@ -375,12 +452,14 @@ proptest! {
 
 	#[test]
 	fn invariants_hold_funds_are_conserved_and_approvals_paid_once(
-		actions in prop::collection::vec(action(), 1..60)
+		actions in prop::collection::vec(action(), 1..60),
+		hunters_reveal in any::<bool>(),
 	) {
 		ExtBuilder::default().build_and_execute(|| {
 			// A single large vote can pass a referendum, so that approvals, payouts and
 			// shortfalls are common.
 			crate::Parameters::<Test>::mutate(|p| p.min_turnout = Perbill::from_percent(1));
+			assert_ok!(SecurityPool::set_triage_key(RuntimeOrigin::root(), [5; 32]));
 			let issuance = Balances::total_issuance();
 			let (mut known_inflow, mut drained) = (0, 0);
 			let mut salts = BTreeMap::new();
@@ -408,7 +487,7 @@ proptest! {
 				assert_eq!(ledger.lifetime_outflow, paid);
 				assert_eq!(Balances::total_issuance(), issuance);
 			}
-			settle_everything();
+			settle_everything(hunters_reveal, &salts);
 			check_every_approval_paid_once();
 		});
 	}

@@ -15,6 +15,7 @@ fn disclose(who: AccountId, severity: Severity, amount: Balance, report: &[u8]) 
 		severity,
 		amount,
 		who,
+		None,
 	));
 	id
 }
@@ -119,6 +120,7 @@ fn submit_disclosure_is_capped_by_its_tier() {
 				severity,
 				amount,
 				EVE,
+				None,
 			)
 		};
 		// Low: min(1% of 99_990, 500) = 500; Medium: min(5% of 99_990, 2_000) = 2_000.
@@ -129,7 +131,12 @@ fn submit_disclosure_is_capped_by_its_tier() {
 		assert_eq!(held(EVE), deposit_for(32));
 		assert_eq!(
 			Requests::<Test>::get(0).unwrap().kind,
-			RequestKind::Disclosure { commitment, severity: Severity::Low }
+			RequestKind::Disclosure {
+				commitment,
+				severity: Severity::Low,
+				triage: crate::Triage::Pending { due: 1 + TRIAGE_PERIOD },
+				revealed: false
+			}
 		);
 		assert!(pool_events().contains(&Event::DisclosureSubmitted {
 			request: 0,

@@ -1,0 +1,290 @@
+//! Storage migrations: the pallet added to a running chain, and the upgrade of version 0 and
+//! version 1 state to the current layout.
+
+use super::*;
+use crate::{
+	migrations::{self, v2::v1},
+	Event, Ledger, OpenRequestsOf, Outcomes, Parameters, Reports, RequestKind, RequestStatus,
+	Requests, Severity, Triage, VotingDeadlines, VotingFor,
+};
+use frame_support::traits::{
+	fungible::{MutateFreeze, MutateHold},
+	GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+};
+use sp_runtime::{traits::Hash, Perbill};
+
+/// The runtime's migrations, in its order.
+type Migrations = (migrations::from_v0::MigrateFromV0<Test>, migrations::v2::MigrateToV2<Test>);
+
+/// Runs the migrations to the current version, with their `try-runtime` pre- and post-checks
+/// when built with them.
+fn migrate_with_checks() {
+	#[cfg(feature = "try-runtime")]
+	Migrations::try_on_runtime_upgrade(true).unwrap();
+	#[cfg(not(feature = "try-runtime"))]
+	Migrations::on_runtime_upgrade();
+	assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(2));
+}
+
+#[test]
+fn the_migration_sets_up_a_pallet_added_without_genesis() {
+	use sp_runtime::BuildStorage;
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, ENDOWMENT)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		System::set_block_number(1);
+		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(0));
+		assert!(!Parameters::<Test>::exists());
+		assert_eq!(pool_balance(), 0);
+
+		migrate_with_checks();
+		assert_eq!(Parameters::<Test>::get(), test_parameters());
+		assert!(Parameters::<Test>::exists());
+		assert_eq!(pool_balance(), ED);
+		SecurityPool::do_try_state().unwrap();
+		// The pool works: a claim is filed against it.
+		assert_ok!(SecurityPool::contribute(RuntimeOrigin::signed(ALICE), 10_000));
+		assert_ok!(try_claim(ALICE, 100, ALICE));
+		// A second run changes nothing.
+		let changed = crate::PoolParameters { deposit_base: 1, ..test_parameters() };
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), changed));
+		Migrations::on_runtime_upgrade();
+		assert_eq!(Parameters::<Test>::get(), changed);
+	});
+}
+
+#[test]
+fn the_migration_carries_version_0_state_over() {
+	use migrations::from_v0::v0;
+	ExtBuilder::default().build().execute_with(|| {
+		// Version 0 state: a claim under vote with BOB's vote, a finished referendum that
+		// CHARLIE's vote refers to, one nobody's vote refers to, a revealed report.
+		let params = test_parameters();
+		v0::Parameters::<Test>::put(v0::PoolParameters {
+			voting_period: params.voting_period,
+			timelock: params.timelock,
+			vote_locking_period: params.vote_locking_period,
+			min_turnout: params.min_turnout,
+			approval: params.approval,
+			max_payout: params.max_payout,
+			deposit_base: params.deposit_base,
+			deposit_per_byte: params.deposit_per_byte,
+			tiers: params.tiers,
+		});
+		let bob_vote = vote(true, 5_000, Conviction::Locked1x);
+		let tally = v0::Tally { ayes: 5_000, nays: 0, turnout: 5_000 };
+		assert_ok!(Balances::hold(&crate::HoldReason::RequestDeposit.into(), &ALICE, 100));
+		v0::Requests::<Test>::insert(
+			3,
+			v0::PayoutRequest {
+				kind: v1::RequestKind::Claim { evidence: Default::default() },
+				submitter: ALICE,
+				beneficiary: DAVE,
+				amount: 1_000,
+				deposit: 100,
+				status: v0::RequestStatus::Voting { ends_at: 11, tally },
+			},
+		);
+		VotingDeadlines::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			crate::Deadline { at: 11, request: 3 },
+		]));
+		v0::Outcomes::<Test>::insert(1, v0::ReferendumOutcome { approved: true, ended_at: 1 });
+		v0::Outcomes::<Test>::insert(2, v0::ReferendumOutcome { approved: false, ended_at: 1 });
+		v0::Reports::<Test>::insert(1, frame_support::BoundedVec::truncate_from(b"r".to_vec()));
+		let mut bob = crate::VotingOf::<Test>::default();
+		bob.votes.try_push(crate::CastVote { request: 3, vote: bob_vote }).unwrap();
+		assert_ok!(Balances::set_freeze(&crate::FreezeReason::Vote.into(), &BOB, 5_000));
+		VotingFor::<Test>::insert(BOB, bob);
+		let mut charlie = crate::VotingOf::<Test>::default();
+		charlie.votes.try_push(crate::CastVote { request: 1, vote: bob_vote }).unwrap();
+		assert_ok!(Balances::set_freeze(&crate::FreezeReason::Vote.into(), &CHARLIE, 5_000));
+		VotingFor::<Test>::insert(CHARLIE, charlie);
+		// An open disclosure committed the version 0 way, to `blake2_256(report ++ salt)`.
+		let (report, salt) = (b"legacy report".to_vec(), [8u8; 32]);
+		let legacy = sp_runtime::traits::BlakeTwo256::hash(&[&report[..], &salt[..]].concat());
+		v0::Requests::<Test>::insert(
+			4,
+			v0::PayoutRequest {
+				kind: v1::RequestKind::Disclosure { commitment: legacy, severity: Severity::Low },
+				submitter: EVE,
+				beneficiary: EVE,
+				amount: 100,
+				deposit: 0,
+				status: v0::RequestStatus::Approved { payable_at: 20 },
+			},
+		);
+		crate::Timelocks::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			crate::Deadline { at: 20, request: 4 },
+		]));
+		crate::NextRequestId::<Test>::put(5);
+		v0::Ledger::<Test>::put(v0::PoolLedger {
+			committed: 100,
+			lifetime_inflow: 7,
+			..Default::default()
+		});
+		StorageVersion::new(0).put::<SecurityPool>();
+
+		migrate_with_checks();
+		let request = Requests::<Test>::get(3).unwrap();
+		assert_eq!(request.payee, DAVE);
+		assert_eq!(request.terms, params.terms());
+		let RequestStatus::Voting { tally, .. } = request.status else { panic!("voting") };
+		assert_eq!(tally.votes, 1);
+		assert_eq!(Outcomes::<Test>::get(1).unwrap().votes, 1);
+		assert_eq!(Outcomes::<Test>::get(1).unwrap().vote_locking_period, LOCKING_PERIOD);
+		assert_eq!(Outcomes::<Test>::get(2), None);
+		assert_eq!(Reports::<Test>::get(1).unwrap().deposit, 0);
+		assert_eq!(OpenRequestsOf::<Test>::get(ALICE), 1);
+		assert_eq!(Ledger::<Test>::get().voting, 1_000);
+		assert_eq!(Ledger::<Test>::get().lifetime_inflow, 7);
+		assert_eq!(Parameters::<Test>::get().max_exposure, test_parameters().max_exposure);
+		assert_eq!(Parameters::<Test>::get().reveal_period, REVEAL_PERIOD);
+		let disclosure = Requests::<Test>::get(4).unwrap();
+		assert!(matches!(
+			disclosure.kind,
+			RequestKind::Disclosure { triage: Triage::Exempt, revealed: false, .. }
+		));
+		assert!(disclosure.is_proven(), "filed before triage: paid by its own rules");
+		SecurityPool::do_try_state().expect("the migrated state holds the invariants");
+		// The disclosure filed under version 0 is revealed against its own commitment.
+		assert_ok!(SecurityPool::reveal_disclosure(RuntimeOrigin::signed(EVE), 4, report, salt));
+	});
+}
+
+#[test]
+fn the_migration_from_version_1_adds_triage_and_keeps_the_rules_of_open_requests() {
+	ExtBuilder::default().build().execute_with(|| {
+		// Version 1 state: parameters without triage periods, a claim under vote and a
+		// disclosure in its timelock whose report is revealed.
+		let params = test_parameters();
+		v1::Parameters::<Test>::put(v1::PoolParameters {
+			voting_period: params.voting_period,
+			timelock: params.timelock,
+			vote_locking_period: params.vote_locking_period,
+			min_turnout: params.min_turnout,
+			approval: params.approval,
+			max_payout: params.max_payout,
+			max_exposure: params.max_exposure,
+			deposit_base: 7,
+			deposit_per_byte: params.deposit_per_byte,
+			amount_bond: params.amount_bond,
+			tiers: params.tiers,
+		});
+		let old_terms = v1::RequestTerms {
+			timelock: 3,
+			vote_locking_period: 4,
+			min_turnout: Perbill::from_percent(20),
+			approval: Perbill::from_percent(60),
+		};
+		let request = |kind, status, deposit| v1::PayoutRequest {
+			kind,
+			submitter: EVE,
+			beneficiary: EVE,
+			payee: DAVE,
+			amount: 1_000,
+			deposit,
+			status,
+			terms: old_terms,
+		};
+		assert_ok!(Balances::hold(&crate::HoldReason::RequestDeposit.into(), &EVE, 300));
+		v1::Requests::<Test>::insert(
+			0,
+			request(
+				v1::RequestKind::Claim { evidence: Default::default() },
+				RequestStatus::Voting { ends_at: 11, tally: Default::default() },
+				100,
+			),
+		);
+		let commitment = crate::commitment_of(&EVE, b"r", &[1; 32]);
+		v1::Requests::<Test>::insert(
+			1,
+			request(
+				v1::RequestKind::Disclosure { commitment, severity: Severity::High },
+				RequestStatus::Approved { payable_at: 6 },
+				200,
+			),
+		);
+		crate::Commitments::<Test>::insert(commitment, 1);
+		crate::Reports::<Test>::insert(
+			1,
+			crate::Report { author: EVE, deposit: 0, text: b"r".to_vec().try_into().unwrap() },
+		);
+		VotingDeadlines::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			crate::Deadline { at: 11, request: 0 },
+		]));
+		crate::Timelocks::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			crate::Deadline { at: 6, request: 1 },
+		]));
+		OpenRequestsOf::<Test>::insert(EVE, 2);
+		Ledger::<Test>::put(crate::PoolLedger {
+			voting: 1_000,
+			committed: 1_000,
+			..Default::default()
+		});
+		StorageVersion::new(1).put::<SecurityPool>();
+
+		migrate_with_checks();
+		let parameters = Parameters::<Test>::get();
+		assert_eq!(parameters.deposit_base, 7, "version 1 parameters are kept");
+		assert_eq!(parameters.triage_period, TRIAGE_PERIOD);
+		assert_eq!(parameters.fast_track_voting_period, FAST_VOTING_PERIOD);
+		let claim = Requests::<Test>::get(0).unwrap();
+		assert_eq!(claim.terms.timelock, 3);
+		assert_eq!(claim.terms.approval, Perbill::from_percent(60));
+		assert_eq!(claim.terms.reveal_period, REVEAL_PERIOD);
+		assert_eq!(claim.payee, DAVE);
+		let disclosure = Requests::<Test>::get(1).unwrap();
+		assert_eq!(
+			disclosure.kind,
+			RequestKind::Disclosure {
+				commitment,
+				severity: Severity::High,
+				triage: Triage::Exempt,
+				revealed: true,
+			}
+		);
+		SecurityPool::do_try_state().expect("the migrated state holds the invariants");
+
+		// The disclosure is paid at its old timelock's end, to its payee, deposit released.
+		run_to_block(6);
+		assert!(pool_events().contains(&Event::Paid {
+			request: 1,
+			payee: DAVE,
+			amount: 1_000,
+			remaining: 0
+		}));
+		assert_eq!(held(EVE), 100);
+		// A second run changes nothing.
+		Migrations::on_runtime_upgrade();
+		assert_eq!(Parameters::<Test>::get(), parameters);
+	});
+}
+
+#[test]
+fn a_version_1_parameter_set_that_fails_the_new_bounds_is_replaced_by_the_defaults() {
+	ExtBuilder::default().build().execute_with(|| {
+		let params = test_parameters();
+		// A voting period no fast track can be shorter than while longer than triage.
+		v1::Parameters::<Test>::put(v1::PoolParameters {
+			voting_period: 2,
+			timelock: params.timelock,
+			vote_locking_period: params.vote_locking_period,
+			min_turnout: params.min_turnout,
+			approval: params.approval,
+			max_payout: params.max_payout,
+			max_exposure: params.max_exposure,
+			deposit_base: params.deposit_base,
+			deposit_per_byte: params.deposit_per_byte,
+			amount_bond: params.amount_bond,
+			tiers: params.tiers,
+		});
+		StorageVersion::new(1).put::<SecurityPool>();
+		migrate_with_checks();
+		assert_eq!(Parameters::<Test>::get(), test_parameters());
+	});
+}

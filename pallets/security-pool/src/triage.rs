@@ -1,0 +1,153 @@
+//! Disclosure triage: the council's verdicts, the fast track, the triage deadline kept by the
+//! chain, and the deadline for revealing a report after the timelock.
+
+use crate::{
+	pallet::*, schedule, take_due_in, BlockNumberOf, Deadline, RequestId, RequestKind,
+	RequestStatus, Severity, Triage, Verdict,
+};
+use frame_support::{ensure, pallet_prelude::*};
+use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// Records the council's verdict on a disclosure; see [`Pallet::triage`].
+	pub(crate) fn do_triage(id: RequestId, verdict: Verdict) -> DispatchResult {
+		let now = T::BlockNumberProvider::current_block_number();
+		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let RequestKind::Disclosure { severity, ref mut triage, .. } = request.kind else {
+			return Err(Error::<T>::NotADisclosure.into());
+		};
+		let due = match *triage {
+			Triage::Pending { due } => due,
+			Triage::Judged { .. } => return Err(Error::<T>::AlreadyTriaged.into()),
+			Triage::Missed { .. } | Triage::Exempt => return Err(Error::<T>::TriageClosed.into()),
+		};
+		ensure!(now < due, Error::<T>::TriageClosed);
+		let RequestStatus::Voting { ref mut ends_at, .. } = request.status else {
+			return Err(Error::<T>::TriageClosed.into());
+		};
+		*triage = Triage::Judged { verdict, at: now };
+
+		let mut reduction = BalanceOf::<T>::zero();
+		let mut fast_tracked = None;
+		match verdict {
+			Verdict::Downgraded(lower) => {
+				ensure!(lower.is_below(severity), Error::<T>::NotADowngrade);
+				let limit = Parameters::<T>::get().tiers.of(lower).limit(Self::available());
+				reduction = request.amount.saturating_sub(limit);
+				request.amount.saturating_reduce(reduction);
+				Ledger::<T>::mutate(|ledger| ledger.voting.saturating_reduce(reduction));
+			},
+			Verdict::Confirmed if severity == Severity::Critical => {
+				let terms = &mut request.terms;
+				let filed_at = due.saturating_sub(terms.triage_period);
+				let fast_end = filed_at.saturating_add(terms.fast_track_voting_period);
+				if fast_end < *ends_at {
+					*ends_at = fast_end.max(now.saturating_add(1u32.into()));
+					VotingDeadlines::<T>::mutate(|queue| {
+						queue.retain(|deadline| deadline.request != id);
+						// One out, one in: the queue has room.
+						let _ = schedule(queue, *ends_at, id);
+					});
+				}
+				terms.timelock = terms.timelock.min(terms.fast_track_timelock);
+				fast_tracked = Some(*ends_at);
+			},
+			Verdict::Confirmed | Verdict::Invalid => {},
+		}
+		TriageDeadlines::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
+		let amount = request.amount;
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::Triaged { request: id, verdict, amount, reduction });
+		if let Some(voting_ends_at) = fast_tracked {
+			Self::deposit_event(Event::FastTracked { request: id, voting_ends_at });
+		}
+		Ok(())
+	}
+
+	/// Marks the disclosures whose triage period ended by `now` with no verdict as missed, at
+	/// most `MaxExpiriesPerBlock` of them. Returns how many deadlines it took.
+	pub(crate) fn miss_triage(now: BlockNumberOf<T>) -> u32 {
+		let expired = take_due_in::<T, TriageDeadlines<T>>(now, T::MaxExpiriesPerBlock::get());
+		for &Deadline { request: id, .. } in &expired {
+			let Some(mut request) = Requests::<T>::get(id) else { continue };
+			let RequestKind::Disclosure { ref mut triage, .. } = request.kind else { continue };
+			if let Triage::Pending { .. } = triage {
+				*triage = Triage::Missed { at: now };
+				Requests::<T>::insert(id, request);
+				Self::deposit_event(Event::TriageMissed { request: id });
+			}
+		}
+		expired.len() as u32
+	}
+
+	/// Starts the reveal deadline of a disclosure whose timelock expired at `now` unrevealed.
+	/// Returns the deadline.
+	pub(crate) fn await_reveal(
+		id: RequestId,
+		request: &PayoutRequestOf<T>,
+		now: BlockNumberOf<T>,
+	) -> BlockNumberOf<T> {
+		let reveal_by = now.saturating_add(request.terms.reveal_period);
+		if RevealDeadlines::<T>::try_mutate(|queue| schedule(queue, reveal_by, id)).is_err() {
+			// Unreachable: the queue is bounded by the open requests.
+			defensive!("reveal queue full");
+		}
+		Self::deposit_event(Event::AwaitingReveal { request: id, reveal_by });
+		reveal_by
+	}
+
+	/// Goes on with a disclosure whose report was just revealed: pays it if it waited unproven
+	/// past its timelock, releases its deposit if it was paid or is owed.
+	pub(crate) fn settle_revealed(id: RequestId, mut request: PayoutRequestOf<T>) {
+		let past_timelock = matches!(
+			request.status,
+			RequestStatus::Unproven { .. }
+				| RequestStatus::Paid { .. }
+				| RequestStatus::Owed { .. }
+		);
+		if past_timelock {
+			RevealDeadlines::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
+		}
+		match request.status {
+			RequestStatus::Unproven { .. } => Self::pay_due_request(id, request),
+			RequestStatus::Paid { .. } => {
+				Self::release_deposit(&mut request);
+				Self::finish(id, &request, true);
+			},
+			_ => {
+				if past_timelock {
+					Self::release_deposit(&mut request);
+				}
+				Requests::<T>::insert(id, request);
+			},
+		}
+	}
+
+	/// Applies the reveal deadlines passed by `now`, at most `MaxExpiriesPerBlock` of them: an
+	/// unproven disclosure closes unpaid, a paid or owed one loses its deposit to the pool.
+	/// Returns how many deadlines it took.
+	pub(crate) fn expire_reveals(now: BlockNumberOf<T>) -> u32 {
+		let expired = take_due_in::<T, RevealDeadlines<T>>(now, T::MaxExpiriesPerBlock::get());
+		for &Deadline { request: id, .. } in &expired {
+			let Some(mut request) = Requests::<T>::get(id) else { continue };
+			match request.status {
+				RequestStatus::Unproven { .. } => {
+					let amount = request.amount;
+					Ledger::<T>::mutate(|ledger| ledger.committed.saturating_reduce(amount));
+					Self::close_forfeiting_deposit(id, request);
+				},
+				RequestStatus::Paid { .. } => {
+					Self::forfeit_deposit(id, &mut request);
+					Self::finish(id, &request, true);
+				},
+				RequestStatus::Owed { .. } => {
+					Self::forfeit_deposit(id, &mut request);
+					Requests::<T>::insert(id, request);
+				},
+				RequestStatus::Voting { .. } | RequestStatus::Approved { .. } => continue,
+			}
+			Self::deposit_event(Event::RevealMissed { request: id });
+		}
+		expired.len() as u32
+	}
+}
