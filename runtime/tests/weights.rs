@@ -5,10 +5,17 @@ use security_pool_runtime::{configs::RuntimeBlockWeights, Runtime, SecurityPool}
 
 type EndingBound = <Runtime as pallet_security_pool::Config>::MaxEndingsPerBlock;
 type PayoutBound = <Runtime as pallet_security_pool::Config>::MaxPayoutsPerBlock;
+type ExpiryBound = <Runtime as pallet_security_pool::Config>::MaxExpiriesPerBlock;
 
 #[test]
 fn the_block_work_at_its_bounds_takes_at_most_a_tenth_of_a_block() {
-	let worst = SecurityPool::block_work_weight(EndingBound::get(), PayoutBound::get());
+	// Every bound reached in one block: endings, missed triages, payments, reveal deadlines.
+	let worst = SecurityPool::block_work_weight(
+		EndingBound::get(),
+		ExpiryBound::get(),
+		PayoutBound::get(),
+		ExpiryBound::get(),
+	);
 	let block = RuntimeBlockWeights::get().max_block;
 	assert!(
 		worst.ref_time() * 10 <= block.ref_time(),

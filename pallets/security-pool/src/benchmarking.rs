@@ -246,7 +246,7 @@ mod benchmarks {
 	}
 
 	/// Revealing a report of `r` bytes of a disclosure that waits for it past its timelock,
-	/// last in a full reveal queue: it is paid at once.
+	/// last in a full reveal queue: it leaves the reveal queue and starts a new timelock.
 	#[benchmark]
 	fn reveal_disclosure(r: Linear<1, { T::MaxReportLen::get() }>) {
 		setup::<T>();
@@ -274,7 +274,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), id, report, salt);
 		assert!(Reports::<T>::contains_key(id));
-		assert!(!Requests::<T>::contains_key(id));
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Approved { .. }));
+		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len());
 	}
 
 	#[benchmark]

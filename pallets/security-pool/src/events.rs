@@ -88,6 +88,9 @@ mod events {
 		/// A disclosure's report was not revealed in time: its deposit went to the pool, and an
 		/// unproven disclosure closed unpaid.
 		RevealMissed { request: RequestId },
+		/// A disclosure that waited unproven was revealed: it is paid at `payable_at` unless
+		/// vetoed.
+		TimelockRestarted { request: RequestId, payable_at: BlockNumberOf<T> },
 	}
 
 	#[pallet::error]
@@ -134,6 +137,8 @@ mod events {
 		NotBeneficiary,
 		/// The disclosure's report was revealed already.
 		AlreadyRevealed,
+		/// The reveal deadline of the disclosure has passed.
+		RevealTooLate,
 		/// The report and salt do not hash with the submitter to the commitment.
 		CommitmentMismatch,
 		/// The referendum no longer takes or changes votes.

@@ -41,7 +41,8 @@
 //!   A council that stays silent misses the triage ([`Event::TriageMissed`], set by the block's
 //!   own work) and the disclosure goes on at its claimed severity. **A disclosure is paid only
 //!   once proven**, confirmed or downgraded by the council or revealed: one that passes unproven
-//!   waits until revealed and closes unpaid when `reveal_period` passes first. A proven one is
+//!   waits until revealed (then a new timelock runs, with the report public for the veto
+//!   origin) and closes unpaid when `reveal_period` passes first. A proven one is
 //!   paid unrevealed and keeps its deposit held until the report is revealed; the deposit goes
 //!   to the pool if `reveal_period` passes first.
 //!
@@ -513,8 +514,10 @@ pub mod pallet {
 		/// Commit to a bug-bounty report without publishing it and ask for `amount`.
 		///
 		/// `commitment` is `blake2_256(SCALE(submitter) ++ report ++ salt)` with a 32-byte
-		/// `salt`: only the submitter can reveal it. `encrypted_report` is the report sealed to
-		/// the `TriageKey` (libsodium `crypto_box_seal`), for the council's triage. The amount is
+		/// `salt`: only the submitter can reveal it. `encrypted_report` is `salt ++ report` sealed
+		/// to the `TriageKey` (libsodium `crypto_box_seal`), for the council's triage: the council
+		/// confirms a report only if it hashes with the submitter and the salt to the commitment,
+		/// so a copied sealed report proves nothing. The amount is
 		/// capped by `max_payout`, by `max_exposure` and by the `severity` tier. The deposit (as
 		/// for claims, with the 32 bytes of the commitment and the encrypted report) is held
 		/// until the request is paid and its report revealed. The referendum and the triage
@@ -553,13 +556,15 @@ pub mod pallet {
 
 		/// Publish the report of one's disclosure; it must hash with one's account and `salt`
 		/// to the commitment. `deposit_per_byte` × the report's length is held for as long as
-		/// the report is stored. A disclosure past its timelock unproven is paid now; a paid one
-		/// gets its deposit back.
+		/// the report is stored. A disclosure that waited unproven past its timelock starts a new
+		/// timelock (the veto origin may read the report); a paid or owed one gets its deposit
+		/// back.
 		///
 		/// - Origin: signed, the disclosure's submitter.
 		/// - Errors: `ReportTooLong`, `UnknownRequest`, `NotADisclosure`, `NotSubmitter`,
-		///   `AlreadyRevealed`, `CommitmentMismatch`, `InsufficientFunds` (deposit).
-		/// - Events: `DisclosureRevealed`; `Paid`, `PayoutOwed` or `PaymentRefused`.
+		///   `AlreadyRevealed`, `RevealTooLate`, `CommitmentMismatch`, `InsufficientFunds`
+		///   (deposit).
+		/// - Events: `DisclosureRevealed`, `TimelockRestarted`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reveal_disclosure(
 			(report.len() as u32).min(T::MaxReportLen::get())
@@ -725,7 +730,9 @@ pub mod pallet {
 
 		/// Attest to a disclosure's report within `triage_period` of its filing: `Confirmed`
 		/// (a `Critical` one is fast-tracked), `Downgraded` (the amount is capped by the lower
-		/// tier) or `Invalid` (the referendum still decides; it is paid only if revealed).
+		/// tier, never below the existential deposit) or `Invalid` (the referendum still decides;
+		/// it is paid only if revealed). Confirm or downgrade only a report that hashes with the
+		/// submitter and its salt to the commitment.
 		///
 		/// - Origin: `TriageOrigin`.
 		/// - Errors: `UnknownRequest`, `NotADisclosure`, `AlreadyTriaged`, `TriageClosed`,

@@ -310,7 +310,9 @@ pub mod from_v0 {
 }
 
 /// Version 1 → 2: disclosure triage. Parameters gain the triage, fast-track and reveal periods
-/// (from [`Config::DefaultParameters`]; the defaults as a whole if the result is not valid);
+/// (from [`Config::DefaultParameters`]; if those do not fit the chain's voting period and
+/// timelock, a quarter and half of the voting period and half of the timelock; the defaults as a
+/// whole if even that is not valid);
 /// requests gain them in their terms, and their disclosures are exempt from triage (judged and
 /// paid by the rules they were filed under).
 ///
@@ -324,7 +326,10 @@ pub mod v2 {
 		pallet_prelude::*,
 		traits::{Get, UncheckedOnRuntimeUpgrade},
 	};
-	use sp_runtime::Perbill;
+	use sp_runtime::{
+		traits::{One, Saturating},
+		Perbill,
+	};
 
 	/// The layouts of version 1.
 	pub mod v1 {
@@ -401,19 +406,36 @@ pub mod v2 {
 		fn on_runtime_upgrade() -> Weight {
 			let defaults = T::DefaultParameters::get();
 			let parameters = v1::Parameters::<T>::get()
-				.map(|old| crate::PoolParameters {
-					voting_period: old.voting_period,
-					timelock: old.timelock,
-					vote_locking_period: old.vote_locking_period,
-					min_turnout: old.min_turnout,
-					approval: old.approval,
-					max_payout: old.max_payout,
-					max_exposure: old.max_exposure,
-					deposit_base: old.deposit_base,
-					deposit_per_byte: old.deposit_per_byte,
-					amount_bond: old.amount_bond,
-					tiers: old.tiers,
-					..defaults
+				.map(|old| {
+					let kept = crate::PoolParameters {
+						voting_period: old.voting_period,
+						timelock: old.timelock,
+						vote_locking_period: old.vote_locking_period,
+						min_turnout: old.min_turnout,
+						approval: old.approval,
+						max_payout: old.max_payout,
+						max_exposure: old.max_exposure,
+						deposit_base: old.deposit_base,
+						deposit_per_byte: old.deposit_per_byte,
+						amount_bond: old.amount_bond,
+						tiers: old.tiers,
+						..defaults
+					};
+					if kept.validate().is_ok() {
+						return kept;
+					}
+					// The default triage periods do not fit the chain's own periods: derive
+					// them from those.
+					let (voting, timelock) = (kept.voting_period, kept.timelock);
+					let two = BlockNumberOf::<T>::from(2u32);
+					let triage_period = (voting / two / two).max(One::one());
+					crate::PoolParameters {
+						triage_period,
+						fast_track_voting_period: (voting / two)
+							.max(triage_period.saturating_add(One::one())),
+						fast_track_timelock: (timelock / two).max(One::one()),
+						..kept
+					}
 				})
 				.filter(|p| p.validate().is_ok())
 				.unwrap_or(defaults);

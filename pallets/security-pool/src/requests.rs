@@ -110,6 +110,12 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(who == request.submitter, Error::<T>::NotSubmitter);
 		ensure!(!*revealed, Error::<T>::AlreadyRevealed);
+		if let RequestStatus::Unproven { reveal_by } | RequestStatus::Paid { reveal_by } =
+			request.status
+		{
+			let now = T::BlockNumberProvider::current_block_number();
+			ensure!(now < reveal_by, Error::<T>::RevealTooLate);
+		}
 		*revealed = true;
 		let legacy = id < LegacyDisclosuresBefore::<T>::get();
 		ensure!(

@@ -179,7 +179,10 @@ impl<T: Config> Pallet<T> {
 				request.status = RequestStatus::Paid { reveal_by };
 				Requests::<T>::insert(id, request);
 			},
-			None => Self::finish(id, &request, true),
+			None => {
+				Self::release_deposit(&mut request);
+				Self::finish(id, &request, true);
+			},
 		}
 	}
 

@@ -5,7 +5,7 @@ use crate::{
 	pallet::*, schedule, take_due_in, BlockNumberOf, Deadline, RequestId, RequestKind,
 	RequestStatus, Severity, Triage, Verdict,
 };
-use frame_support::{ensure, pallet_prelude::*};
+use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
 use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -33,6 +33,8 @@ impl<T: Config> Pallet<T> {
 			Verdict::Downgraded(lower) => {
 				ensure!(lower.is_below(severity), Error::<T>::NotADowngrade);
 				let limit = Parameters::<T>::get().tiers.of(lower).limit(Self::available());
+				// Never below what a payment to a new account needs.
+				let limit = limit.max(T::Currency::minimum_balance());
 				reduction = request.amount.saturating_sub(limit);
 				request.amount.saturating_reduce(reduction);
 				Ledger::<T>::mutate(|ledger| ledger.voting.saturating_reduce(reduction));
@@ -96,8 +98,9 @@ impl<T: Config> Pallet<T> {
 		reveal_by
 	}
 
-	/// Goes on with a disclosure whose report was just revealed: pays it if it waited unproven
-	/// past its timelock, releases its deposit if it was paid or is owed.
+	/// Goes on with a disclosure whose report was just revealed: one that waited unproven past
+	/// its timelock starts a new timelock (the veto origin may read the report and veto it), a
+	/// paid or owed one gets its deposit back.
 	pub(crate) fn settle_revealed(id: RequestId, mut request: PayoutRequestOf<T>) {
 		let past_timelock = matches!(
 			request.status,
@@ -109,7 +112,17 @@ impl<T: Config> Pallet<T> {
 			RevealDeadlines::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
 		}
 		match request.status {
-			RequestStatus::Unproven { .. } => Self::pay_due_request(id, request),
+			RequestStatus::Unproven { .. } => {
+				let now = T::BlockNumberProvider::current_block_number();
+				let payable_at = now.saturating_add(request.terms.timelock);
+				if Timelocks::<T>::try_mutate(|queue| schedule(queue, payable_at, id)).is_err() {
+					// Unreachable: the queue is bounded by the open requests.
+					defensive!("timelock queue full");
+				}
+				request.status = RequestStatus::Approved { payable_at };
+				Requests::<T>::insert(id, request);
+				Self::deposit_event(Event::TimelockRestarted { request: id, payable_at });
+			},
 			RequestStatus::Paid { .. } => {
 				Self::release_deposit(&mut request);
 				Self::finish(id, &request, true);

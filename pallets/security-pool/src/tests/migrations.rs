@@ -265,6 +265,45 @@ fn the_migration_from_version_1_adds_triage_and_keeps_the_rules_of_open_requests
 	});
 }
 
+/// Version 1 parameters like the test ones with `voting_period` and `timelock` of their own.
+fn v1_parameters(voting_period: u64, timelock: u64) -> v1::PoolParameters<Balance, u64> {
+	let params = test_parameters();
+	v1::PoolParameters {
+		voting_period,
+		timelock,
+		vote_locking_period: params.vote_locking_period,
+		min_turnout: params.min_turnout,
+		approval: params.approval,
+		max_payout: params.max_payout,
+		max_exposure: params.max_exposure,
+		deposit_base: 7,
+		deposit_per_byte: params.deposit_per_byte,
+		amount_bond: params.amount_bond,
+		tiers: params.tiers,
+	}
+}
+
+#[test]
+fn triage_periods_that_do_not_fit_a_version_1_chain_are_derived_from_its_own_periods() {
+	ExtBuilder::default().build().execute_with(|| {
+		// The default triage period (3) and fast track (6) do not fit 5 blocks of voting.
+		v1::Parameters::<Test>::put(v1_parameters(5, 4));
+		StorageVersion::new(1).put::<SecurityPool>();
+		migrate_with_checks();
+		let parameters = Parameters::<Test>::get();
+		assert_eq!(parameters.deposit_base, 7, "the chain's own parameters are kept");
+		assert_eq!(
+			(
+				parameters.triage_period,
+				parameters.fast_track_voting_period,
+				parameters.fast_track_timelock,
+				parameters.reveal_period
+			),
+			(1, 2, 2, REVEAL_PERIOD)
+		);
+	});
+}
+
 #[test]
 fn a_version_1_parameter_set_that_fails_the_new_bounds_is_replaced_by_the_defaults() {
 	ExtBuilder::default().build().execute_with(|| {

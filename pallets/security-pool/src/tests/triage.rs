@@ -150,7 +150,7 @@ fn a_downgrade_caps_the_amount_at_the_lower_tier_exactly() {
 }
 
 #[test]
-fn an_invalid_disclosure_that_passes_is_paid_only_once_revealed() {
+fn an_invalid_disclosure_that_passes_is_paid_only_once_revealed_and_a_new_timelock_ran() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = disclose(Severity::High, 5_000);
 		assert_ok!(triage(id, Verdict::Invalid));
@@ -167,10 +167,67 @@ fn an_invalid_disclosure_that_passes_is_paid_only_once_revealed() {
 		);
 		run_to_block(due + 3);
 		assert_ok!(reveal(id));
+		let payable_at = due + 3 + TIMELOCK;
+		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at }));
+		assert!(pool_events().contains(&Event::TimelockRestarted { request: id, payable_at }));
+		assert!(crate::RevealDeadlines::<Test>::get().is_empty());
+		run_to_block(payable_at - 1);
+		assert_eq!(paid(id), 0);
+		run_to_block(payable_at);
 		assert_eq!(paid(id), 5_000);
 		assert_eq!(held(EVE), 0);
 		assert_eq!(status(id), None);
 		assert_eq!(Ledger::<Test>::get().committed, 0);
+	});
+}
+
+#[test]
+fn the_veto_origin_may_stop_a_disclosure_revealed_late_after_reading_its_report() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		pass(id);
+		let due = 1 + VOTING_PERIOD + TIMELOCK;
+		run_to_block(due + 1);
+		assert_ok!(reveal(id));
+		assert_ok!(SecurityPool::veto(RuntimeOrigin::root(), id));
+		run_to_block(due + 1 + TIMELOCK);
+		assert_eq!(paid(id), 0);
+		assert_eq!(status(id), None);
+		// The deposit went to the pool; the unpaid report was removed and its deposit released.
+		assert_eq!(Balances::free_balance(EVE), ENDOWMENT - DEPOSIT);
+		assert_eq!(Reports::<Test>::get(id), None);
+	});
+}
+
+#[test]
+fn a_report_is_refused_after_its_reveal_deadline_even_before_the_deadline_is_applied() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		pass(id);
+		let due = 1 + VOTING_PERIOD + TIMELOCK;
+		run_to_block(due);
+		// At the deadline's block, before the block's own work applied it.
+		System::set_block_number(due + REVEAL_PERIOD);
+		assert_noop!(reveal(id), Error::<Test>::RevealTooLate);
+		assert_eq!(status(id), Some(RequestStatus::Unproven { reveal_by: due + REVEAL_PERIOD }));
+	});
+}
+
+#[test]
+fn a_downgrade_never_caps_below_the_existential_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut parameters = test_parameters();
+		parameters.tiers.low.cap = 1;
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+		let id = disclose(Severity::High, 1_000);
+		assert_ok!(triage(id, Verdict::Downgraded(Severity::Low)));
+		assert_eq!(Requests::<Test>::get(id).unwrap().amount, ED);
+		assert!(pool_events().contains(&Event::Triaged {
+			request: id,
+			verdict: Verdict::Downgraded(Severity::Low),
+			amount: ED,
+			reduction: 1_000 - ED
+		}));
 	});
 }
 
