@@ -6,7 +6,7 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
-use pallet_security_pool::{PayoutRequestOf, PoolStatus, RequestId};
+use pallet_security_pool::{PayoutRequestOf, PoolStatus, ReferendumStatus, RequestId};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -18,9 +18,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SecurityPool, SessionKeys, System, TransactionPayment,
-	VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SecurityPool, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 type Header = <Block as BlockT>::Header;
@@ -196,8 +196,12 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_security_pool_runtime_api::SecurityPoolApi<Block, Balance, PayoutRequestOf<Runtime>>
-		for Runtime
+	impl pallet_security_pool_runtime_api::SecurityPoolApi<
+		Block,
+		Balance,
+		PayoutRequestOf<Runtime>,
+		BlockNumber,
+	> for Runtime
 	{
 		fn pool_status() -> PoolStatus<Balance> {
 			SecurityPool::pool_status()
@@ -209,6 +213,10 @@ impl_runtime_apis! {
 
 		fn triage_key() -> Option<[u8; 32]> {
 			pallet_security_pool::TriageKey::<Runtime>::get()
+		}
+
+		fn referendum(id: RequestId) -> Option<ReferendumStatus<BlockNumber>> {
+			SecurityPool::referendum(id)
 		}
 	}
 

@@ -7,7 +7,7 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use pallet_security_pool::{PoolParameters, SeverityTiers, Tier};
+use pallet_security_pool::{PoolParameters, SeverityTiers, Tier, Track};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -21,8 +21,9 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 pub const POOL_ENDOWMENT: Balance = 100_000 * UNIT;
 
 /// The pool's parameters on the development chains: a whole request lifecycle (10 blocks of
-/// voting, 10 of timelock) takes about a minute; triage takes 5 blocks, and a confirmed critical
-/// disclosure votes 8 blocks and waits 5.
+/// voting, 10 of timelock) takes about a minute; requests up to 10 SPT take a track of 5 and 4
+/// blocks; triage takes 5 blocks, and a confirmed critical disclosure votes 8 blocks and waits 5;
+/// a flip in the last 3 blocks of a vote moves its end 3 blocks on, twice at most.
 pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 	let tier = |percent, cap| Tier { share: Perbill::from_percent(percent), cap };
 	PoolParameters {
@@ -46,6 +47,18 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 		fast_track_voting_period: 8,
 		fast_track_timelock: 5,
 		reveal_period: 20,
+		// Claims up to 10 SPT: 5 blocks of voting and 4 of timelock, paid 27 s after filing.
+		tracks: vec![Track {
+			max_amount: 10 * UNIT,
+			voting_period: 5,
+			timelock: 4,
+			min_turnout: Perbill::from_percent(5),
+			approval: Perbill::from_percent(50),
+		}]
+		.try_into()
+		.expect("one track"),
+		confirm_period: 3,
+		max_extensions: 2,
 	}
 }
 

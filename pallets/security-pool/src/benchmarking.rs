@@ -67,6 +67,9 @@ fn setup<T: Config>() {
 		fast_track_voting_period: 6u32.into(),
 		fast_track_timelock: 5u32.into(),
 		reveal_period: 10u32.into(),
+		tracks: Default::default(),
+		confirm_period: 3u32.into(),
+		max_extensions: 2,
 	});
 	TriageKey::<T>::put([1; 32]);
 }
@@ -147,11 +150,15 @@ fn unproven<T: Config>(n: u32) -> Vec<(RequestId, T::AccountId)> {
 }
 
 fn aye<T: Config>() -> Vote<BalanceOf<T>> {
-	Vote { aye: true, balance: T::Currency::minimum_balance(), conviction: Conviction::Locked6x }
+	Vote {
+		choice: Choice::Aye,
+		balance: T::Currency::minimum_balance(),
+		conviction: Conviction::Locked6x,
+	}
 }
 
 fn nay<T: Config>() -> Vote<BalanceOf<T>> {
-	Vote { aye: false, ..aye::<T>() }
+	Vote { choice: Choice::Nay, ..aye::<T>() }
 }
 
 /// Gives `voter` `n` votes on failed referenda (their nays won: each leaves a lock when
@@ -176,6 +183,17 @@ fn end_all<T: Config>() {
 	while !VotingDeadlines::<T>::get().is_empty() {
 		Pallet::<T>::end_referenda(last);
 	}
+}
+
+/// Fills the open requests with claims, all ending in one block, and moves to that end's last
+/// block; returns the last claim, which has no vote yet.
+fn last_of_full_house<T: Config>() -> RequestId {
+	let ids: Vec<_> = (0..T::MaxOpenRequests::get())
+		.map(|i| file_claim::<T>(NextRequestId::<T>::get() + i))
+		.collect();
+	let end = VotingDeadlines::<T>::get().last().unwrap().at;
+	set_now::<T>(end.saturating_sub(One::one()));
+	*ids.last().unwrap()
 }
 
 /// `n` referenda with a vote of `voter(id)` each, ended; returns their ids.
@@ -278,29 +296,42 @@ mod benchmarks {
 		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len());
 	}
 
+	/// A vote that flips a referendum in its last block, last of a full voting queue: the end
+	/// moves, and the voter's list is one short of full with the new vote going last.
 	#[benchmark]
 	fn vote() {
 		setup::<T>();
 		let voter = signer::<T>();
-		// The voter's list is one short of full and the new vote goes last.
 		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
-		let id = file_claim::<T>(NextRequestId::<T>::get());
+		let id = last_of_full_house::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), id, aye::<T>());
 		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get());
+		assert_eq!(VotingDeadlines::<T>::get().last().unwrap().request, id);
+		assert!(matches!(
+			Requests::<T>::get(id).unwrap().status,
+			RequestStatus::Voting { extensions: 1, .. }
+		));
 	}
 
-	/// Removing a vote from a running referendum, the voter's list full.
+	/// Removing a vote that flips a referendum in its last block, last of a full voting queue,
+	/// the voter's list full.
 	#[benchmark]
 	fn remove_vote() {
 		setup::<T>();
 		let voter = signer::<T>();
 		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
-		let id = file_claim::<T>(NextRequestId::<T>::get());
+		let id = last_of_full_house::<T>();
 		Pallet::<T>::do_vote(&voter, id, aye::<T>()).expect("the vote is valid");
+		// The vote moved the end: go to the new last block.
+		set_now::<T>(VotingDeadlines::<T>::get().last().unwrap().at.saturating_sub(One::one()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), id);
 		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get() - 1);
+		assert!(matches!(
+			Requests::<T>::get(id).unwrap().status,
+			RequestStatus::Voting { extensions: 2, .. }
+		));
 	}
 
 	/// Releasing an expired lock, the voter's list full.
@@ -445,7 +476,7 @@ mod benchmarks {
 	fn set_parameters() {
 		let parameters = T::DefaultParameters::get();
 		#[extrinsic_call]
-		_(RawOrigin::Root, parameters);
+		_(RawOrigin::Root, parameters.clone());
 		assert_eq!(Parameters::<T>::get(), parameters);
 	}
 

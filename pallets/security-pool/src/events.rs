@@ -88,6 +88,9 @@ mod events {
 		/// A disclosure's report was not revealed in time: its deposit went to the pool, and an
 		/// unproven disclosure closed unpaid.
 		RevealMissed { request: RequestId },
+		/// A late change of the outcome moved the end of voting to `ends_at`; `extensions` is
+		/// how often it moved.
+		VotingExtended { request: RequestId, ends_at: BlockNumberOf<T>, extensions: u8 },
 		/// A disclosure that waited unproven was revealed: it is paid at `payable_at` unless
 		/// vetoed.
 		TimelockRestarted { request: RequestId, payable_at: BlockNumberOf<T> },
@@ -173,6 +176,8 @@ mod events {
 		ZeroDeposit,
 		/// The fast track is not shorter than the normal one, or ends before triage does.
 		FastTrackOutOfBounds,
+		/// The tracks are not ordered by amount, or a larger amount's track is faster or laxer.
+		TracksOutOfOrder,
 	}
 
 	impl<T> From<ParameterError> for Error<T> {
@@ -184,6 +189,7 @@ mod events {
 				ParameterError::ZeroShare => Error::ZeroShare,
 				ParameterError::ZeroDeposit => Error::ZeroDeposit,
 				ParameterError::FastTrackOutOfBounds => Error::FastTrackOutOfBounds,
+				ParameterError::TracksOutOfOrder => Error::TracksOutOfOrder,
 			}
 		}
 	}

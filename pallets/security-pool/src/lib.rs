@@ -21,11 +21,16 @@
 //!   [`Pallet::submit_disclosure`] (a researcher committing to a report with
 //!   `blake2_256(SCALE(submitter) ++ report ++ salt)`, see [`commitment_of`]) hold a deposit and
 //!   open a referendum at once. Only the submitter may [`Pallet::reveal_disclosure`] the report.
-//! - **Referendum.** [`Pallet::vote`] with a conviction (0.1×, 1×–6×) backed by a freeze; one freeze
-//!   per account, the largest of its votes. After `voting_period` the referendum ends by itself:
-//!   it passes when turnout ≥ `min_turnout` of the active issuance and weighted ayes > `approval`
-//!   of weighted votes. [`Pallet::remove_vote`] takes a vote back; after the end it turns a won
-//!   vote into a lock for its conviction's periods, which [`Pallet::unlock`] releases once expired.
+//! - **Tracks.** A request takes the first of the parameters' [`Track`]s that covers its amount
+//!   (smaller amounts: shorter periods, lighter thresholds), else the general track, and keeps it.
+//! - **Referendum.** [`Pallet::vote`] aye, nay or abstain, with a conviction (0.1×, 1×–6×),
+//!   backed by a freeze; one freeze per account, the largest of its votes. After its track's
+//!   voting period the referendum ends by itself: it passes when turnout (abstentions included)
+//!   ≥ `min_turnout` of the active issuance and weighted ayes > `approval` of weighted ayes and
+//!   nays. A vote that turns the outcome within the last `confirm_period` blocks moves the end
+//!   `confirm_period` blocks on, at most `max_extensions` times, so that a last-block swing can
+//!   be answered. [`Pallet::remove_vote`] takes a vote back; after the end it turns a won vote
+//!   into a lock for its conviction's periods, which [`Pallet::unlock`] releases once expired.
 //! - **Timelock.** A passed request is paid `timelock` blocks later, automatically (or by anyone
 //!   through [`Pallet::execute_payout`]); [`Config::VetoOrigin`] may [`Pallet::veto`] it until then.
 //!   The deposit is released at payout and goes to the pool when the request fails, is vetoed or
@@ -122,6 +127,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod events;
@@ -273,8 +279,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReportLen: Get<u32>;
 
-		/// The longest report encrypted to the triage key, in bytes (a sealed box adds 48 bytes
-		/// to the report).
+		/// The longest sealed report, in bytes: a sealed box of the 32-byte salt and the report
+		/// adds 48 bytes to them.
 		#[pallet::constant]
 		type MaxEncryptedReportLen: Get<u32>;
 
@@ -424,7 +430,7 @@ pub mod pallet {
 			self.parameters
 				.validate()
 				.expect("genesis parameters of the security pool are valid");
-			Parameters::<T>::put(self.parameters);
+			Parameters::<T>::put(&self.parameters);
 			Pallet::<T>::ensure_pool_account();
 		}
 	}
@@ -583,12 +589,14 @@ pub mod pallet {
 		///
 		/// `vote.balance` is frozen (one freeze per account: its largest vote) and weighted by
 		/// `vote.conviction`. A vote on the winning side stays frozen after the referendum for
-		/// the conviction's lock periods.
+		/// the conviction's lock periods; an abstention counts toward turnout only and is never
+		/// locked. A vote that turns the outcome in the last `confirm_period` blocks moves the
+		/// end of voting.
 		///
 		/// - Origin: signed; neither the request's submitter nor its beneficiary.
 		/// - Errors: `ZeroAmount`, `UnknownRequest`, `VotingClosed`, `OwnRequest`,
 		///   `InsufficientFunds`, `TooManyVotes`.
-		/// - Events: `Voted`.
+		/// - Events: `Voted`, `VotingExtended`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
@@ -679,7 +687,7 @@ pub mod pallet {
 		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
 			parameters.validate().map_err(Error::<T>::from)?;
-			Parameters::<T>::put(parameters);
+			Parameters::<T>::put(&parameters);
 			Self::deposit_event(Event::ParametersSet { parameters });
 			Ok(())
 		}
@@ -764,26 +772,6 @@ pub mod pallet {
 			T::Currency::balance(&Self::account_id())
 				.saturating_sub(T::Currency::minimum_balance())
 				.saturating_sub(Ledger::<T>::get().committed)
-		}
-
-		/// The pool's accounts, for clients.
-		pub fn pool_status() -> PoolStatus<BalanceOf<T>> {
-			let ledger = Ledger::<T>::get();
-			PoolStatus {
-				balance: T::Currency::balance(&Self::account_id()),
-				available: Self::available(),
-				committed: ledger.committed,
-				owed: ledger.owed,
-				exposure: ledger.exposure(),
-				open_requests: Requests::<T>::count(),
-				lifetime_inflow: ledger.lifetime_inflow,
-				lifetime_outflow: ledger.lifetime_outflow,
-			}
-		}
-
-		/// One open request, for clients.
-		pub fn request(id: RequestId) -> Option<PayoutRequestOf<T>> {
-			Requests::<T>::get(id)
 		}
 
 		/// The weight of a block's own work: ending `ended` referenda, marking `missed` triages,

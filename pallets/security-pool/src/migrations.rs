@@ -23,17 +23,38 @@ fn kind_from_v1<T: Config>(
 	}
 }
 
-/// Version 1 terms in the current layout, with the triage terms of `parameters`.
+/// Version 1 terms in the current layout: the general track, the triage terms of `parameters`,
+/// and no extensions of voting (the rule did not exist when the request was filed).
 fn terms_from_v1<T: Config>(
 	old: v2::v1::RequestTerms<BlockNumberOf<T>>,
 	parameters: &ParametersOf<T>,
 ) -> RequestTerms<BlockNumberOf<T>> {
 	RequestTerms {
+		track: None,
 		timelock: old.timelock,
 		vote_locking_period: old.vote_locking_period,
 		min_turnout: old.min_turnout,
 		approval: old.approval,
-		..parameters.terms()
+		triage_period: parameters.triage_period,
+		fast_track_voting_period: parameters.fast_track_voting_period,
+		fast_track_timelock: parameters.fast_track_timelock,
+		reveal_period: parameters.reveal_period,
+		confirm_period: parameters.confirm_period,
+		max_extensions: 0,
+	}
+}
+
+/// A version 0 or 1 request status in the current layout: no extensions of voting.
+fn status_from_v1<T: Config>(
+	old: v2::v1::RequestStatus<BalanceOf<T>, BlockNumberOf<T>>,
+) -> crate::RequestStatus<BalanceOf<T>, BlockNumberOf<T>> {
+	use crate::RequestStatus;
+	match old {
+		v2::v1::RequestStatus::Voting { ends_at, tally } => {
+			RequestStatus::Voting { ends_at, tally, extensions: 0 }
+		},
+		v2::v1::RequestStatus::Approved { payable_at } => RequestStatus::Approved { payable_at },
+		v2::v1::RequestStatus::Owed { remaining } => RequestStatus::Owed { remaining },
 	}
 }
 
@@ -46,10 +67,10 @@ fn terms_from_v1<T: Config>(
 /// whose version 0 state is small (tens of thousands of items at most); a larger one would move
 /// it to a multi-block migration.
 pub mod from_v0 {
-	use super::kind_from_v1;
+	use super::{kind_from_v1, status_from_v1, terms_from_v1, v2::v1};
 	use crate::{
-		pallet::*, PayoutRequest, PoolLedger, ReferendumOutcome, Report, RequestId, RequestStatus,
-		SeverityTiers, Tally,
+		pallet::*, PayoutRequest, PoolLedger, ReferendumOutcome, Report, RequestId, SeverityTiers,
+		Tally,
 	};
 	use alloc::collections::btree_map::BTreeMap;
 	use codec::{Decode, Encode};
@@ -181,11 +202,13 @@ pub mod from_v0 {
 				deposit_per_byte: old.deposit_per_byte,
 				amount_bond: defaults.amount_bond,
 				tiers: old.tiers,
-				..defaults
+				// Every amount stays on the general track until governance sets tracks.
+				tracks: Default::default(),
+				..defaults.clone()
 			});
-			let filed_under = old.unwrap_or(defaults);
+			let filed_under = old.clone().unwrap_or_else(|| defaults.clone());
 			let parameters = old.filter(|p| p.validate().is_ok()).unwrap_or(defaults);
-			Parameters::<T>::put(parameters);
+			Parameters::<T>::put(&parameters);
 			LegacyDisclosuresBefore::<T>::put(NextRequestId::<T>::get());
 			Pallet::<T>::ensure_pool_account();
 
@@ -214,12 +237,12 @@ pub mod from_v0 {
 							turnout: tally.turnout,
 							votes,
 						};
-						RequestStatus::Voting { ends_at, tally }
+						v1::RequestStatus::Voting { ends_at, tally }
 					},
 					v0::RequestStatus::Approved { payable_at } => {
-						RequestStatus::Approved { payable_at }
+						v1::RequestStatus::Approved { payable_at }
 					},
-					v0::RequestStatus::Owed { remaining } => RequestStatus::Owed { remaining },
+					v0::RequestStatus::Owed { remaining } => v1::RequestStatus::Owed { remaining },
 				};
 				if let crate::migrations::v2::v1::RequestKind::Disclosure { commitment, .. } =
 					old.kind
@@ -237,8 +260,16 @@ pub mod from_v0 {
 					submitter: old.submitter,
 					amount: old.amount,
 					deposit: old.deposit,
-					status,
-					terms: filed_under.terms(),
+					status: status_from_v1::<T>(status),
+					terms: terms_from_v1::<T>(
+						v1::RequestTerms {
+							timelock: filed_under.timelock,
+							vote_locking_period: filed_under.vote_locking_period,
+							min_turnout: filed_under.min_turnout,
+							approval: filed_under.approval,
+						},
+						&filed_under,
+					),
 				})
 			});
 			for (who, open) in submitters {
@@ -309,17 +340,21 @@ pub mod from_v0 {
 	>;
 }
 
-/// Version 1 → 2: disclosure triage. Parameters gain the triage, fast-track and reveal periods
-/// (from [`Config::DefaultParameters`]; if those do not fit the chain's voting period and
-/// timelock, a quarter and half of the voting period and half of the timelock; the defaults as a
-/// whole if even that is not valid);
-/// requests gain them in their terms, and their disclosures are exempt from triage (judged and
-/// paid by the rules they were filed under).
+/// Version 1 → 2: disclosure triage, tracks, confirmation of late flips and abstention.
+///
+/// - Parameters gain no tracks (every amount stays on the general track until governance sets
+///   them), the confirmation period of [`Config::DefaultParameters`], and its triage, fast-track
+///   and reveal periods; if those do not fit the chain's voting period and timelock, a quarter and
+///   a half of the voting period and half of the timelock; the defaults as a whole if even that
+///   is not valid.
+/// - Open requests stay on the general track, gain those periods in their terms and no
+///   extensions of voting; their disclosures are exempt from triage (judged and paid by the rules
+///   they were filed under). Votes keep their encoding (`aye: bool` is `Choice::Nay`/`Aye`).
 ///
 /// It reads and writes every open request once (at most `MaxOpenRequests`).
 pub mod v2 {
-	use super::{kind_from_v1, terms_from_v1};
-	use crate::{pallet::*, PayoutRequest, RequestStatus, Severity, SeverityTiers};
+	use super::{kind_from_v1, status_from_v1, terms_from_v1};
+	use crate::{pallet::*, PayoutRequest, Severity, SeverityTiers, Tally};
 	use codec::{Decode, Encode};
 	use frame_support::{
 		migrations::VersionedMigration,
@@ -349,6 +384,14 @@ pub mod v2 {
 			pub vote_locking_period: BlockNumber,
 			pub min_turnout: Perbill,
 			pub approval: Perbill,
+		}
+
+		/// Version 1's request status: no extensions of voting.
+		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
+		pub enum RequestStatus<Balance, BlockNumber> {
+			Voting { ends_at: BlockNumber, tally: Tally<Balance> },
+			Approved { payable_at: BlockNumber },
+			Owed { remaining: Balance },
 		}
 
 		/// Version 1's request.
@@ -419,7 +462,10 @@ pub mod v2 {
 						deposit_per_byte: old.deposit_per_byte,
 						amount_bond: old.amount_bond,
 						tiers: old.tiers,
-						..defaults
+						// Every amount stays on the general track until governance sets
+						// tracks.
+						tracks: Default::default(),
+						..defaults.clone()
 					};
 					if kept.validate().is_ok() {
 						return kept;
@@ -439,7 +485,7 @@ pub mod v2 {
 				})
 				.filter(|p| p.validate().is_ok())
 				.unwrap_or(defaults);
-			Parameters::<T>::put(parameters);
+			Parameters::<T>::put(&parameters);
 			let mut requests = 0u64;
 			Requests::<T>::translate::<v1::PayoutRequestOf<T>, _>(|id, old| {
 				requests += 1;
@@ -450,7 +496,7 @@ pub mod v2 {
 					payee: old.payee,
 					amount: old.amount,
 					deposit: old.deposit,
-					status: old.status,
+					status: status_from_v1::<T>(old.status),
 					terms: terms_from_v1::<T>(old.terms, &parameters),
 				})
 			});

@@ -38,11 +38,13 @@ pub const MAX_OPEN: u32 = 8;
 pub const MAX_OPEN_PER_ACCOUNT: u32 = 3;
 pub const MAX_EVIDENCE: u32 = 64;
 pub const MAX_REPORT: u32 = 128;
-pub const MAX_SEALED: u32 = MAX_REPORT + 48;
+pub const MAX_SEALED: u32 = 32 + MAX_REPORT + 48;
 pub const TRIAGE_PERIOD: u64 = 3;
 pub const FAST_VOTING_PERIOD: u64 = 6;
 pub const FAST_TIMELOCK: u64 = 2;
 pub const REVEAL_PERIOD: u64 = 8;
+pub const CONFIRM_PERIOD: u64 = 3;
+pub const MAX_EXTENSIONS: u8 = 2;
 
 #[frame_support::runtime]
 mod runtime {
@@ -153,6 +155,9 @@ pub fn test_parameters() -> PoolParameters<Balance, u64> {
 		fast_track_voting_period: FAST_VOTING_PERIOD,
 		fast_track_timelock: FAST_TIMELOCK,
 		reveal_period: REVEAL_PERIOD,
+		tracks: Default::default(),
+		confirm_period: CONFIRM_PERIOD,
+		max_extensions: MAX_EXTENSIONS,
 	}
 }
 

@@ -1,7 +1,7 @@
 //! Referenda: votes, their freezes and locks, and the automatic end of voting.
 
 use crate::{
-	pallet::*, schedule, take_due_in, BlockNumberOf, CastVote, Deadline, ReferendumOutcome,
+	pallet::*, schedule, take_due_in, BlockNumberOf, CastVote, Choice, Deadline, ReferendumOutcome,
 	RequestId, RequestStatus, Tally, Vote,
 };
 use frame_support::{
@@ -79,6 +79,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::OwnRequest
 		);
 		ensure!(vote.balance <= T::Currency::total_balance(voter), Error::<T>::InsufficientFunds);
+		let was_passing = Self::passing(&request);
 		let RequestStatus::Voting { ref mut tally, .. } = request.status else {
 			return Err(Error::<T>::VotingClosed.into());
 		};
@@ -95,6 +96,7 @@ impl<T: Config> Pallet<T> {
 		}
 		tally.add(&vote);
 		Self::freeze(voter, &voting)?;
+		Self::confirm_late_flip(id, &mut request, was_passing);
 		Requests::<T>::insert(id, request);
 		VotingFor::<T>::insert(voter, voting);
 		Ok(())
@@ -126,13 +128,54 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				let mut request = Self::running(id)?;
+				let was_passing = Self::passing(&request);
 				if let RequestStatus::Voting { ref mut tally, .. } = request.status {
 					tally.remove(&vote);
 				}
+				Self::confirm_late_flip(id, &mut request, was_passing);
 				Requests::<T>::insert(id, request);
 			},
 		}
 		Self::store_voting(voter, voting)
+	}
+
+	/// Whether `request`'s referendum passes with its tally now (false once voting is over).
+	pub(crate) fn passing(request: &PayoutRequestOf<T>) -> bool {
+		let RequestStatus::Voting { tally, .. } = &request.status else { return false };
+		let terms = &request.terms;
+		tally.passes(T::Currency::active_issuance(), terms.min_turnout, terms.approval)
+	}
+
+	/// After a change of `request`'s tally: if it turned the outcome (passing to failing or
+	/// back) within the last `confirm_period` blocks of voting, moves the end to
+	/// `confirm_period` blocks from now, at most `max_extensions` times, so that the other side
+	/// can answer.
+	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, was_passing: bool) {
+		let terms = request.terms;
+		if Self::passing(request) == was_passing {
+			return;
+		}
+		let RequestStatus::Voting { ref mut ends_at, ref mut extensions, .. } = request.status
+		else {
+			return;
+		};
+		let extended =
+			T::BlockNumberProvider::current_block_number().saturating_add(terms.confirm_period);
+		if *extensions >= terms.max_extensions || extended <= *ends_at {
+			return;
+		}
+		*ends_at = extended;
+		*extensions = extensions.saturating_add(1);
+		VotingDeadlines::<T>::mutate(|queue| {
+			queue.retain(|deadline| deadline.request != id);
+			// One out, one in: the queue has room.
+			let _ = schedule(queue, extended, id);
+		});
+		Self::deposit_event(Event::VotingExtended {
+			request: id,
+			ends_at: extended,
+			extensions: *extensions,
+		});
 	}
 
 	/// Releases `who`'s prior lock once it has expired, as `pallet-conviction-voting` does:
@@ -156,7 +199,12 @@ impl<T: Config> Pallet<T> {
 	) -> Option<BlockNumberOf<T>> {
 		let periods = vote.conviction.lock_periods();
 		let period = outcome.vote_locking_period;
-		(vote.aye == outcome.approved && periods > 0 && !period.is_zero())
+		let won = match vote.choice {
+			Choice::Aye => outcome.approved,
+			Choice::Nay => !outcome.approved,
+			Choice::Abstain => false,
+		};
+		(won && periods > 0 && !period.is_zero())
 			.then(|| outcome.ended_at.saturating_add(period.saturating_mul(periods.into())))
 	}
 

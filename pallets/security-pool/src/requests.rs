@@ -137,7 +137,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel(id: RequestId) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let now = T::BlockNumberProvider::current_block_number();
-		let RequestStatus::Voting { tally, ends_at } = request.status else {
+		let RequestStatus::Voting { tally, ends_at, .. } = request.status else {
 			return Err(Error::<T>::VotingClosed.into());
 		};
 		ensure!(now < ends_at, Error::<T>::VotingClosed);
@@ -241,8 +241,8 @@ impl<T: Config> Pallet<T> {
 			next.saturating_inc();
 			id
 		});
-		let ends_at =
-			T::BlockNumberProvider::current_block_number().saturating_add(parameters.voting_period);
+		let (voting_period, terms) = parameters.terms(amount);
+		let ends_at = T::BlockNumberProvider::current_block_number().saturating_add(voting_period);
 		VotingDeadlines::<T>::try_mutate(|queue| schedule(queue, ends_at, request))
 			.map_err(|_| Error::<T>::TooManyOpenRequests)?;
 		Requests::<T>::insert(
@@ -254,8 +254,8 @@ impl<T: Config> Pallet<T> {
 				payee: beneficiary.clone(),
 				amount,
 				deposit,
-				status: RequestStatus::Voting { ends_at, tally: Tally::default() },
-				terms: parameters.terms(),
+				status: RequestStatus::Voting { ends_at, tally: Tally::default(), extensions: 0 },
+				terms,
 			},
 		);
 		OpenRequestsOf::<T>::insert(submitter, open_of_submitter.saturating_add(1));

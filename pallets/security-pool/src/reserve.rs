@@ -252,7 +252,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks the pool's invariants:
 	/// - the pool account exists;
 	/// - `committed` and `owed` equal the sums over the requests;
-	/// - the deadline and owed queues hold exactly the requests in the matching status;
+	/// - the deadline and owed queues hold exactly the requests in the matching status; a voting
+	///   deadline is its referendum's end after extensions, moved no more often than allowed;
 	/// - every running tally equals the sum of the votes cast on it;
 	/// - every voter's freeze equals its largest live vote;
 	/// - every submitter's held deposit equals its open requests' deposits, and its count of
@@ -285,9 +286,15 @@ impl<T: Config> Pallet<T> {
 		let mut awaiting_reveal = alloc::vec::Vec::new();
 		let mut reveal_by_of = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut in_triage = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
+		let mut voting_ends = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		for (id, request) in Requests::<T>::iter() {
 			match request.status {
-				RequestStatus::Voting { tally, .. } => {
+				RequestStatus::Voting { tally, ends_at, extensions } => {
+					ensure!(
+						extensions <= request.terms.max_extensions,
+						"voting moved no more often than its terms allow"
+					);
+					voting_ends.insert(id, ends_at);
 					voting += 1;
 					under_vote.saturating_accrue(request.amount);
 					tallies.insert(id, tally);
@@ -377,6 +384,10 @@ impl<T: Config> Pallet<T> {
 		let deadlines = VotingDeadlines::<T>::get();
 		ensure!(deadlines.len() == voting, "every running referendum has one deadline");
 		ensure!(deadlines.iter().all(|d| in_status(d.request, true)), "stray voting deadline");
+		ensure!(
+			deadlines.iter().all(|d| voting_ends.get(&d.request) == Some(&d.at)),
+			"every voting deadline is its referendum's end, after extensions"
+		);
 		ensure!(deadlines.windows(2).all(|w| w[0].at <= w[1].at), "voting deadlines unsorted");
 		let timelocks = Timelocks::<T>::get();
 		ensure!(timelocks.len() == approved, "every approved request has one timelock");

@@ -146,6 +146,8 @@ pub enum RequestStatus<Balance, BlockNumber> {
 		ends_at: BlockNumber,
 		/// The running tally.
 		tally: Tally<Balance>,
+		/// How often a late change of the outcome moved `ends_at`.
+		extensions: u8,
 	},
 	/// The referendum passed; the timelock runs until `payable_at` and the veto origin may stop
 	/// the payout until then.
@@ -217,6 +219,9 @@ where
 	MaxEncodedLen,
 )]
 pub struct RequestTerms<BlockNumber> {
+	/// The request's track: an index into the parameters' `tracks`, or `None` for the general
+	/// track (amounts above every track's `max_amount`).
+	pub track: Option<u8>,
 	/// Blocks between approval and payout.
 	pub timelock: BlockNumber,
 	/// Blocks a won `Locked1x` vote stays frozen after the referendum (doubling per level).
@@ -233,6 +238,11 @@ pub struct RequestTerms<BlockNumber> {
 	pub fast_track_timelock: BlockNumber,
 	/// Blocks after a disclosure's timelock expires within which its report must be revealed.
 	pub reveal_period: BlockNumber,
+	/// A vote that changes the outcome within this many blocks of the end moves the end to this
+	/// many blocks after the vote.
+	pub confirm_period: BlockNumber,
+	/// The most times the end moves.
+	pub max_extensions: u8,
 }
 
 impl<AccountId, Balance, BlockNumber, MaxEvidence>
@@ -325,6 +335,28 @@ impl Conviction {
 	}
 }
 
+/// Which way a vote counts. Encoded as a version 1 vote's `aye: bool` for `Nay` and `Aye`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Choice {
+	/// Against paying the request.
+	Nay,
+	/// For paying the request.
+	Aye,
+	/// Counts toward turnout only; frozen while it counts, never locked after.
+	Abstain,
+}
+
 /// One account's vote on one referendum.
 #[derive(
 	Encode,
@@ -339,8 +371,8 @@ impl Conviction {
 	MaxEncodedLen,
 )]
 pub struct Vote<Balance> {
-	/// For (`true`) or against (`false`) paying the request.
-	pub aye: bool,
+	/// For, against, or abstaining.
+	pub choice: Choice,
 	/// The balance that backs the vote; it is frozen while the vote counts.
 	pub balance: Balance,
 	/// The multiplier of the vote and the length of its lock.
@@ -366,7 +398,7 @@ pub struct Tally<Balance> {
 	pub ayes: Balance,
 	/// Conviction-weighted votes against.
 	pub nays: Balance,
-	/// Balance that voted, unweighted: the turnout.
+	/// Balance that voted, unweighted, abstentions included: the turnout.
 	pub turnout: Balance,
 	/// How many votes are counted in.
 	pub votes: u32,
@@ -376,10 +408,10 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 	/// Counts `vote` in.
 	pub fn add(&mut self, vote: &Vote<Balance>) {
 		let votes = vote.conviction.votes(vote.balance);
-		if vote.aye {
-			self.ayes.saturating_accrue(votes);
-		} else {
-			self.nays.saturating_accrue(votes);
+		match vote.choice {
+			Choice::Aye => self.ayes.saturating_accrue(votes),
+			Choice::Nay => self.nays.saturating_accrue(votes),
+			Choice::Abstain => {},
 		}
 		self.turnout.saturating_accrue(vote.balance);
 		self.votes = self.votes.saturating_add(1);
@@ -388,10 +420,10 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 	/// Takes `vote`, counted in before, out again.
 	pub fn remove(&mut self, vote: &Vote<Balance>) {
 		let votes = vote.conviction.votes(vote.balance);
-		if vote.aye {
-			self.ayes.saturating_reduce(votes);
-		} else {
-			self.nays.saturating_reduce(votes);
+		match vote.choice {
+			Choice::Aye => self.ayes.saturating_reduce(votes),
+			Choice::Nay => self.nays.saturating_reduce(votes),
+			Choice::Abstain => {},
 		}
 		self.turnout.saturating_reduce(vote.balance);
 		self.votes = self.votes.saturating_sub(1);
@@ -606,15 +638,7 @@ impl<Balance: Copy> SeverityTiers<Balance> {
 	}
 }
 
-/// The longest period a parameter may set, in blocks: a year of 6-second blocks.
-pub const MAX_PERIOD: u32 = 365 * 24 * 600;
-
-/// The least `min_turnout` a parameter set may have: below it a handful of tokens could decide.
-pub const MIN_TURNOUT_FLOOR: Perbill = Perbill::from_percent(1);
-
-/// The pool's governance parameters, changed by `ParamsOrigin` through `set_parameters`.
-///
-/// A request copies the rules it is judged by into its [`RequestTerms`] when it is filed.
+/// The rules of the requests up to an amount: smaller amounts take faster, lighter tracks.
 #[derive(
 	Encode,
 	Decode,
@@ -630,16 +654,71 @@ pub const MIN_TURNOUT_FLOOR: Perbill = Perbill::from_percent(1);
 	Deserialize,
 )]
 #[serde(crate = "sp_runtime::serde")]
-pub struct PoolParameters<Balance, BlockNumber> {
-	/// Blocks a referendum runs.
+pub struct Track<Balance, BlockNumber> {
+	/// The largest amount a request on this track asks for (absolute, so that a request's track
+	/// does not depend on the pool's balance).
+	pub max_amount: Balance,
+	/// Blocks a referendum on this track runs.
 	pub voting_period: BlockNumber,
-	/// Blocks between approval and payout, during which the veto origin may stop it.
+	/// Blocks between approval and payout.
+	pub timelock: BlockNumber,
+	/// Least turnout, as a share of the active issuance.
+	pub min_turnout: Perbill,
+	/// Share of the weighted votes that the ayes must exceed.
+	pub approval: Perbill,
+}
+
+impl<Balance, BlockNumber: PartialOrd> Track<Balance, BlockNumber> {
+	/// Whether this track is no slower and no stricter than `larger`, the next one up.
+	fn within(&self, larger: &Self) -> bool {
+		self.voting_period <= larger.voting_period
+			&& self.timelock <= larger.timelock
+			&& self.min_turnout <= larger.min_turnout
+			&& self.approval <= larger.approval
+	}
+}
+
+/// The most tracks a parameter set holds, besides the general track.
+pub const MAX_TRACKS: u32 = 4;
+
+/// The tracks of a parameter set, by ascending `max_amount`.
+pub type Tracks<Balance, BlockNumber> =
+	BoundedVec<Track<Balance, BlockNumber>, frame_support::traits::ConstU32<MAX_TRACKS>>;
+
+/// The longest period a parameter may set, in blocks: a year of 6-second blocks.
+pub const MAX_PERIOD: u32 = 365 * 24 * 600;
+
+/// The least `min_turnout` a parameter set may have: below it a handful of tokens could decide.
+pub const MIN_TURNOUT_FLOOR: Perbill = Perbill::from_percent(1);
+
+/// The pool's governance parameters, changed by `ParamsOrigin` through `set_parameters`.
+///
+/// A request copies the rules it is judged by into its [`RequestTerms`] when it is filed.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
+pub struct PoolParameters<Balance, BlockNumber> {
+	/// Blocks a referendum of the general track runs (amounts above every track).
+	pub voting_period: BlockNumber,
+	/// Blocks between approval and payout on the general track, during which the veto origin
+	/// may stop it.
 	pub timelock: BlockNumber,
 	/// Blocks a won `Locked1x` vote stays frozen after its referendum (doubling per level).
 	pub vote_locking_period: BlockNumber,
-	/// Least turnout, as a share of the active issuance, for a referendum to pass.
+	/// Least turnout on the general track, as a share of the active issuance.
 	pub min_turnout: Perbill,
-	/// Share of the weighted votes that the ayes must exceed for a referendum to pass.
+	/// Share of the weighted votes that the ayes must exceed on the general track.
 	pub approval: Perbill,
 	/// The most one request may ask for, as a share of `available`.
 	pub max_payout: Perbill,
@@ -666,6 +745,14 @@ pub struct PoolParameters<Balance, BlockNumber> {
 	/// Blocks after a disclosure's timelock expires within which its report must be revealed:
 	/// an unproven disclosure closes unpaid, a paid one forfeits its deposit.
 	pub reveal_period: BlockNumber,
+	/// Faster, lighter tracks for smaller amounts, by ascending `max_amount`: a request takes
+	/// the first that covers its amount, else the general track above.
+	pub tracks: Tracks<Balance, BlockNumber>,
+	/// A vote (or its removal) that turns a referendum from passing to failing or back within
+	/// the last `confirm_period` blocks moves its end to `confirm_period` blocks later.
+	pub confirm_period: BlockNumber,
+	/// The most times one referendum's end moves.
+	pub max_extensions: u8,
 }
 
 /// Why a parameter set was refused.
@@ -685,23 +772,43 @@ pub enum ParameterError {
 	/// `triage_period < fast_track_voting_period < voting_period` and `fast_track_timelock <
 	/// timelock` must hold.
 	FastTrackOutOfBounds,
+	/// The tracks are not ordered by ascending `max_amount` with periods and thresholds that
+	/// never decrease toward the general track.
+	TracksOutOfOrder,
 }
 
-impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
+impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Zero + PartialOrd + From<u32> + Copy>
 	PoolParameters<Balance, BlockNumber>
 {
 	/// Checks the parameters make a working pool that cannot be jammed for free.
 	pub fn validate(&self) -> Result<(), ParameterError> {
 		let max = BlockNumber::from(MAX_PERIOD);
 		let in_bounds = |period: &BlockNumber| !period.is_zero() && *period <= max;
+		let general = self.general_track();
+		for track in self.tracks.iter().chain([&general]) {
+			if !in_bounds(&track.voting_period) || !in_bounds(&track.timelock) {
+				return Err(ParameterError::PeriodOutOfBounds);
+			}
+			if track.min_turnout < MIN_TURNOUT_FLOOR {
+				return Err(ParameterError::TurnoutBelowFloor);
+			}
+			if track.approval < Perbill::from_percent(50) || track.approval == Perbill::one() {
+				return Err(ParameterError::ApprovalOutOfBounds);
+			}
+		}
+		let amounts_ascend = self.tracks.windows(2).all(|w| w[0].max_amount < w[1].max_amount);
+		let next = self.tracks.iter().skip(1).chain([&general]);
+		if !amounts_ascend || !self.tracks.iter().zip(next).all(|(track, next)| track.within(next))
+		{
+			return Err(ParameterError::TracksOutOfOrder);
+		}
 		if ![
-			&self.voting_period,
-			&self.timelock,
 			&self.vote_locking_period,
 			&self.triage_period,
 			&self.fast_track_voting_period,
 			&self.fast_track_timelock,
 			&self.reveal_period,
+			&self.confirm_period,
 		]
 		.into_iter()
 		.all(in_bounds)
@@ -714,12 +821,6 @@ impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
 		{
 			return Err(ParameterError::FastTrackOutOfBounds);
 		}
-		if self.min_turnout < MIN_TURNOUT_FLOOR {
-			return Err(ParameterError::TurnoutBelowFloor);
-		}
-		if self.approval < Perbill::from_percent(50) || self.approval == Perbill::one() {
-			return Err(ParameterError::ApprovalOutOfBounds);
-		}
 		if self.max_payout.is_zero() || self.max_exposure.is_zero() {
 			return Err(ParameterError::ZeroShare);
 		}
@@ -730,19 +831,43 @@ impl<Balance: Zero, BlockNumber: Zero + PartialOrd + From<u32>>
 	}
 }
 
-impl<Balance, BlockNumber: Copy> PoolParameters<Balance, BlockNumber> {
-	/// The rules a request filed now is judged by.
-	pub fn terms(&self) -> RequestTerms<BlockNumber> {
-		RequestTerms {
+impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Copy> PoolParameters<Balance, BlockNumber> {
+	/// The general track: for amounts above every track's `max_amount`.
+	pub fn general_track(&self) -> Track<Balance, BlockNumber> {
+		Track {
+			max_amount: Zero::zero(),
+			voting_period: self.voting_period,
 			timelock: self.timelock,
-			vote_locking_period: self.vote_locking_period,
 			min_turnout: self.min_turnout,
 			approval: self.approval,
+		}
+	}
+
+	/// The track of a request for `amount`: the first that covers it, else the general one.
+	pub fn track_for(&self, amount: Balance) -> (Option<u8>, Track<Balance, BlockNumber>) {
+		match self.tracks.iter().position(|track| amount <= track.max_amount) {
+			Some(index) => (Some(index as u8), self.tracks[index]),
+			None => (None, self.general_track()),
+		}
+	}
+
+	/// The rules a request for `amount` filed now is judged by, and its voting period.
+	pub fn terms(&self, amount: Balance) -> (BlockNumber, RequestTerms<BlockNumber>) {
+		let (index, track) = self.track_for(amount);
+		let terms = RequestTerms {
+			track: index,
+			timelock: track.timelock,
+			vote_locking_period: self.vote_locking_period,
+			min_turnout: track.min_turnout,
+			approval: track.approval,
 			triage_period: self.triage_period,
 			fast_track_voting_period: self.fast_track_voting_period,
 			fast_track_timelock: self.fast_track_timelock,
 			reveal_period: self.reveal_period,
-		}
+			confirm_period: self.confirm_period,
+			max_extensions: self.max_extensions,
+		};
+		(track.voting_period, terms)
 	}
 }
 
@@ -765,6 +890,19 @@ pub struct PoolStatus<Balance> {
 	pub lifetime_inflow: Balance,
 	/// Everything that was ever paid out.
 	pub lifetime_outflow: Balance,
+}
+
+/// A running referendum, for clients (runtime API).
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct ReferendumStatus<BlockNumber> {
+	/// The request's track: an index into the parameters' `tracks`, `None` for the general one.
+	pub track: Option<u8>,
+	/// Whether it passes with the votes cast so far.
+	pub passing: bool,
+	/// The first block at which votes are no longer accepted, after extensions.
+	pub ends_at: BlockNumber,
+	/// How often a late change of the outcome moved the end.
+	pub extensions: u8,
 }
 
 /// A deadline of a request in one of the pool's queues.

@@ -1,6 +1,7 @@
 //! The security pool and its fee hook: 20% of every fee to the pool, the rest and tips to the
 //! block author.
 
+use alloc::vec;
 use frame_support::{
 	parameter_types,
 	traits::{
@@ -10,12 +11,12 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_security_pool::{PoolParameters, SeverityTiers, Tier};
+use pallet_security_pool::{PoolParameters, SeverityTiers, Tier, Track};
 use sp_runtime::{ConsensusEngineId, Perbill};
 
 use super::super::{
 	AccountId, Authorship, Balance, Balances, BlockNumber, Runtime, RuntimeFreezeReason,
-	RuntimeHoldReason, System, DAYS, UNIT,
+	RuntimeHoldReason, System, DAYS, HOURS, UNIT,
 };
 
 parameter_types! {
@@ -30,7 +31,9 @@ parameter_types! {
 /// for all open requests, a 10 SPT deposit (+0.01 SPT per byte) that grows with the open
 /// requests, plus 1% of the amount asked, tiers of 10% / 5% / 1% / 0.1% of `available` capped
 /// at 10,000 / 5,000 / 1,000 / 100 SPT; 2 days for triage, a fast track of 3 days of voting and
-/// a 1-day timelock for confirmed critical disclosures, and 14 days to reveal a report.
+/// a 1-day timelock for confirmed critical disclosures, and 14 days to reveal a report; tracks of
+/// 2 days of voting and a 1-day timelock (5% turnout) up to 1,000 SPT and of 4 and 2 days up to
+/// 5,000 SPT; a flip in the last hour of a vote moves its end an hour on, four times at most.
 pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 	let tier = |share, cap| Tier { share, cap };
 	PoolParameters {
@@ -54,6 +57,26 @@ pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 		fast_track_voting_period: 3 * DAYS,
 		fast_track_timelock: DAYS,
 		reveal_period: 14 * DAYS,
+		tracks: vec![
+			Track {
+				max_amount: 1_000 * UNIT,
+				voting_period: 2 * DAYS,
+				timelock: DAYS,
+				min_turnout: Perbill::from_percent(5),
+				approval: Perbill::from_percent(50),
+			},
+			Track {
+				max_amount: 5_000 * UNIT,
+				voting_period: 4 * DAYS,
+				timelock: 2 * DAYS,
+				min_turnout: Perbill::from_percent(10),
+				approval: Perbill::from_percent(50),
+			},
+		]
+		.try_into()
+		.expect("two tracks"),
+		confirm_period: HOURS,
+		max_extensions: 4,
 	}
 }
 
@@ -73,7 +96,7 @@ impl pallet_security_pool::Config for Runtime {
 	type MaxOpenRequestsPerAccount = ConstU32<4>;
 	type MaxEvidenceLen = ConstU32<256>;
 	type MaxReportLen = ConstU32<4096>;
-	type MaxEncryptedReportLen = ConstU32<{ 4096 + 48 }>;
+	type MaxEncryptedReportLen = ConstU32<{ 32 + 4096 + 48 }>;
 	type MaxVotes = ConstU32<32>;
 	type MaxEndingsPerBlock = ConstU32<8>;
 	type MaxPayoutsPerBlock = ConstU32<8>;

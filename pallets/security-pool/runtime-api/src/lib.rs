@@ -4,15 +4,16 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::Codec;
-pub use pallet_security_pool::{PoolStatus, RequestId};
+pub use pallet_security_pool::{PoolStatus, ReferendumStatus, RequestId};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the security pool.
 	#[api_version(2)]
-	pub trait SecurityPoolApi<Balance, Request>
+	pub trait SecurityPoolApi<Balance, Request, BlockNumber>
 	where
 		Balance: Codec,
 		Request: Codec,
+		BlockNumber: Codec,
 	{
 		/// The pool's balance, available and committed funds, owed amounts, open requests and
 		/// lifetime inflow and outflow.
@@ -25,5 +26,10 @@ sp_api::decl_runtime_apis! {
 		/// published one.
 		#[api_version(2)]
 		fn triage_key() -> Option<[u8; 32]>;
+
+		/// A running referendum's track, whether it passes with the votes so far, and its end
+		/// after extensions; `None` once voting is over.
+		#[api_version(2)]
+		fn referendum(id: RequestId) -> Option<ReferendumStatus<BlockNumber>>;
 	}
 }

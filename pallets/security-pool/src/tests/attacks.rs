@@ -413,7 +413,7 @@ fn a_parameter_change_leaves_running_referenda_and_earned_locks_alone() {
 			approval: Perbill::from_percent(99),
 			..test_parameters()
 		};
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), strict));
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), strict.clone()));
 		// Passes on the thresholds it was filed under, paid after its own timelock.
 		run_to_block(ends_at);
 		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at: ends_at + TIMELOCK }));
@@ -424,7 +424,7 @@ fn a_parameter_change_leaves_running_referenda_and_earned_locks_alone() {
 		assert_eq!(VotingFor::<Test>::get(BOB).unwrap().prior.until, ends_at + LOCKING_PERIOD);
 		// A request filed now is judged by the new rules.
 		let next = claim(ALICE, 1_000);
-		assert_eq!(Requests::<Test>::get(next).unwrap().terms, strict.terms());
+		assert_eq!(Requests::<Test>::get(next).unwrap().terms, strict.terms(1_000).1);
 	});
 }
 

@@ -52,7 +52,7 @@ fn the_migration_sets_up_a_pallet_added_without_genesis() {
 		assert_ok!(try_claim(ALICE, 100, ALICE));
 		// A second run changes nothing.
 		let changed = crate::PoolParameters { deposit_base: 1, ..test_parameters() };
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), changed));
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), changed.clone()));
 		Migrations::on_runtime_upgrade();
 		assert_eq!(Parameters::<Test>::get(), changed);
 	});
@@ -132,7 +132,10 @@ fn the_migration_carries_version_0_state_over() {
 		migrate_with_checks();
 		let request = Requests::<Test>::get(3).unwrap();
 		assert_eq!(request.payee, DAVE);
-		assert_eq!(request.terms, params.terms());
+		assert_eq!(
+			request.terms,
+			crate::RequestTerms { max_extensions: 0, ..params.terms(1_000).1 }
+		);
 		let RequestStatus::Voting { tally, .. } = request.status else { panic!("voting") };
 		assert_eq!(tally.votes, 1);
 		assert_eq!(Outcomes::<Test>::get(1).unwrap().votes, 1);
@@ -196,7 +199,7 @@ fn the_migration_from_version_1_adds_triage_and_keeps_the_rules_of_open_requests
 			0,
 			request(
 				v1::RequestKind::Claim { evidence: Default::default() },
-				RequestStatus::Voting { ends_at: 11, tally: Default::default() },
+				v1::RequestStatus::Voting { ends_at: 11, tally: Default::default() },
 				100,
 			),
 		);
@@ -205,7 +208,7 @@ fn the_migration_from_version_1_adds_triage_and_keeps_the_rules_of_open_requests
 			1,
 			request(
 				v1::RequestKind::Disclosure { commitment, severity: Severity::High },
-				RequestStatus::Approved { payable_at: 6 },
+				v1::RequestStatus::Approved { payable_at: 6 },
 				200,
 			),
 		);

@@ -1,6 +1,7 @@
 //! Tests of the security pool, by topic, on the mock runtime with real `pallet-balances`.
 
 mod attacks;
+mod decisions;
 mod fee;
 mod lifecycle;
 mod migrations;
@@ -10,7 +11,7 @@ mod requests;
 mod triage;
 mod voting;
 
-use crate::{mock::*, Conviction, RequestId, Vote};
+use crate::{mock::*, Choice, Conviction, RequestId, Vote};
 use frame_support::{assert_ok, dispatch::DispatchResult};
 
 /// Files a claim by `who` for `amount` to `who` with 3 bytes of evidence; returns its id.
@@ -50,7 +51,8 @@ pub(crate) fn try_disclose(
 
 /// A vote of `balance` with `conviction`.
 pub(crate) fn vote(aye: bool, balance: Balance, conviction: Conviction) -> Vote<Balance> {
-	Vote { aye, balance, conviction }
+	let choice = if aye { Choice::Aye } else { Choice::Nay };
+	Vote { choice, balance, conviction }
 }
 
 /// `who` votes `vote` on `id`.

@@ -9,7 +9,7 @@ use sp_runtime::{DispatchError, Perbill};
 fn root_sets_valid_parameters() {
 	ExtBuilder::default().build_and_execute(|| {
 		let parameters = crate::PoolParameters { voting_period: 99, ..test_parameters() };
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters.clone()));
 		assert_eq!(Parameters::<Test>::get(), parameters);
 		assert_eq!(pool_events(), vec![Event::ParametersSet { parameters }]);
 		// New requests use them.
@@ -23,70 +23,85 @@ fn parameters_out_of_bounds_are_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		let base = test_parameters();
 		assert_noop!(
-			SecurityPool::set_parameters(RuntimeOrigin::signed(ALICE), base),
+			SecurityPool::set_parameters(RuntimeOrigin::signed(ALICE), base.clone()),
 			DispatchError::BadOrigin
 		);
 		let cases = [
-			(crate::PoolParameters { voting_period: 0, ..base }, Error::<Test>::PeriodOutOfBounds),
 			(
-				crate::PoolParameters { timelock: MAX_PERIOD as u64 + 1, ..base },
+				crate::PoolParameters { voting_period: 0, ..base.clone() },
 				Error::<Test>::PeriodOutOfBounds,
 			),
 			(
-				crate::PoolParameters { vote_locking_period: 0, ..base },
+				crate::PoolParameters { timelock: MAX_PERIOD as u64 + 1, ..base.clone() },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			(
+				crate::PoolParameters { vote_locking_period: 0, ..base.clone() },
 				Error::<Test>::PeriodOutOfBounds,
 			),
 			(
 				crate::PoolParameters {
 					min_turnout: Perbill::from_rational(9u32, 1000u32),
-					..base
+					..base.clone()
 				},
 				Error::<Test>::TurnoutBelowFloor,
 			),
 			(
-				crate::PoolParameters { approval: Perbill::from_percent(49), ..base },
+				crate::PoolParameters { approval: Perbill::from_percent(49), ..base.clone() },
 				Error::<Test>::ApprovalOutOfBounds,
 			),
 			(
-				crate::PoolParameters { approval: Perbill::one(), ..base },
+				crate::PoolParameters { approval: Perbill::one(), ..base.clone() },
 				Error::<Test>::ApprovalOutOfBounds,
 			),
 			(
-				crate::PoolParameters { max_payout: Perbill::zero(), ..base },
+				crate::PoolParameters { max_payout: Perbill::zero(), ..base.clone() },
 				Error::<Test>::ZeroShare,
 			),
 			(
-				crate::PoolParameters { max_exposure: Perbill::zero(), ..base },
+				crate::PoolParameters { max_exposure: Perbill::zero(), ..base.clone() },
 				Error::<Test>::ZeroShare,
 			),
-			(crate::PoolParameters { deposit_base: 0, ..base }, Error::<Test>::ZeroDeposit),
-			(crate::PoolParameters { deposit_per_byte: 0, ..base }, Error::<Test>::ZeroDeposit),
-			(crate::PoolParameters { triage_period: 0, ..base }, Error::<Test>::PeriodOutOfBounds),
-			(crate::PoolParameters { reveal_period: 0, ..base }, Error::<Test>::PeriodOutOfBounds),
+			(crate::PoolParameters { deposit_base: 0, ..base.clone() }, Error::<Test>::ZeroDeposit),
 			(
-				crate::PoolParameters { reveal_period: MAX_PERIOD as u64 + 1, ..base },
+				crate::PoolParameters { deposit_per_byte: 0, ..base.clone() },
+				Error::<Test>::ZeroDeposit,
+			),
+			(
+				crate::PoolParameters { triage_period: 0, ..base.clone() },
 				Error::<Test>::PeriodOutOfBounds,
 			),
 			(
-				crate::PoolParameters { fast_track_timelock: 0, ..base },
+				crate::PoolParameters { reveal_period: 0, ..base.clone() },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			(
+				crate::PoolParameters { reveal_period: MAX_PERIOD as u64 + 1, ..base.clone() },
+				Error::<Test>::PeriodOutOfBounds,
+			),
+			(
+				crate::PoolParameters { fast_track_timelock: 0, ..base.clone() },
 				Error::<Test>::PeriodOutOfBounds,
 			),
 			// The fast track must end after triage and be shorter than the normal track.
 			(
-				crate::PoolParameters { triage_period: FAST_VOTING_PERIOD, ..base },
+				crate::PoolParameters { triage_period: FAST_VOTING_PERIOD, ..base.clone() },
 				Error::<Test>::FastTrackOutOfBounds,
 			),
 			(
-				crate::PoolParameters { fast_track_voting_period: VOTING_PERIOD, ..base },
+				crate::PoolParameters { fast_track_voting_period: VOTING_PERIOD, ..base.clone() },
 				Error::<Test>::FastTrackOutOfBounds,
 			),
 			(
-				crate::PoolParameters { fast_track_timelock: TIMELOCK, ..base },
+				crate::PoolParameters { fast_track_timelock: TIMELOCK, ..base.clone() },
 				Error::<Test>::FastTrackOutOfBounds,
 			),
 		];
 		for (parameters, error) in cases {
-			assert_noop!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters), error);
+			assert_noop!(
+				SecurityPool::set_parameters(RuntimeOrigin::root(), parameters.clone()),
+				error
+			);
 		}
 		// The bounds themselves are accepted.
 		let edge = crate::PoolParameters {
@@ -100,9 +115,9 @@ fn parameters_out_of_bounds_are_refused() {
 			approval: Perbill::from_percent(50),
 			max_payout: Perbill::one(),
 			max_exposure: Perbill::one(),
-			..base
+			..base.clone()
 		};
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), edge));
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), edge.clone()));
 	});
 }
 

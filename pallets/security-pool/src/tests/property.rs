@@ -56,9 +56,15 @@ enum Action {
 	Vote {
 		who: AccountId,
 		request: Index,
-		aye: bool,
+		choice: Choice,
 		balance: Balance,
 		conviction: Conviction,
+	},
+	/// A vote for the losing side in the last block of a referendum.
+	Snipe {
+		who: AccountId,
+		request: Index,
+		balance: Balance,
 	},
 	RemoveVote {
 		who: AccountId,
@@ -101,6 +107,7 @@ enum Action {
 		approval: u32,
 		exposure: u32,
 		reveal: u64,
+		track: bool,
 	},
 }
 
@@ -147,6 +154,10 @@ fn severity() -> impl Strategy<Value = Severity> {
 	]
 }
 
+fn choice() -> impl Strategy<Value = Choice> {
+	prop_oneof![5 => Just(Choice::Aye), 3 => Just(Choice::Nay), 2 => Just(Choice::Abstain)]
+}
+
 fn verdict() -> impl Strategy<Value = Verdict> {
 	prop_oneof![
 		2 => Just(Verdict::Confirmed),
@@ -175,14 +186,16 @@ fn action() -> impl Strategy<Value = Action> {
 		3 => (request(), verdict()).prop_map(|(request, verdict)| Action::Triage { request, verdict }),
 		2 => request().prop_map(|request| Action::Reveal { request }),
 		1 => (account(), request()).prop_map(|(who, request)| Action::StealReveal { who, request }),
-		10 => (account(), request(), prop::bool::weighted(0.7), 0..800_000u64, conviction())
-			.prop_map(|(who, request, aye, balance, conviction)| Action::Vote {
+		10 => (account(), request(), choice(), 0..800_000u64, conviction())
+			.prop_map(|(who, request, choice, balance, conviction)| Action::Vote {
 				who,
 				request,
-				aye,
+				choice,
 				balance,
 				conviction
 			}),
+		2 => (account(), request(), 0..1_000_000u64)
+			.prop_map(|(who, request, balance)| Action::Snipe { who, request, balance }),
 		2 => (account(), request()).prop_map(|(who, request)| Action::RemoveVote { who, request }),
 		4 => (1..12u64).prop_map(|blocks| Action::Advance { blocks }),
 		1 => request().prop_map(|request| Action::Veto { request }),
@@ -192,14 +205,15 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (request(), payee()).prop_map(|(request, payee)| Action::SetPayee { request, payee }),
 		1 => payee().prop_map(|who| Action::Reap { who }),
 		1 => (1..=100u32).prop_map(|percent| Action::Drain { percent }),
-		1 => (3..15u64, 2..8u64, 1..30u64, 50..90u32, 30..=100u32, 1..20u64).prop_map(
-			|(voting, timelock, locking, approval, exposure, reveal)| Action::SetParameters {
+		1 => (3..15u64, 2..8u64, 1..30u64, 50..90u32, 30..=100u32, 1..20u64, any::<bool>()).prop_map(
+			|(voting, timelock, locking, approval, exposure, reveal, track)| Action::SetParameters {
 				voting,
 				timelock,
 				locking,
 				approval,
 				exposure,
-				reveal
+				reveal,
+				track
 			}
 		),
 	]
@@ -289,8 +303,23 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 				}
 			}
 		},
-		Action::Vote { who, request, aye, balance, conviction } => {
-			let _ = SecurityPool::vote(origin(who), pick(request), vote(aye, balance, conviction));
+		Action::Vote { who, request, choice, balance, conviction } => {
+			let vote = Vote { choice, balance, conviction };
+			let _ = SecurityPool::vote(origin(who), pick(request), vote);
+		},
+		Action::Snipe { who, request, balance } => {
+			let request = pick(request);
+			if let Some(RequestStatus::Voting { ends_at, .. }) =
+				Requests::<Test>::get(request).map(|r| r.status)
+			{
+				run_to_block(ends_at - 1);
+				let passing = SecurityPool::referendum(request).is_some_and(|r| r.passing);
+				let _ = SecurityPool::vote(
+					origin(who),
+					request,
+					vote(!passing, balance, Conviction::Locked1x),
+				);
+			}
 		},
 		Action::RemoveVote { who, request } => {
 			let _ = SecurityPool::remove_vote(origin(who), pick(request));
@@ -329,8 +358,17 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 			assert_ok!(Balances::transfer(&pool, &AUTHOR, taken, Preservation::Preserve));
 			return Outcome { inflow: 0, drained: taken };
 		},
-		Action::SetParameters { voting, timelock, locking, approval, exposure, reveal } => {
+		Action::SetParameters { voting, timelock, locking, approval, exposure, reveal, track } => {
 			let triage_period = (voting / 3).max(1);
+			// A track for small amounts, as fast as the rules allow.
+			let small = crate::Track {
+				max_amount: 5_000,
+				voting_period: 1,
+				timelock: 1,
+				min_turnout: Perbill::from_percent(1),
+				approval: Perbill::from_percent(50),
+			};
+			let tracks = if track { vec![small] } else { vec![] };
 			let parameters = PoolParameters {
 				voting_period: voting,
 				timelock,
@@ -342,9 +380,10 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 				fast_track_voting_period: triage_period + 1,
 				fast_track_timelock: timelock / 2,
 				reveal_period: reveal,
+				tracks: tracks.try_into().unwrap(),
 				..test_parameters()
 			};
-			assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+			assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters.clone()));
 		},
 	}
 	Outcome::default()

@@ -39,7 +39,7 @@ fn submit_claim_holds_the_deposit_and_opens_the_referendum() {
 		assert_eq!(request.kind, RequestKind::Claim { evidence: evidence.try_into().unwrap() });
 		assert_eq!(
 			request.status,
-			RequestStatus::Voting { ends_at: voting_end(), tally: Tally::default() }
+			RequestStatus::Voting { ends_at: voting_end(), tally: Tally::default(), extensions: 0 }
 		);
 		assert_eq!(VotingDeadlines::<Test>::get().len(), 1);
 		assert_eq!(

@@ -218,7 +218,7 @@ fn a_downgrade_never_caps_below_the_existential_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let mut parameters = test_parameters();
 		parameters.tiers.low.cap = 1;
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters.clone()));
 		let id = disclose(Severity::High, 1_000);
 		assert_ok!(triage(id, Verdict::Downgraded(Severity::Low)));
 		assert_eq!(Requests::<Test>::get(id).unwrap().amount, ED);
