@@ -48,12 +48,12 @@ pub trait WeightInfo {
 	fn execute_payout() -> Weight;
 	fn cancel() -> Weight;
 	fn set_payee() -> Weight;
-	fn set_parameters() -> Weight;
 	fn set_triage_key() -> Weight;
 	fn triage_fast_track() -> Weight;
 	fn triage_downgrade() -> Weight;
 	fn miss_triage(t: u32, ) -> Weight;
 	fn expire_reveals(r: u32, ) -> Weight;
+	fn set_parameters() -> Weight;
 	fn end_referenda(r: u32, ) -> Weight;
 	fn make_payments(p: u32, ) -> Weight;
 	fn fee_share() -> Weight;
@@ -66,13 +66,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
 		// Proof size: measured `103`, estimated `3593` bytes.
-		// Minimum execution time: 38_824_000 picoseconds.
-		Weight::from_parts(41_340_000, 3593)
+		// Minimum execution time: 38_087_000 picoseconds.
+		Weight::from_parts(40_618_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -86,21 +86,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `2951`, estimated `3937` bytes.
-		// Minimum execution time: 87_200_000 picoseconds.
-		Weight::from_parts(94_211_479, 3937)
-			// Standard error: 1_125
-			.saturating_add(Weight::from_parts(10_896, 0).saturating_mul(e.into()))
+		// Proof size: measured `3010`, estimated `3961` bytes.
+		// Minimum execution time: 88_170_000 picoseconds.
+		Weight::from_parts(95_106_198, 3961)
+			// Standard error: 1_201
+			.saturating_add(Weight::from_parts(8_934, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
+	/// Storage: `SecurityPool::TriageKey` (r:1 w:0)
+	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Commitments` (r:1 w:1)
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -114,65 +116,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
-	fn submit_disclosure(_e: u32, ) -> Weight {
-		// Proof size: measured `2951`, estimated `3937` bytes.
-		// Minimum execution time: 93_639_000 picoseconds.
-		Weight::from_parts(100_413_000, 3937)
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(7))
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 4176]`.
+	fn submit_disclosure(e: u32, ) -> Weight {
+		// Proof size: measured `3976`, estimated `3961` bytes.
+		// Minimum execution time: 106_430_000 picoseconds.
+		Weight::from_parts(114_879_793, 3961)
+			// Standard error: 76
+			.saturating_add(Weight::from_parts(615, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
-	/// Storage: `SecurityPool::Requests` (r:1 w:0)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::Reports` (r:1 w:1)
-	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::LegacyDisclosuresBefore` (r:1 w:0)
 	/// Proof: `SecurityPool::LegacyDisclosuresBefore` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
+	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Reports` (r:0 w:1)
+	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
-		// Proof size: measured `463`, estimated `7623` bytes.
-		// Minimum execution time: 51_470_000 picoseconds.
-		Weight::from_parts(54_475_982, 7623)
-			// Standard error: 4
-			.saturating_add(Weight::from_parts(1_398, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size: measured `2385`, estimated `3961` bytes.
+		// Minimum execution time: 96_368_000 picoseconds.
+		Weight::from_parts(107_743_020, 3961)
+			// Standard error: 173
+			.saturating_add(Weight::from_parts(1_814, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `1261`, estimated `4764` bytes.
-		// Minimum execution time: 40_412_000 picoseconds.
-		Weight::from_parts(43_715_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof size: measured `2326`, estimated `4764` bytes.
+		// Minimum execution time: 66_266_000 picoseconds.
+		Weight::from_parts(74_100_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:1 w:0)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `1745`, estimated `4764` bytes.
-		// Minimum execution time: 45_166_000 picoseconds.
-		Weight::from_parts(48_630_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof size: measured `2810`, estimated `4764` bytes.
+		// Minimum execution time: 68_371_000 picoseconds.
+		Weight::from_parts(79_530_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
@@ -182,13 +199,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 30_588_000 picoseconds.
-		Weight::from_parts(32_856_000, 4764)
+		// Minimum execution time: 31_463_000 picoseconds.
+		Weight::from_parts(34_373_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -200,14 +217,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
-		// Proof size: measured `3646`, estimated `6196` bytes.
-		// Minimum execution time: 94_327_000 picoseconds.
-		Weight::from_parts(106_100_000, 6196)
+		// Proof size: measured `3705`, estimated `6196` bytes.
+		// Minimum execution time: 96_184_000 picoseconds.
+		Weight::from_parts(105_574_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -221,20 +238,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
-		// Proof size: measured `3967`, estimated `8799` bytes.
-		// Minimum execution time: 138_646_000 picoseconds.
-		Weight::from_parts(151_645_000, 8799)
+		// Proof size: measured `4026`, estimated `8799` bytes.
+		// Minimum execution time: 138_762_000 picoseconds.
+		Weight::from_parts(148_726_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Commitments` (r:1 w:1)
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:1 w:1)
@@ -245,28 +264,116 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:1)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `7620`, estimated `7623` bytes.
-		// Minimum execution time: 133_891_000 picoseconds.
-		Weight::from_parts(143_180_000, 7623)
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(10))
+		// Proof size: measured `7714`, estimated `7623` bytes.
+		// Minimum execution time: 138_104_000 picoseconds.
+		Weight::from_parts(147_039_000, 7623)
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(12))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
-		// Proof size: measured `410`, estimated `3937` bytes.
-		// Minimum execution time: 11_640_000 picoseconds.
-		Weight::from_parts(12_792_000, 3937)
+		// Proof size: measured `469`, estimated `3961` bytes.
+		// Minimum execution time: 12_359_000 picoseconds.
+		Weight::from_parts(13_308_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `SecurityPool::TriageKey` (r:0 w:1)
+	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	fn set_triage_key() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 4_850_000 picoseconds.
+		Weight::from_parts(5_526_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	fn triage_fast_track() -> Weight {
+		// Proof size: measured `2124`, estimated `3961` bytes.
+		// Minimum execution time: 35_555_000 picoseconds.
+		Weight::from_parts(41_073_000, 3961)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	fn triage_downgrade() -> Weight {
+		// Proof size: measured `2047`, estimated `3961` bytes.
+		// Minimum execution time: 40_025_000 picoseconds.
+		Weight::from_parts(46_160_000, 3961)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// The range of component `t` is `[0, 8]`.
+	fn miss_triage(t: u32, ) -> Weight {
+		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
+		// Minimum execution time: 1_347_000 picoseconds.
+		Weight::from_parts(4_195_871, 1999)
+			// Standard error: 7_640
+			.saturating_add(Weight::from_parts(8_416_039, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
+			.saturating_add(Weight::from_parts(0, 2971).saturating_mul(t.into()))
+	}
+	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Commitments` (r:8 w:8)
+	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Reports` (r:8 w:0)
+	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:8 w:8)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:9 w:9)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 8]`.
+	fn expire_reveals(r: u32, ) -> Weight {
+		// Proof size: measured `3 + r * (591 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 804_000 picoseconds.
+		Weight::from_parts(8_520_199, 3593)
+			// Standard error: 28_844
+			.saturating_add(Weight::from_parts(58_885_677, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 6633).saturating_mul(r.into()))
+	}
 	/// Storage: `SecurityPool::Parameters` (r:0 w:1)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_432_000 picoseconds.
-		Weight::from_parts(6_126_000, 0)
+		// Minimum execution time: 5_555_000 picoseconds.
+		Weight::from_parts(6_333_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -274,11 +381,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Commitments` (r:8 w:8)
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:8 w:8)
@@ -289,17 +398,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:8)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
-		// Proof size: measured `0 + r * (4779 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 824_000 picoseconds.
-		Weight::from_parts(8_476_949, 3593)
-			// Standard error: 33_130
-			.saturating_add(Weight::from_parts(89_426_683, 0).saturating_mul(r.into()))
+		// Proof size: measured `0 + r * (4822 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 841_000 picoseconds.
+		Weight::from_parts(10_076_148, 3593)
+			// Standard error: 38_839
+			.saturating_add(Weight::from_parts(91_079_010, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 6633).saturating_mul(r.into()))
 	}
 	/// Storage: `SecurityPool::OwedQueue` (r:1 w:0)
@@ -307,7 +418,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:17)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
@@ -318,11 +429,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
-		// Proof size: measured `26 + p * (733 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_377_000 picoseconds.
-		Weight::from_parts(9_450_179, 3593)
-			// Standard error: 31_207
-			.saturating_add(Weight::from_parts(85_750_923, 0).saturating_mul(p.into()))
+		// Proof size: measured `55 + p * (756 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_489_000 picoseconds.
+		Weight::from_parts(9_457_747, 3593)
+			// Standard error: 42_667
+			.saturating_add(Weight::from_parts(86_571_717, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -331,14 +442,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 16_761_000 picoseconds.
-		Weight::from_parts(18_394_000, 0)
+		// Minimum execution time: 17_080_000 picoseconds.
+		Weight::from_parts(18_381_000, 0)
 	}
-	fn set_triage_key() -> Weight { Self::set_parameters() }
-	fn triage_fast_track() -> Weight { Self::set_parameters() }
-	fn triage_downgrade() -> Weight { Self::set_parameters() }
-	fn miss_triage(t: u32, ) -> Weight { Self::end_referenda(t) }
-	fn expire_reveals(r: u32, ) -> Weight { Self::end_referenda(r) }
 }
 
 /// For tests and mocks: the same weights with RocksDB's database weights.
@@ -347,13 +453,13 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
 		// Proof size: measured `103`, estimated `3593` bytes.
-		// Minimum execution time: 38_824_000 picoseconds.
-		Weight::from_parts(41_340_000, 3593)
+		// Minimum execution time: 38_087_000 picoseconds.
+		Weight::from_parts(40_618_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -367,21 +473,23 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `2951`, estimated `3937` bytes.
-		// Minimum execution time: 87_200_000 picoseconds.
-		Weight::from_parts(94_211_479, 3937)
-			// Standard error: 1_125
-			.saturating_add(Weight::from_parts(10_896, 0).saturating_mul(e.into()))
+		// Proof size: measured `3010`, estimated `3961` bytes.
+		// Minimum execution time: 88_170_000 picoseconds.
+		Weight::from_parts(95_106_198, 3961)
+			// Standard error: 1_201
+			.saturating_add(Weight::from_parts(8_934, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
+	/// Storage: `SecurityPool::TriageKey` (r:1 w:0)
+	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Commitments` (r:1 w:1)
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -395,65 +503,80 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
-	fn submit_disclosure(_e: u32, ) -> Weight {
-		// Proof size: measured `2951`, estimated `3937` bytes.
-		// Minimum execution time: 93_639_000 picoseconds.
-		Weight::from_parts(100_413_000, 3937)
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().writes(7))
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 4176]`.
+	fn submit_disclosure(e: u32, ) -> Weight {
+		// Proof size: measured `3976`, estimated `3961` bytes.
+		// Minimum execution time: 106_430_000 picoseconds.
+		Weight::from_parts(114_879_793, 3961)
+			// Standard error: 76
+			.saturating_add(Weight::from_parts(615, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(11))
+			.saturating_add(RocksDbWeight::get().writes(9))
 	}
-	/// Storage: `SecurityPool::Requests` (r:1 w:0)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::Reports` (r:1 w:1)
-	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::LegacyDisclosuresBefore` (r:1 w:0)
 	/// Proof: `SecurityPool::LegacyDisclosuresBefore` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
+	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Reports` (r:0 w:1)
+	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
-		// Proof size: measured `463`, estimated `7623` bytes.
-		// Minimum execution time: 51_470_000 picoseconds.
-		Weight::from_parts(54_475_982, 7623)
-			// Standard error: 4
-			.saturating_add(Weight::from_parts(1_398, 0).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		// Proof size: measured `2385`, estimated `3961` bytes.
+		// Minimum execution time: 96_368_000 picoseconds.
+		Weight::from_parts(107_743_020, 3961)
+			// Standard error: 173
+			.saturating_add(Weight::from_parts(1_814, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `1261`, estimated `4764` bytes.
-		// Minimum execution time: 40_412_000 picoseconds.
-		Weight::from_parts(43_715_000, 4764)
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		// Proof size: measured `2326`, estimated `4764` bytes.
+		// Minimum execution time: 66_266_000 picoseconds.
+		Weight::from_parts(74_100_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:1 w:0)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `1745`, estimated `4764` bytes.
-		// Minimum execution time: 45_166_000 picoseconds.
-		Weight::from_parts(48_630_000, 4764)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		// Proof size: measured `2810`, estimated `4764` bytes.
+		// Minimum execution time: 68_371_000 picoseconds.
+		Weight::from_parts(79_530_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
@@ -463,13 +586,13 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 30_588_000 picoseconds.
-		Weight::from_parts(32_856_000, 4764)
+		// Minimum execution time: 31_463_000 picoseconds.
+		Weight::from_parts(34_373_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -481,14 +604,14 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
-		// Proof size: measured `3646`, estimated `6196` bytes.
-		// Minimum execution time: 94_327_000 picoseconds.
-		Weight::from_parts(106_100_000, 6196)
+		// Proof size: measured `3705`, estimated `6196` bytes.
+		// Minimum execution time: 96_184_000 picoseconds.
+		Weight::from_parts(105_574_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -502,20 +625,22 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
-		// Proof size: measured `3967`, estimated `8799` bytes.
-		// Minimum execution time: 138_646_000 picoseconds.
-		Weight::from_parts(151_645_000, 8799)
+		// Proof size: measured `4026`, estimated `8799` bytes.
+		// Minimum execution time: 138_762_000 picoseconds.
+		Weight::from_parts(148_726_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Commitments` (r:1 w:1)
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:1 w:1)
@@ -526,28 +651,116 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:1)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `7620`, estimated `7623` bytes.
-		// Minimum execution time: 133_891_000 picoseconds.
-		Weight::from_parts(143_180_000, 7623)
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().writes(10))
+		// Proof size: measured `7714`, estimated `7623` bytes.
+		// Minimum execution time: 138_104_000 picoseconds.
+		Weight::from_parts(147_039_000, 7623)
+			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().writes(12))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
-		// Proof size: measured `410`, estimated `3937` bytes.
-		// Minimum execution time: 11_640_000 picoseconds.
-		Weight::from_parts(12_792_000, 3937)
+		// Proof size: measured `469`, estimated `3961` bytes.
+		// Minimum execution time: 12_359_000 picoseconds.
+		Weight::from_parts(13_308_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
+	/// Storage: `SecurityPool::TriageKey` (r:0 w:1)
+	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	fn set_triage_key() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 4_850_000 picoseconds.
+		Weight::from_parts(5_526_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	fn triage_fast_track() -> Weight {
+		// Proof size: measured `2124`, estimated `3961` bytes.
+		// Minimum execution time: 35_555_000 picoseconds.
+		Weight::from_parts(41_073_000, 3961)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	fn triage_downgrade() -> Weight {
+		// Proof size: measured `2047`, estimated `3961` bytes.
+		// Minimum execution time: 40_025_000 picoseconds.
+		Weight::from_parts(46_160_000, 3961)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// The range of component `t` is `[0, 8]`.
+	fn miss_triage(t: u32, ) -> Weight {
+		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
+		// Minimum execution time: 1_347_000 picoseconds.
+		Weight::from_parts(4_195_871, 1999)
+			// Standard error: 7_640
+			.saturating_add(Weight::from_parts(8_416_039, 0).saturating_mul(t.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
+			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(t.into())))
+			.saturating_add(Weight::from_parts(0, 2971).saturating_mul(t.into()))
+	}
+	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Commitments` (r:8 w:8)
+	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Reports` (r:8 w:0)
+	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:8 w:8)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:9 w:9)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 8]`.
+	fn expire_reveals(r: u32, ) -> Weight {
+		// Proof size: measured `3 + r * (591 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 804_000 picoseconds.
+		Weight::from_parts(8_520_199, 3593)
+			// Standard error: 28_844
+			.saturating_add(Weight::from_parts(58_885_677, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 6633).saturating_mul(r.into()))
+	}
 	/// Storage: `SecurityPool::Parameters` (r:0 w:1)
-	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(144), added: 639, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_432_000 picoseconds.
-		Weight::from_parts(6_126_000, 0)
+		// Minimum execution time: 5_555_000 picoseconds.
+		Weight::from_parts(6_333_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -555,11 +768,13 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Commitments` (r:8 w:8)
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:8 w:8)
@@ -570,17 +785,19 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:8)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
-		// Proof size: measured `0 + r * (4779 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 824_000 picoseconds.
-		Weight::from_parts(8_476_949, 3593)
-			// Standard error: 33_130
-			.saturating_add(Weight::from_parts(89_426_683, 0).saturating_mul(r.into()))
+		// Proof size: measured `0 + r * (4822 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 841_000 picoseconds.
+		Weight::from_parts(10_076_148, 3593)
+			// Standard error: 38_839
+			.saturating_add(Weight::from_parts(91_079_010, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(2))
-			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 6633).saturating_mul(r.into()))
 	}
 	/// Storage: `SecurityPool::OwedQueue` (r:1 w:0)
@@ -588,7 +805,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(472), added: 2947, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:17)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
@@ -599,11 +816,11 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
-		// Proof size: measured `26 + p * (733 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_377_000 picoseconds.
-		Weight::from_parts(9_450_179, 3593)
-			// Standard error: 31_207
-			.saturating_add(Weight::from_parts(85_750_923, 0).saturating_mul(p.into()))
+		// Proof size: measured `55 + p * (756 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_489_000 picoseconds.
+		Weight::from_parts(9_457_747, 3593)
+			// Standard error: 42_667
+			.saturating_add(Weight::from_parts(86_571_717, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -612,12 +829,7 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 16_761_000 picoseconds.
-		Weight::from_parts(18_394_000, 0)
+		// Minimum execution time: 17_080_000 picoseconds.
+		Weight::from_parts(18_381_000, 0)
 	}
-	fn set_triage_key() -> Weight { Self::set_parameters() }
-	fn triage_fast_track() -> Weight { Self::set_parameters() }
-	fn triage_downgrade() -> Weight { Self::set_parameters() }
-	fn miss_triage(t: u32, ) -> Weight { Self::end_referenda(t) }
-	fn expire_reveals(r: u32, ) -> Weight { Self::end_referenda(r) }
 }
