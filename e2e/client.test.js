@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { Node } from './lib/node.js';
 import {
-  UNIT, commitment, devAccounts, poolAccount, poolStatus, send, submitRequest,
+  UNIT, commitment, devAccounts, hasEvent, poolAccount, poolStatus, send, submitRequest, waitForPoolEvent,
 } from './lib/chain.js';
+import { councilKeyPair, seal } from './lib/sealed-box.js';
 
 let node;
 let api;
@@ -32,6 +33,10 @@ async function palletState() {
     commitments: await entries(q.commitments),
     voting: await entries(q.votingFor),
     deadlines: (await q.votingDeadlines()).toJSON(),
+    triageDeadlines: (await q.triageDeadlines()).toJSON(),
+    revealDeadlines: (await q.revealDeadlines()).toJSON(),
+    triageKey: (await q.triageKey()).toJSON(),
+    encryptedReports: await entries(q.encryptedReports),
     // Failed calls still pay fees, and the pool's share of them comes in.
     underVote: ledger.voting.toJSON(),
     committed: ledger.committed.toJSON(),
@@ -42,10 +47,10 @@ async function palletState() {
 }
 
 test('bad calls fail with their named errors and change nothing', async () => {
-  // Root lengthens the voting period so that the requests stay open throughout.
+  // Root lengthens the voting period, for every amount, so that the requests stay open throughout.
   const parameters = (await api.query.securityPool.parameters()).toJSON();
   const setParameters = (change) => api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, ...change }));
-  assert.equal((await send(api, setParameters({ votingPeriod: 1_000 }), dev.alice)).error, undefined);
+  assert.equal((await send(api, setParameters({ votingPeriod: 1_000, tracks: [] }), dev.alice)).error, undefined);
 
   // A large claim, so that the exposure cap bites below maxPayout, and a disclosure.
   const pool = await poolAccount(api);
@@ -53,12 +58,18 @@ test('bad calls fail with their named errors and change nothing', async () => {
   const report = stringToU8a('report');
   const salt = new Uint8Array(32).fill(7);
   const committed = commitment(dev.bob.address, report, salt);
-  const disclosure = await submitRequest(api, api.tx.securityPool.submitDisclosure(committed, 'Low', UNIT, dev.eve.address), dev.bob);
+  const disclose = (c, beneficiary, sealed = null) => api.tx.securityPool.submitDisclosure(c, 'Low', UNIT, beneficiary, sealed);
+  const disclosure = await submitRequest(api, disclose(committed, dev.eve.address), dev.bob);
+  // Its triage period runs out (no council), so that it changes by itself in no case below.
+  await waitForPoolEvent(api, hasEvent('TriageMissed', disclosure.id));
+  const council = councilKeyPair();
+  const sealed = seal(report, council.publicKey);
+  const maxSealed = api.consts.securityPool.maxEncryptedReportLen.toNumber();
   const { available, balance, exposure } = await poolStatus(api);
   const beyondExposure = (balance * BigInt(parameters.maxExposure)) / 1_000_000_000n - exposure + UNIT;
   const maxEvidence = api.consts.securityPool.maxEvidenceLen.toNumber();
   const charlieTotal = (await api.query.system.account(dev.charlie.address)).data.free.toBigInt();
-  const ballot = { aye: true, balance: UNIT, conviction: 'None' };
+  const ballot = { choice: 'Aye', balance: UNIT, conviction: 'None' };
 
   const cases = [
     ['zero amount', api.tx.securityPool.submitClaim(0, dev.bob.address, 'cid'), dev.bob, 'ZeroAmount'],
@@ -66,7 +77,8 @@ test('bad calls fail with their named errors and change nothing', async () => {
     ['over the exposure', api.tx.securityPool.submitClaim(beyondExposure, dev.bob.address, 'cid'), dev.charlie, 'ExceedsMaxExposure'],
     ['oversize evidence', api.tx.securityPool.submitClaim(UNIT, dev.bob.address, u8aToHex(new Uint8Array(maxEvidence + 1))), dev.bob, 'EvidenceTooLong'],
     ['pool as beneficiary', api.tx.securityPool.submitClaim(UNIT, pool, 'cid'), dev.charlie, 'PoolIsBeneficiary'],
-    ['copied commitment', api.tx.securityPool.submitDisclosure(committed, 'Low', UNIT, dev.charlie.address), dev.charlie, 'DuplicateCommitment'],
+    ['copied commitment', disclose(committed, dev.charlie.address), dev.charlie, 'DuplicateCommitment'],
+    ['sealed report with no triage key', disclose(commitment(dev.charlie.address, report, salt), dev.charlie.address, u8aToHex(sealed)), dev.charlie, 'NoTriageKey'],
     ['unknown request', api.tx.securityPool.vote(9_999, ballot), dev.charlie, 'UnknownRequest'],
     ['vote on own request', api.tx.securityPool.vote(id, ballot), dev.bob, 'OwnRequest'],
     ['beneficiary votes', api.tx.securityPool.vote(id, ballot), dev.dave, 'OwnRequest'],
@@ -79,14 +91,17 @@ test('bad calls fail with their named errors and change nothing', async () => {
     ['payee set while voting', api.tx.securityPool.setPayee(id, dev.eve.address), dev.dave, 'NotPayable'],
     ['veto without root', api.tx.securityPool.veto(id), dev.charlie, 'BadOrigin'],
     ['cancel without root', api.tx.securityPool.cancel(id), dev.charlie, 'BadOrigin'],
+    ['triage key set without root', api.tx.securityPool.setTriageKey(council.publicKey), dev.charlie, 'BadOrigin'],
+    ['triage without root', api.tx.securityPool.triage(disclosure.id, 'Confirmed'), dev.charlie, 'BadOrigin'],
     ['zero voting period', setParameters({ votingPeriod: 0 }), dev.alice, 'PeriodOutOfBounds'],
     ['turnout below the floor', setParameters({ minTurnout: 0 }), dev.alice, 'TurnoutBelowFloor'],
     ['approval below 50%', setParameters({ approval: 499_999_999 }), dev.alice, 'ApprovalOutOfBounds'],
     ['approval of 100%', setParameters({ approval: 1_000_000_000 }), dev.alice, 'ApprovalOutOfBounds'],
     ['zero exposure', setParameters({ maxExposure: 0 }), dev.alice, 'ZeroShare'],
     ['zero deposit', setParameters({ depositBase: 0 }), dev.alice, 'ZeroDeposit'],
+    ['a track slower than the general one', setParameters({ tracks: [{ ...parameters.tracks[0], votingPeriod: parameters.votingPeriod + 1 }] }), dev.alice, 'TracksOutOfOrder'],
   ];
-  for (const [what, tx, signer, expected] of cases) {
+  const fails = async ([what, tx, signer, expected]) => {
     const before = await palletState();
     const { error } = await send(api, tx, signer);
     assert.ok(error?.endsWith(expected), `${what}: expected ${expected}, got ${error}`);
@@ -95,7 +110,13 @@ test('bad calls fail with their named errors and change nothing', async () => {
       assert.ok(meta.docs.length > 0, `${expected} is documented`);
     }
     assert.equal(await palletState(), before, `${what}: the pallet's state is unchanged`);
-  }
+  };
+  for (const failing of cases) await fails(failing);
+
+  // With a triage key set, a sealed report one byte too long.
+  assert.equal((await send(api, api.tx.sudo.sudo(api.tx.securityPool.setTriageKey(council.publicKey)), dev.alice)).error, undefined);
+  const tooLong = u8aToHex(new Uint8Array(maxSealed + 1));
+  await fails(['oversize sealed report', disclose(commitment(dev.charlie.address, report, salt), dev.charlie.address, tooLong), dev.charlie, 'EncryptedReportTooLong']);
 });
 
 test('every item of the pallet is documented in the metadata and every event field is named', () => {

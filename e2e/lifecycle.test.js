@@ -8,7 +8,7 @@ import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { Node } from './lib/node.js';
 import {
-  UNIT, castVotes, commitment, depositFor, devAccounts, freeBalance, hasEvent, poolAccount, poolStatus,
+  UNIT, blockNumber, castVotes, commitment, depositFor, devAccounts, freeBalance, hasEvent, poolAccount, poolStatus,
   send, submitRequest, vote, waitForPoolEvent,
 } from './lib/chain.js';
 
@@ -123,12 +123,12 @@ test('a disclosure is committed, voted, revealed by its submitter only and paid'
   const expectedDeposit = await depositFor(api, 32, amount);
   const { id, deposit } = await submitRequest(
     api,
-    api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, researcher.address),
+    api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, researcher.address, null),
     dev.aliceStash,
   );
   assert.equal(deposit, expectedDeposit);
   // A copy of the commitment is refused, whoever files it.
-  const copy = await send(api, api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, dev.eveStash.address), dev.eveStash);
+  const copy = await send(api, api.tx.securityPool.submitDisclosure(committed, 'Critical', amount, dev.eveStash.address, null), dev.eveStash);
   assert.equal(copy.error, 'securityPool.DuplicateCommitment');
   await castVotes(api, id, [
     [dev.bobStash, vote(true, 600_000n * UNIT, 'Locked1x')],
@@ -136,7 +136,10 @@ test('a disclosure is committed, voted, revealed by its submitter only and paid'
     [dev.daveStash, vote(true, 300_000n * UNIT, 'None')],
   ]);
   await waitForPoolEvent(api, hasEvent('Approved', id));
+  const { payableAt } = (await api.query.securityPool.requests(id)).unwrap().status.asApproved;
 
+  // Revealed during the timelock, the disclosure is proven (the council never triaged it), so it
+  // is paid when the timelock ends.
   const reveal = (withSalt, signer) => send(api, api.tx.securityPool.revealDisclosure(id, u8aToHex(report), withSalt), signer);
   assert.equal((await reveal(new Uint8Array(32), dev.aliceStash)).error, 'securityPool.CommitmentMismatch');
   assert.equal((await reveal(salt, dev.bobStash)).error, 'securityPool.NotSubmitter');
@@ -153,6 +156,7 @@ test('a disclosure is committed, voted, revealed by its submitter only and paid'
   assert.equal(stored.deposit.toBigInt(), reportDeposit);
 
   const paidAt = await waitForPoolEvent(api, hasEvent('Paid', id));
+  assert.equal(await blockNumber(api, paidAt), payableAt.toNumber());
   assert.equal(await freeBalance(api, researcher.address, paidAt), amount);
 });
 

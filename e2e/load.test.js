@@ -36,7 +36,7 @@ test(`${VOTERS} accounts vote on one request and the tally is exact`, async () =
   const included = countPerBlock(api, (e) => api.events.securityPool.Voted.is(e), VOTERS, { what: 'votes' });
   const start = Date.now();
   await Promise.all(voters.map((v, i) =>
-    api.tx.securityPool.vote(id, { aye: i % 3 !== 0, balance: balances[i], conviction: 'Locked1x' })
+    api.tx.securityPool.vote(id, { choice: i % 3 !== 0 ? 'Aye' : 'Nay', balance: balances[i], conviction: 'Locked1x' })
       .signAndSend(v, { nonce: 0 })));
   const blocks = await included;
   const seconds = (blocks.at(-1).at - start) / 1000;

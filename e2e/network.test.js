@@ -41,7 +41,7 @@ test('a vote sent through Bob counts', async () => {
   const bob = nodes.bob.api;
   const { id } = await submitRequest(alice, alice.tx.securityPool.submitClaim(10n * UNIT, dev.eve.address, 'cid'), dev.eve);
   const balance = 12_345n * UNIT;
-  const { error, blockHash } = await send(bob, bob.tx.securityPool.vote(id, { aye: true, balance, conviction: 'Locked2x' }), dev.dave);
+  const { error, blockHash } = await send(bob, bob.tx.securityPool.vote(id, { choice: 'Aye', balance, conviction: 'Locked2x' }), dev.dave);
   assert.equal(error, undefined);
   // Alice sees the vote in the tally once Bob's block reaches her.
   const number = (await bob.rpc.chain.getHeader(blockHash)).number.toNumber();

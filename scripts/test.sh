@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy, the pallet's and runtime's tests (with the
-# benchmarks' tests), and the end-to-end tests of the real node through Polkadot.js.
+# benchmarks' tests), the end-to-end tests of the real node through Polkadot.js, and the
+# dashboard's browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -35,3 +36,6 @@ cargo test --locked --release -p pallet-security-pool --features runtime-benchma
 step "end-to-end tests (Polkadot.js against the node)"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 (cd e2e && node --test --test-concurrency=1 --test-timeout=900000)
+
+step "dashboard: build and browser tests (headless Chromium against the node)"
+scripts/test-app.sh

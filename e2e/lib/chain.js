@@ -39,17 +39,20 @@ export async function send(api, tx, signer, { tip = 0, ms = 60_000 } = {}) {
 
 /**
  * Files a claim or disclosure through `tx` from `signer`. Resolves with the new request's id and
- * deposit (from its `…Submitted` event); throws on an error.
+ * deposit (from its `…Submitted` event) and the block that filed it; throws on an error.
  */
 export async function submitRequest(api, tx, signer) {
-  const { events, error } = await send(api, tx, signer);
+  const { blockHash, events, error } = await send(api, tx, signer);
   if (error) throw new Error(`${tx.method.method}: ${error}`);
   const { data } = events.find((e) => e.section === 'securityPool' && e.method.endsWith('Submitted'));
-  return { id: data.request.toNumber(), deposit: data.deposit.toBigInt() };
+  return { id: data.request.toNumber(), deposit: data.deposit.toBigInt(), blockHash };
 }
 
+/** The number of block `blockHash`. */
+export const blockNumber = async (api, blockHash) => (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+
 /** A ballot for `vote` and `castVotes`. */
-export const vote = (aye, balance, conviction) => ({ aye, balance, conviction });
+export const vote = (aye, balance, conviction) => ({ choice: aye ? 'Aye' : 'Nay', balance, conviction });
 
 /** Casts `[signer, ballot]` votes on request `id`, one after another; throws on an error. */
 export async function castVotes(api, id, ballots) {
@@ -67,9 +70,10 @@ export const commitment = (submitterAddress, report, salt) =>
   blake2AsHex(u8aConcat(decodeAddress(submitterAddress), report, salt));
 
 /**
- * The deposit a request for `amount` with `bytes` of evidence (32, the commitment, for a
- * disclosure) holds if filed now: `(depositBase + depositPerByte × bytes) × (1 + open requests) +
- * amountBond × amount` (the bond a Perbill, rounded up).
+ * The deposit a request for `amount` with `bytes` of evidence (for a disclosure: 32, the
+ * commitment, plus the length of its encrypted report) holds if filed now: `(depositBase +
+ * depositPerByte × bytes) × (1 + open requests) + amountBond × amount` (the bond a Perbill,
+ * rounded up).
  */
 export async function depositFor(api, bytes, amount) {
   const { depositBase, depositPerByte, amountBond } = await api.query.securityPool.parameters();
@@ -79,9 +83,14 @@ export async function depositFor(api, bytes, amount) {
 }
 
 /** Free balance of `address` at `blockHash` (or the best block). */
-export async function freeBalance(api, address, blockHash) {
+export const freeBalance = (api, address, blockHash) => balance(api, address, blockHash, 'free');
+
+/** Reserved balance of `address` (the sum of its holds) at `blockHash` (or the best block). */
+export const reservedBalance = (api, address, blockHash) => balance(api, address, blockHash, 'reserved');
+
+async function balance(api, address, blockHash, kind) {
   const at = blockHash ? await api.at(blockHash) : api;
-  return (await at.query.system.account(address)).data.free.toBigInt();
+  return (await at.query.system.account(address)).data[kind].toBigInt();
 }
 
 /** The pool account's address. */
@@ -107,6 +116,16 @@ export async function poolEvents(api, blockHash) {
       event.method,
       Object.fromEntries(event.data.names.map((name, i) => [name, event.data[i].toJSON()])),
     ]);
+}
+
+/** The numbers of the blocks from `from` to `to` (best chain) with the pool event `name` of request `id`. */
+export async function blocksWith(api, name, id, from, to) {
+  const numbers = [];
+  for (let n = from; n <= to; n += 1) {
+    const events = await poolEvents(api, await api.rpc.chain.getBlockHash(n));
+    if (hasEvent(name, id)(events)) numbers.push(n);
+  }
+  return numbers;
 }
 
 /** A predicate for `waitForPoolEvent`: the block has the pool event `name` of request `id`. */
