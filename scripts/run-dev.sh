@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
 # Builds the node (first time: long) and runs a one-validator development chain:
-# Alice authors and finalizes blocks, RPC on ws://127.0.0.1:9944, state in a temporary ParityDB.
+# Alice authors and finalizes blocks, RPC on ws://127.0.0.1:9944, state in a temporary ParityDB
+# (every block's state kept: the dashboard reads the pool's history from it).
+# Also builds the dashboard (app/) if needed and serves it on http://127.0.0.1:8080 ($APP_PORT)
+# while the node runs.
 # Extra arguments go to the node, e.g. `--base-path /tmp/chain` to keep the state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 cargo build --release --locked -p security-pool-node
-exec "$NODE_BINARY" --dev --rpc-cors all --rpc-port 9944 "$@"
+
+command -v npm >/dev/null || fail "missing npm: install Node.js 20 and npm, and run again"
+if [ ! -d app/node_modules ]; then
+	say "installing the dashboard's packages"
+	(cd app && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -f app/dist/index.html ] || [ -n "$(find app/src app/index.html app/package-lock.json -newer app/dist/index.html -print -quit)" ]; then
+	say "building the dashboard"
+	(cd app && npm run build >/dev/null)
+fi
+node app/serve.js "${APP_PORT:-8080}" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+sleep 0.5
+kill -0 "$server" 2>/dev/null || fail "the dashboard could not be served on port ${APP_PORT:-8080} (set APP_PORT)"
+
+"$NODE_BINARY" --dev --rpc-cors all --rpc-port 9944 --state-pruning archive "$@"

@@ -1,0 +1,90 @@
+// Connects to a node and learns what the app needs to know about its chain once.
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import type { Units } from './units';
+
+export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
+
+/** The node to talk to: `?rpc=` in the page's URL, else the last one used, else the local dev node. */
+export function chosenEndpoint(): string {
+  const fromUrl = new URLSearchParams(location.search).get('rpc');
+  return fromUrl ?? localStorage.getItem('endpoint') ?? DEFAULT_ENDPOINT;
+}
+
+/** What the chain offers beyond the base pallet; the app adapts to older runtimes. */
+export interface Features {
+  /** The council's triage (`triage`, `setTriageKey`, a report encrypted to the council key). */
+  triage: boolean;
+  /** `submitDisclosure` takes the encrypted report as a fifth argument. */
+  encryptedReports: boolean;
+  /** Root can act through `sudo.sudo` (the dev chain's council). */
+  sudo: boolean;
+  /** A vote is `{ choice: Aye | Nay | Abstain, … }` (older runtimes: `{ aye: bool, … }`, no abstaining). */
+  abstain: boolean;
+  /** `securityPoolApi.referendum(id)`: a running referendum's track, standing and end after extensions. */
+  referendumApi: boolean;
+}
+
+export interface Chain {
+  api: ApiPromise;
+  provider: WsProvider;
+  endpoint: string;
+  name: string;
+  units: Units;
+  /** Milliseconds per block. */
+  blockTime: number;
+  /** A development or local chain: the dev accounts may sign. */
+  isDev: boolean;
+  poolAddress: string;
+  features: Features;
+  maxEvidenceLen: number;
+  maxReportLen: number;
+  maxEncryptedReportLen?: number;
+}
+
+export async function connect(endpoint: string): Promise<Chain> {
+  const provider = new WsProvider(endpoint);
+  const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  const [chainType, name] = await Promise.all([api.rpc.system.chainType(), api.rpc.system.chain()]);
+  localStorage.setItem('endpoint', endpoint);
+  const pool = api.tx.securityPool;
+  const consts = api.consts.securityPool;
+  const aura = api.consts.aura as { slotDuration?: { toNumber(): number } } | undefined;
+  return {
+    api,
+    provider,
+    endpoint,
+    name: name.toString(),
+    units: { decimals: api.registry.chainDecimals[0] ?? 12, symbol: api.registry.chainTokens[0] ?? 'UNIT' },
+    blockTime: aura?.slotDuration?.toNumber() ?? 6000,
+    isDev: chainType.isDevelopment || chainType.isLocal,
+    poolAddress: poolAccount(api),
+    features: {
+      triage: Boolean(pool.triage),
+      encryptedReports: pool.submitDisclosure.meta.args.length >= 5,
+      sudo: Boolean(api.tx.sudo?.sudo),
+      abstain: voteHasChoice(api),
+      referendumApi: Boolean(api.call.securityPoolApi?.referendum),
+    },
+    maxEvidenceLen: Number(consts.maxEvidenceLen.toString()),
+    maxReportLen: Number(consts.maxReportLen.toString()),
+    maxEncryptedReportLen: consts.maxEncryptedReportLen ? Number(consts.maxEncryptedReportLen.toString()) : undefined,
+  };
+}
+
+/** Whether `vote`'s ballot type has a `choice` field (the default value of the type tells its fields). */
+function voteHasChoice(api: ApiPromise): boolean {
+  try {
+    const type = api.tx.securityPool.vote.meta.args[1].type.toString();
+    return 'choice' in (api.createType(type).toJSON() as Record<string, unknown>);
+  } catch {
+    return false;
+  }
+}
+
+/** The pool's account: `modl` ++ pallet id, zero-padded to 32 bytes. */
+function poolAccount(api: ApiPromise): string {
+  const id = api.consts.securityPool.palletId.toU8a();
+  const raw = u8aConcat(stringToU8a('modl'), id, new Uint8Array(32 - 4 - id.length));
+  return api.createType('AccountId32', raw).toString();
+}

@@ -1,0 +1,111 @@
+// What the app reads from the chain at every new block.
+import type { Chain } from './connect';
+import * as decode from './decode';
+import type { Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
+
+export interface Snapshot {
+  pool: PoolStatus;
+  /** Open requests by id. */
+  open: Map<number, PayoutRequest>;
+  parameters: Parameters;
+  /** The active issuance: the electorate that turnout is measured against. */
+  electorate: bigint;
+  sudoKey?: string;
+  /** The council's X25519 key (hex) when the chain has triage and a key is set. */
+  triageKey?: string;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The pool, its open requests and parameters now; with `referenda` (the default) each running
+ * referendum's runtime API status too (one more round trip: `withReferenda` adds them later).
+ */
+export async function readSnapshot(chain: Chain, referenda = true): Promise<Snapshot> {
+  const { api, features } = chain;
+  const query = api.query.securityPool;
+  const [pool, entries, parameters, total, inactive, sudoKey, triageKey] = await Promise.all([
+    api.call.securityPoolApi.poolStatus(),
+    query.requests.entries(),
+    query.parameters(),
+    api.query.balances.totalIssuance(),
+    api.query.balances.inactiveIssuance(),
+    features.sudo ? api.query.sudo.key() : undefined,
+    features.triage && query.triageKey ? query.triageKey() : undefined,
+  ]);
+  const open = new Map<number, PayoutRequest>();
+  for (const [key, value] of entries) {
+    const id = Number(key.args[0].toString());
+    open.set(id, decode.request(id, value.toJSON() as Json));
+  }
+  if (referenda && features.referendumApi) await readReferenda(api, open);
+  return {
+    pool: decode.poolStatus(pool.toJSON() as Json),
+    open,
+    parameters: decode.parameters(parameters.toJSON() as Json),
+    electorate: BigInt(total.toString()) - BigInt(inactive.toString()),
+    sudoKey: (sudoKey?.toJSON() as string | null | undefined) ?? undefined,
+    triageKey: (triageKey?.toJSON() as string | null | undefined) ?? undefined,
+  };
+}
+
+/** Adds what the runtime API tells of each running referendum (track, passing now, end after extensions). */
+async function readReferenda(api: Chain['api'], open: Map<number, PayoutRequest>) {
+  const voting = [...open.values()].filter((request) => request.status.kind === 'Voting');
+  const found = await Promise.all(voting.map((request) => api.call.securityPoolApi.referendum(request.id)));
+  found.forEach((status, i) => {
+    voting[i].referendum = decode.referendum(status.toJSON() as Json | null);
+  });
+}
+
+/** `snapshot` with its running referenda's runtime API status (a snapshot read without them). */
+export async function withReferenda({ api, features }: Chain, snapshot: Snapshot): Promise<Snapshot> {
+  if (!features.referendumApi) return snapshot;
+  const open = new Map([...snapshot.open].map(([id, request]) => [id, { ...request }]));
+  await readReferenda(api, open);
+  return { ...snapshot, open };
+}
+
+/** What the app reads of the account that signs. */
+export interface AccountState {
+  address: string;
+  free: bigint;
+  /** The largest freeze on the account (its votes and vote locks). */
+  frozen: bigint;
+  voting: Voting;
+  /** Outcomes of the finished referenda its votes refer to. */
+  outcomes: Map<number, Outcome>;
+}
+
+export async function readAccount({ api }: Chain, address: string): Promise<AccountState> {
+  const [account, voting] = await Promise.all([
+    api.query.system.account(address),
+    api.query.securityPool.votingFor(address),
+  ]);
+  const data = (account.toJSON() as { data: Json }).data;
+  const votes = decode.voting(voting.toJSON() as Json | null);
+  const ids = votes.votes.map((cast) => cast.request);
+  const outcomes = new Map<number, Outcome>();
+  if (ids.length) {
+    const found = await api.query.securityPool.outcomes.multi(ids);
+    found.forEach((o, i) => {
+      const json = o.toJSON() as Json | null;
+      if (json) outcomes.set(ids[i], decode.outcome(json));
+    });
+  }
+  return { address, free: decode.big(data.free), frozen: decode.big(data.frozen), voting: votes, outcomes };
+}
+
+/** The revealed report of request `id`, if any, and the report encrypted to the council. */
+export async function readReports({ api, features }: Chain, id: number): Promise<{ report?: Report; encrypted?: string }> {
+  const query = api.query.securityPool;
+  const [report, encrypted] = await Promise.all([
+    query.reports(id),
+    features.triage && query.encryptedReports ? query.encryptedReports(id) : undefined,
+  ]);
+  const json = report.toJSON() as Json | null;
+  return {
+    report: json ? decode.report(json) : undefined,
+    encrypted: (encrypted?.toJSON() as string | null | undefined) ?? undefined,
+  };
+}

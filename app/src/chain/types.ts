@@ -1,0 +1,184 @@
+// The pool's domain as the app sees it, decoded from the chain (see decode.ts).
+
+export type Severity = 'Critical' | 'High' | 'Medium' | 'Low';
+export const SEVERITIES: readonly Severity[] = ['Critical', 'High', 'Medium', 'Low'];
+
+/** Which way a vote counts: for, against, or toward turnout only. */
+export type Choice = 'Aye' | 'Nay' | 'Abstain';
+
+export type Conviction = 'None' | 'Locked1x' | 'Locked2x' | 'Locked3x' | 'Locked4x' | 'Locked5x' | 'Locked6x';
+export const CONVICTIONS: readonly Conviction[] = ['None', 'Locked1x', 'Locked2x', 'Locked3x', 'Locked4x', 'Locked5x', 'Locked6x'];
+
+/** The council's attestation of a disclosure's report (triage). */
+export type Verdict =
+  | { kind: 'Confirmed' }
+  | { kind: 'Downgraded'; severity: Severity }
+  | { kind: 'Invalid' };
+
+/** Where a disclosure is in triage. */
+export type Triage =
+  | { kind: 'Pending'; due: number }
+  | { kind: 'Judged'; verdict: Verdict; at: number }
+  | { kind: 'Missed'; at: number }
+  | { kind: 'Exempt' };
+
+export interface Tally {
+  ayes: bigint;
+  nays: bigint;
+  turnout: bigint;
+  votes: number;
+}
+
+/** Where an open request is in its life (storage). */
+export type OpenStatus =
+  | { kind: 'Voting'; endsAt: number; tally: Tally; extensions: number }
+  | { kind: 'Approved'; payableAt: number }
+  | { kind: 'Owed'; remaining: bigint }
+  | { kind: 'Unproven'; revealBy: number }
+  | { kind: 'Paid'; revealBy: number };
+
+/** How a request left storage, from its events. */
+export type ClosedStatus =
+  | { kind: 'Rejected'; at: number; tally?: Tally }
+  | { kind: 'Vetoed'; at: number }
+  | { kind: 'Cancelled'; at: number }
+  | { kind: 'Settled'; at: number }
+  | { kind: 'Closed'; at: number };
+
+export type RequestStatus = OpenStatus | ClosedStatus;
+
+/** A request's track: an index into the parameters' `tracks`, or `null` for the general track. */
+export type TrackIndex = number | null;
+
+export interface Terms {
+  /** Undefined on a runtime without tracks. */
+  track?: TrackIndex;
+  timelock: number;
+  voteLockingPeriod: number;
+  /** Parts per billion of the active issuance. */
+  minTurnout: number;
+  /** Parts per billion of the weighted votes. */
+  approval: number;
+  triagePeriod?: number;
+  revealPeriod?: number;
+  confirmPeriod?: number;
+  maxExtensions?: number;
+}
+
+export type RequestKind =
+  | { kind: 'Claim'; evidence: Uint8Array }
+  | { kind: 'Disclosure'; commitment: string; severity: Severity; triage?: Triage; revealed?: boolean };
+
+/** A claim or disclosure: open ones from storage, finished ones rebuilt from their events. */
+export interface PayoutRequest {
+  id: number;
+  what: RequestKind;
+  submitter: string;
+  beneficiary: string;
+  payee: string;
+  amount: bigint;
+  deposit: bigint;
+  status: RequestStatus;
+  terms?: Terms;
+  /** The running referendum as the runtime API tells it (`securityPoolApi.referendum`), while it votes. */
+  referendum?: Referendum;
+  /** The block it was filed in, when known from the history. */
+  filedAt?: number;
+}
+
+export interface PoolStatus {
+  balance: bigint;
+  available: bigint;
+  committed: bigint;
+  owed: bigint;
+  exposure: bigint;
+  openRequests: number;
+  lifetimeInflow: bigint;
+  lifetimeOutflow: bigint;
+}
+
+export interface Tier {
+  share: number;
+  cap: bigint;
+}
+
+/** The rules of the requests up to `maxAmount` (the general track: any amount above every track). */
+export interface Track {
+  maxAmount: bigint;
+  votingPeriod: number;
+  timelock: number;
+  minTurnout: number;
+  approval: number;
+}
+
+/** A running referendum (runtime API `securityPoolApi.referendum(id)`). */
+export interface Referendum {
+  track: TrackIndex;
+  /** Whether it passes with the votes cast so far. */
+  passing: boolean;
+  /** The first block at which votes are no longer accepted, after extensions. */
+  endsAt: number;
+  /** How often a late change of the outcome moved the end. */
+  extensions: number;
+}
+
+export interface Parameters {
+  votingPeriod: number;
+  timelock: number;
+  voteLockingPeriod: number;
+  minTurnout: number;
+  approval: number;
+  maxPayout: number;
+  maxExposure: number;
+  depositBase: bigint;
+  depositPerByte: bigint;
+  amountBond: number;
+  tiers: Record<Severity, Tier>;
+  /** Faster, lighter tracks for smaller amounts, by ascending `maxAmount` (empty on a runtime without tracks). */
+  tracks: Track[];
+  confirmPeriod?: number;
+  maxExtensions?: number;
+}
+
+export interface Ballot {
+  choice: Choice;
+  balance: bigint;
+  conviction: Conviction;
+}
+
+/** One account's votes and the lock left by removed ones. */
+export interface Voting {
+  votes: { request: number; vote: Ballot }[];
+  prior: { until: number; amount: bigint };
+}
+
+/** How a finished referendum ended, kept while votes refer to it. */
+export interface Outcome {
+  approved: boolean;
+  endedAt: number;
+  voteLockingPeriod: number;
+}
+
+/** A revealed disclosure report. */
+export interface Report {
+  author: string;
+  deposit: bigint;
+  text: Uint8Array;
+}
+
+/** One event of the pool, with where it happened. */
+export interface PoolEvent {
+  block: number;
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/** What the history keeps of one block. */
+export interface BlockRecord {
+  number: number;
+  /** Milliseconds since the epoch (the block's timestamp). */
+  time: number;
+  reserve: bigint;
+  exposure: bigint;
+  events: PoolEvent[];
+}

@@ -1,0 +1,27 @@
+// Where a request is in its life, in words, with the countdown to its next step (for a running
+// referendum, to its end after extensions, as the runtime API tells it).
+import { extensionsOf, votingEnd } from '../chain/referendum';
+import type { PayoutRequest } from '../chain/types';
+import { Amount } from './Amount';
+import { Countdown } from './Countdown';
+
+export function StatusView({ request }: { request: PayoutRequest }) {
+  const { status } = request;
+  switch (status.kind) {
+    case 'Voting': {
+      const extensions = extensionsOf(request);
+      return (
+        <span class="status voting">
+          Voting, ends <Countdown to={votingEnd(request)!} />
+          {extensions > 0 && <> <span class="extended" data-extensions={extensions}>extended {extensions}×</span></>}
+        </span>
+      );
+    }
+    case 'Approved': return <span class="status approved">Approved, payable <Countdown to={status.payableAt} /></span>;
+    case 'Owed': return <span class="status owed">Owed: <Amount value={status.remaining} /></span>;
+    case 'Unproven': return <span class="status unproven">Passed, unproven: paid once revealed; closes unpaid <Countdown to={status.revealBy} /></span>;
+    case 'Paid': return <span class="status paid">Paid; report due <Countdown to={status.revealBy} /></span>;
+    case 'Settled': return <span class="status settled">Paid (#{status.at})</span>;
+    default: return <span class={`status ${status.kind.toLowerCase()}`}>{status.kind} (#{status.at})</span>;
+  }
+}

@@ -1,0 +1,21 @@
+// Which track a new request for `amount` takes, and what that means for its vote and timelock.
+import { trackData, trackFor } from '../chain/tracks';
+import { useReady } from '../state/context';
+import { Countdown } from './Countdown';
+import { TrackLabel, TrackRules } from './TrackView';
+
+export function TrackPreview({ id, amount }: { id: string; amount?: bigint }) {
+  const { snapshot, head } = useReady();
+  const { parameters } = snapshot;
+  if (amount === undefined || amount === 0n) {
+    return <p id={id} class="track-preview">Enter an amount to see its track{parameters.tracks.length > 0 && ' (smaller amounts take faster tracks)'}.</p>;
+  }
+  const { index, track } = trackFor(parameters, amount);
+  // Filed in the next block, the request votes until that block + its voting period.
+  const endsAt = head.number + 1 + track.votingPeriod;
+  return (
+    <p id={id} class="track-preview" data-track={trackData(index)} data-voting-period={track.votingPeriod} data-timelock={track.timelock}>
+      Track: <TrackLabel index={index} />: <TrackRules track={track} />. Filed in the next block, its voting would end at about <Countdown to={endsAt} />.
+    </p>
+  );
+}

@@ -1,0 +1,145 @@
+// The app's live view of the chain: connects, follows new blocks, keeps the pool's history and the
+// signing account's votes, and tells the views when anything changed.
+import { devAccounts, extensionAccounts, type Account } from '../chain/accounts';
+import { connect, type Chain } from '../chain/connect';
+import { blockRecord, loadHistory } from '../chain/history';
+import { readAccount, readSnapshot, withReferenda, type AccountState, type Snapshot } from '../chain/snapshot';
+import type { BlockRecord } from '../chain/types';
+
+export interface AppState {
+  phase: 'connecting' | 'ready' | 'failed';
+  error?: string;
+  chain?: Chain;
+  head?: { number: number; time: number };
+  snapshot?: Snapshot;
+  /** Records of past blocks, oldest first; grows with every new block. */
+  history: BlockRecord[];
+  historyLoaded: boolean;
+  accounts: Account[];
+  devAccountsOn: boolean;
+  extensionAccounts: Account[];
+  /** The address that signs. */
+  selected?: string;
+  account?: AccountState;
+}
+
+type Listener = (state: AppState) => void;
+
+export class Store {
+  state: AppState = {
+    phase: 'connecting',
+    history: [],
+    historyLoaded: false,
+    accounts: [],
+    devAccountsOn: localStorage.getItem('devAccounts') !== 'off',
+    extensionAccounts: [],
+    selected: localStorage.getItem('account') ?? undefined,
+  };
+  #listeners = new Set<Listener>();
+  #devAccounts: Account[] = [];
+  #reading = Promise.resolve();
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #set(change: Partial<AppState>) {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.#listeners) listener(this.state);
+  }
+
+  async start(endpoint: string) {
+    try {
+      const chain = await connect(endpoint);
+      performance.mark('connected');
+      this.#devAccounts = chain.isDev ? await devAccounts() : [];
+      this.#set({ chain });
+      this.#updateAccounts();
+      await chain.api.rpc.chain.subscribeNewHeads((header) => {
+        this.#follow(header.number.toNumber(), header.hash.toHex());
+      });
+    } catch (error) {
+      this.#set({ phase: 'failed', error: `Cannot connect to ${endpoint}: ${(error as Error).message}` });
+    }
+  }
+
+  /** Reads the chain at a new best block; blocks that arrive during a read queue behind it. */
+  #follow(number: number, hash: string) {
+    this.#reading = this.#reading.then(() => this.#read(number, hash)).catch((error: Error) => {
+      console.error('reading block', number, error);
+    });
+  }
+
+  async #read(number: number, hash: string) {
+    const chain = this.state.chain!;
+    const first = this.state.phase !== 'ready';
+    // The first read shows the chain without the referenda's runtime API status (storage tells
+    // their ends too) and adds it right after; later reads take it in one go.
+    const [snapshot, record, account] = await Promise.all([
+      readSnapshot(chain, !first),
+      blockRecord(chain, number, hash),
+      this.state.selected ? readAccount(chain, this.state.selected) : undefined,
+    ]);
+    const last = this.state.history.at(-1)?.number ?? 0;
+    const history = number > last ? [...this.state.history, record] : this.state.history;
+    this.#set({ phase: 'ready', snapshot, account, history, head: { number, time: record.time } });
+    if (first) {
+      this.#addReferenda(snapshot).catch((error: Error) => console.error('reading referenda', error));
+      void this.#loadHistory(number - 1);
+    }
+  }
+
+  /** Adds the running referenda's runtime API status to `snapshot`, unless a newer one replaced it. */
+  async #addReferenda(snapshot: Snapshot) {
+    const complete = await withReferenda(this.state.chain!, snapshot);
+    if (this.state.snapshot === snapshot) this.#set({ snapshot: complete });
+  }
+
+  async #loadHistory(before: number) {
+    const past = await loadHistory(this.state.chain!, before);
+    const newer = this.state.history.filter((record) => record.number > before);
+    this.#set({ history: [...past, ...newer], historyLoaded: true });
+  }
+
+  /** Reads again now, e.g. right after a transaction, without waiting for the next block. */
+  async refresh() {
+    const chain = this.state.chain;
+    if (!chain) return;
+    const [snapshot, account] = await Promise.all([
+      readSnapshot(chain),
+      this.state.selected ? readAccount(chain, this.state.selected) : undefined,
+    ]);
+    this.#set({ snapshot, account });
+  }
+
+  setDevAccounts(on: boolean) {
+    localStorage.setItem('devAccounts', on ? 'on' : 'off');
+    this.#set({ devAccountsOn: on });
+    this.#updateAccounts();
+  }
+
+  async connectExtension() {
+    const accounts = await extensionAccounts();
+    this.#set({ extensionAccounts: accounts });
+    this.#updateAccounts();
+  }
+
+  select(address: string) {
+    localStorage.setItem('account', address);
+    this.#set({ selected: address, account: undefined });
+    void this.refresh();
+  }
+
+  #updateAccounts() {
+    const accounts = [...(this.state.devAccountsOn ? this.#devAccounts : []), ...this.state.extensionAccounts];
+    const selected = accounts.some((a) => a.address === this.state.selected) ? this.state.selected : accounts[0]?.address;
+    this.#set({ accounts, selected, account: selected === this.state.selected ? this.state.account : undefined });
+    if (selected) void this.refresh();
+  }
+
+  /** The account that signs, if any. */
+  get signer(): Account | undefined {
+    return this.state.accounts.find((a) => a.address === this.state.selected);
+  }
+}

@@ -1,0 +1,114 @@
+// Filing a disclosure: the report stays in the browser; the chain gets its bound commitment (and,
+// if the hunter wants and the chain has a council key, the report sealed to that key). The
+// receipt file keeps the salt for the reveal.
+import { hexToU8a, stringToU8a, u8aToHex } from '@polkadot/util';
+import { useMemo, useState } from 'preact/hooks';
+import { Amount } from '../components/Amount';
+import { Field } from '../components/Field';
+import { TrackPreview } from '../components/TrackPreview';
+import { TxButton } from '../components/TxButton';
+import { commitment, downloadReceipt, freshSalt, makeReceipt, sealedPayload, type Receipt } from '../chain/disclosure';
+import { depositFor, disclosureLimit } from '../chain/limits';
+import { SEAL_OVERHEAD, seal } from '../chain/sealedBox';
+import { poolEvent } from '../chain/transactions';
+import { SEVERITIES, type Severity } from '../chain/types';
+import { parseAmount, tryParseAmount } from '../chain/units';
+import { useReady } from '../state/context';
+import { href } from '../state/route';
+
+export function FileDisclosure() {
+  const { chain, snapshot, selected } = useReady();
+  const { api, units, features } = chain;
+  const [report, setReport] = useState('');
+  const [severity, setSeverity] = useState<Severity>('High');
+  const [amountText, setAmountText] = useState('');
+  const [beneficiary, setBeneficiary] = useState('');
+  const [salt, setSalt] = useState(freshSalt);
+  const canEncrypt = features.encryptedReports && snapshot.triageKey !== undefined;
+  const [encrypt, setEncrypt] = useState(true);
+  const [receipt, setReceipt] = useState<Receipt>();
+  const reportBytes = useMemo(() => stringToU8a(report), [report]);
+  const bound = selected ? commitment(selected, reportBytes, salt) : undefined;
+  const sealing = canEncrypt && encrypt;
+  const depositBytes = 32 + (sealing ? salt.length + reportBytes.length + SEAL_OVERHEAD : 0);
+  const parsed = tryParseAmount(units, amountText);
+  const amount = parsed ?? 0n;
+
+  function submission() {
+    const base = [bound!, severity, parseAmount(units, amountText), beneficiary || selected!] as const;
+    if (!features.encryptedReports) return api.tx.securityPool.submitDisclosure(...base);
+    const sealed = sealing ? u8aToHex(seal(sealedPayload(salt, reportBytes), hexToU8a(snapshot.triageKey))) : null;
+    return api.tx.securityPool.submitDisclosure(...base, sealed);
+  }
+
+  async function loadReport(file?: File) {
+    if (file) setReport(await file.text());
+  }
+
+  return (
+    <>
+      <h1>File a disclosure</h1>
+      <p>
+        Your report never leaves this browser unencrypted: the chain gets <code>blake2_256(your account ++ report ++ salt)</code>.
+        Keep the receipt: revealing needs its salt.
+      </p>
+      <form class="form" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Report" hint={`${reportBytes.length} of ${chain.maxReportLen} bytes.`}>
+          <textarea id="disclosure-report" rows={6} value={report} onInput={(e) => setReport(e.currentTarget.value)} />
+        </Field>
+        <Field label="…or load the report from a file">
+          <input id="disclosure-report-file" type="file" onChange={(e) => loadReport(e.currentTarget.files?.[0])} />
+        </Field>
+        <Field label="Severity" hint={<>Caps the amount: at most <Amount value={disclosureLimit(snapshot.parameters, snapshot.pool, severity)} /> now.</>}>
+          <select id="disclosure-severity" value={severity} onChange={(e) => setSeverity(e.currentTarget.value as Severity)}>
+            {SEVERITIES.map((s) => <option value={s}>{s}</option>)}
+          </select>
+        </Field>
+        <Field label={`Amount (${units.symbol})`}>
+          <input id="disclosure-amount" inputMode="decimal" value={amountText} onInput={(e) => setAmountText(e.currentTarget.value)} />
+        </Field>
+        <TrackPreview id="disclosure-track" amount={parsed} />
+        <Field label="Beneficiary" hint="Who is paid; empty: the account that signs.">
+          <input id="disclosure-beneficiary" value={beneficiary} onInput={(e) => setBeneficiary(e.currentTarget.value.trim())} placeholder={selected} />
+        </Field>
+        {features.encryptedReports && (
+          <label class="check">
+            <input id="disclosure-encrypt" type="checkbox" checked={sealing} disabled={!canEncrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
+            {canEncrypt ? ' Send the report and its salt to the council, sealed to its key (only the council can read them)' : ' The council has not published a key: the report cannot be sent encrypted.'}
+          </label>
+        )}
+        <dl class="facts">
+          <dt>Salt</dt><dd><code id="disclosure-salt">{u8aToHex(salt)}</code> <button type="button" class="secondary" onClick={() => setSalt(freshSalt())}>New salt</button></dd>
+          <dt>Commitment</dt><dd><code id="disclosure-commitment">{bound ?? 'choose an account'}</code></dd>
+          <dt>Deposit</dt><dd><Amount value={depositFor(snapshot.parameters, snapshot.pool, depositBytes, amount)} /> ({depositBytes} bytes)</dd>
+        </dl>
+        <TxButton
+          label="File disclosure"
+          disabled={!report}
+          tx={submission}
+          onIncluded={(included) => {
+            const request = Number(poolEvent(included, 'DisclosureSubmitted')?.request);
+            setReceipt(makeReceipt({
+              genesisHash: api.genesisHash.toHex(),
+              request,
+              submitter: selected!,
+              severity,
+              amount: parseAmount(units, amountText).toString(),
+              commitment: bound!,
+              salt: u8aToHex(salt),
+              report,
+            }));
+            return 'The disclosure is filed. Download its receipt now.';
+          }}
+        />
+      </form>
+      {receipt && (
+        <section class="receipt" aria-labelledby="receipt-heading">
+          <h2 id="receipt-heading">Receipt of <a href={href('requests', receipt.request)}>request {receipt.request}</a></h2>
+          <p>It holds your report and salt: keep it private until you reveal.</p>
+          <button type="button" id="download-receipt" onClick={() => downloadReceipt(receipt)}>Download receipt</button>
+        </section>
+      )}
+    </>
+  );
+}

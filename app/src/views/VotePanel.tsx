@@ -1,0 +1,89 @@
+// Voting on a running referendum: aye, nay or abstain, a balance and a conviction, with the lock it
+// earns if its side wins (an abstention counts toward turnout only and is never locked); change or
+// remove an existing vote.
+import { useState } from 'preact/hooks';
+import { Amount } from '../components/Amount';
+import { Countdown } from '../components/Countdown';
+import { TxButton } from '../components/TxButton';
+import type { Chain } from '../chain/connect';
+import { LOCK_PERIODS, lockEnd, multiplier, weight } from '../chain/referendum';
+import { CONVICTIONS, type Ballot, type Choice, type Conviction, type PayoutRequest } from '../chain/types';
+import { decimalText, parseAmount, tryParseAmount } from '../chain/units';
+import { useReady } from '../state/context';
+
+const CHOICES: { value: Choice; label: string }[] = [
+  { value: 'Aye', label: 'Aye: pay it' },
+  { value: 'Nay', label: "Nay: don't" },
+  { value: 'Abstain', label: 'Abstain: count toward turnout only' },
+];
+
+/** The ballot as the runtime takes it: `{ choice, … }`, or an older runtime's `{ aye, … }`. */
+function ballotArg({ features }: Chain, { choice, balance, conviction }: Ballot) {
+  return features.abstain ? { choice, balance, conviction } : { aye: choice === 'Aye', balance, conviction };
+}
+
+export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt: number }) {
+  const { chain, account } = useReady();
+  const { api, units, features } = chain;
+  const current = account?.voting.votes.find((cast) => cast.request === request.id)?.vote;
+  const [choice, setChoice] = useState<Choice>(current?.choice ?? 'Aye');
+  const [balanceText, setBalanceText] = useState(current ? decimalText(units, current.balance) : '');
+  const [conviction, setConviction] = useState<Conviction>(current?.conviction ?? 'Locked1x');
+  const balance = tryParseAmount(units, balanceText);
+  const lockPeriod = request.terms?.voteLockingPeriod ?? 0;
+  const abstain = choice === 'Abstain';
+  // An abstention weighs nothing and is never locked: its conviction does not matter.
+  const sentConviction = abstain ? 'None' : conviction;
+  const until = lockEnd(endsAt, lockPeriod, conviction);
+  const choices = features.abstain ? CHOICES : CHOICES.filter((c) => c.value !== 'Abstain');
+
+  return (
+    <section class="vote" aria-labelledby="vote-heading">
+      <h2 id="vote-heading">{current ? 'Change your vote' : 'Vote'}</h2>
+      {current && (
+        <p class="current-vote" data-choice={current.choice}>
+          Your vote: {current.choice.toLowerCase()} with <Amount value={current.balance} />
+          {current.choice === 'Abstain' ? ' (turnout only)' : <> at {current.conviction} ({multiplier(current.conviction)})</>}.
+        </p>
+      )}
+      <fieldset>
+        <legend>Side</legend>
+        {choices.map((c) => (
+          <label><input type="radio" name="side" value={c.value.toLowerCase()} checked={choice === c.value} onChange={() => setChoice(c.value)} /> {c.label}</label>
+        ))}
+      </fieldset>
+      <label>
+        Balance ({units.symbol})
+        <input id="vote-balance" inputMode="decimal" value={balanceText} onInput={(e) => setBalanceText(e.currentTarget.value)} placeholder="e.g. 1000" />
+      </label>
+      <label>
+        Conviction{abstain && ' (not used by an abstention)'}
+        <select id="vote-conviction" value={conviction} disabled={abstain} onChange={(e) => setConviction(e.currentTarget.value as Conviction)}>
+          {CONVICTIONS.map((c) => (
+            <option value={c}>{c} — {multiplier(c)} votes, {LOCK_PERIODS[c] ? `locked ${LOCK_PERIODS[c]} × ${lockPeriod} blocks if it wins` : 'no lock'}</option>
+          ))}
+        </select>
+      </label>
+      <p class="lock-preview" aria-live="polite" data-choice={choice}>
+        {abstain
+          ? <>{balance !== undefined && <>Adds <Amount value={balance} /> to the turnout; no ayes or nays. </>}The balance is frozen while the vote counts and free as soon as you remove it: an abstention is never locked.</>
+          : (
+            <>
+              {balance !== undefined && <>Counts as <Amount value={weight({ choice, balance, conviction })} />. </>}
+              The balance is frozen while the vote counts
+              {LOCK_PERIODS[conviction] > 0
+                ? <>; if {choice.toLowerCase()} wins, it stays frozen until <Countdown to={until} /> once you remove the vote.</>
+                : <>; with no conviction it is free as soon as you remove the vote.</>}
+            </>
+          )}
+      </p>
+      <div class="actions">
+        <TxButton
+          label={current ? 'Change vote' : 'Vote'}
+          tx={() => api.tx.securityPool.vote(request.id, ballotArg(chain, { choice, balance: parseAmount(units, balanceText), conviction: sentConviction }))}
+        />
+        {current && <TxButton label="Remove vote" kind="danger" tx={() => api.tx.securityPool.removeVote(request.id)} />}
+      </div>
+    </section>
+  );
+}

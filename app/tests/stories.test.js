@@ -1,0 +1,304 @@
+// The dashboard's stories in headless Chromium against a real dev node: voting with conviction,
+// filing a claim, a disclosure filed, its receipt downloaded and revealed from, a bad input in the
+// pallet's words, the council's triage and veto; a screenshot and an axe-core pass of every page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+import {
+  OUTPUT, UNIT, ballot, bestAtLeast, hasChoice, keys, openApp, poolEvent, screenshot, send, seriousViolations, signAs,
+  startBrowser, startNode, visit,
+} from './harness.js';
+
+let node;
+let api;
+let browser;
+let page;
+let dev;
+const violations = new Map();
+
+before(async () => {
+  dev = await keys('//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie', '//Alice//stash', '//Bob//stash', '//Charlie//stash');
+  node = await startNode('stories');
+  api = node.api;
+  browser = await startBrowser();
+  page = await openApp(browser.context, browser.url, node.rpc);
+});
+
+after(async () => {
+  await browser?.stop();
+  await node?.stop();
+});
+
+/** Screenshot and axe-core pass of the page as it is now, under `name`. */
+async function record(name) {
+  await screenshot(page, name);
+  violations.set(name, await seriousViolations(page));
+}
+
+/** Files a claim through the API (not the page) from `who`; resolves with its id. */
+async function fileClaim(who, amount) {
+  const { events } = await send(api, api.tx.securityPool.submitClaim(amount * UNIT, who.address, 'ipfs://bafy-set-up'), who);
+  return poolEvent(events, 'ClaimSubmitted').request;
+}
+
+/** The number of the latest block among the last few with pool event `name` of request `id`. */
+async function blockOfEvent(name, id) {
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  for (let n = best; n > best - 10; n--) {
+    const at = await api.at(await api.rpc.chain.getBlockHash(n));
+    const events = (await at.query.system.events()).map((r) => r.event);
+    if (poolEvent(events, name)?.request === id) return n;
+  }
+  throw new Error(`no ${name} of #${id} in the last blocks`);
+}
+
+const shownHead = async () => Number(await page.getAttribute('[data-head]', 'data-head'));
+const errorDocs = (name) => api.errors.securityPool[name].meta.docs.map(String).join(' ').trim();
+
+test('the pool overview shows the runtime API\'s figures', async () => {
+  await page.waitForSelector('.chart svg, .chart + p, figure.chart', { timeout: 30_000 });
+  const status = (await api.call.securityPoolApi.poolStatus()).toJSON();
+  const balance = await page.getAttribute('[data-figure="balance"] .amount', 'data-planck');
+  assert.equal(BigInt(balance), BigInt(status.balance));
+  await record('overview');
+});
+
+test('a voter votes with conviction and the page shows the exact on-chain tally within two blocks', async () => {
+  const id = await fileClaim(dev['//Eve'], 100n);
+  await signAs(page, 'Bob');
+  await visit(page, `requests/${id}`);
+  await page.fill('#vote-balance', '250000');
+  await page.selectOption('#vote-conviction', 'Locked3x');
+  assert.match(await page.textContent('.lock-preview'), /stays frozen until #\d+/);
+  await page.click('.vote button:has-text("Vote")');
+  await page.waitForSelector('.vote .tx-done', { timeout: 60_000 });
+  const included = await blockOfEvent('Voted', id);
+  const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
+  assert.equal(tally.ayes.toBigInt(), 750_000n * UNIT);
+  const expected = `.tally[data-ayes="${tally.ayes.toString()}"][data-nays="${tally.nays.toString()}"][data-turnout="${tally.turnout.toString()}"][data-votes="${tally.votes.toString()}"]`;
+  await page.waitForSelector(expected, { timeout: 30_000 });
+  const head = await shownHead();
+  console.log(`tally shown at block #${head}, vote included in #${included}`);
+  assert.ok(head - included <= 2, `the tally appeared at #${head}, more than two blocks after #${included}`);
+  await record('request-detail-vote');
+  await visit(page, 'votes');
+  await page.waitForSelector(`.votes tr[data-request="${id}"]`);
+  await record('my-votes');
+  await page.click(`.votes tr[data-request="${id}"] button:has-text("Remove")`);
+  await page.waitForSelector(`.votes tr[data-request="${id}"]`, { state: 'detached', timeout: 60_000 });
+  const { tally: after } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
+  assert.equal(after.votes.toNumber(), 0, 'the removed vote left the tally');
+});
+
+test('a claim filed through the form appears in the list', async () => {
+  await signAs(page, 'Charlie');
+  await visit(page, 'claim');
+  await page.fill('#claim-amount', '100');
+  await page.fill('#claim-evidence', 'ipfs://bafy-incident-report and a line of text');
+  await page.click('button:has-text("File claim")');
+  const link = await page.waitForSelector('#filed a', { timeout: 60_000 });
+  const id = Number((await link.textContent()).replace(/\D/g, ''));
+  const stored = (await api.query.securityPool.requests(id)).unwrap();
+  assert.equal(stored.amount.toBigInt(), 100n * UNIT);
+  assert.equal(stored.submitter.toString(), dev['//Charlie'].address);
+  await record('file-claim');
+  await visit(page, 'requests');
+  await page.waitForSelector(`table.requests tr[data-request="${id}"]`, { timeout: 10_000 });
+  await record('requests');
+});
+
+test('an amount over the cap shows the pallet error\'s doc text', async () => {
+  await visit(page, 'claim');
+  await page.fill('#claim-amount', '90000');
+  await page.fill('#claim-evidence', '');
+  await page.click('button:has-text("File claim")');
+  const error = await page.waitForSelector('.tx-error', { timeout: 60_000 });
+  assert.equal(await error.textContent(), errorDocs('ExceedsMaxPayout'));
+  await record('bad-input');
+});
+
+test('a hunter files a disclosure, downloads the receipt, reveals from it, and the chain stores the report', async () => {
+  await signAs(page, 'Dave');
+  await visit(page, 'disclosure');
+  const report = `Reentrancy in the bridge's withdraw path.\nSteps: 1. call withdraw twice… (${Date.now()})`;
+  await page.fill('#disclosure-report', report);
+  await page.selectOption('#disclosure-severity', 'Low');
+  // Above the small track (10 SPT on the dev chain, 5 blocks of voting): the general track's 10 blocks
+  // leave time to reveal before a referendum nobody votes on is rejected.
+  await page.fill('#disclosure-amount', '20');
+  if (await page.$('#disclosure-encrypt:checked')) await page.uncheck('#disclosure-encrypt');
+  await page.click('button:has-text("File disclosure")');
+  await page.waitForSelector('#download-receipt', { timeout: 60_000 });
+  await record('file-disclosure');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-receipt')]);
+  const file = join(OUTPUT, 'receipt.json');
+  await download.saveAs(file);
+  const receipt = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(receipt.report, report);
+  const stored = (await api.query.securityPool.requests(receipt.request)).unwrap();
+  assert.equal(stored.kind.asDisclosure.commitment.toHex(), receipt.commitment);
+
+  await visit(page, 'reveal');
+  await page.setInputFiles('#receipt-file', file);
+  await page.click('button:has-text("Reveal report")');
+  await page.waitForSelector('.tx-done', { timeout: 60_000 });
+  await record('reveal');
+  const revealed = (await api.query.securityPool.reports(receipt.request)).unwrap();
+  assert.equal(u8aToHex(revealed.text), u8aToHex(stringToU8a(receipt.report)));
+  await visit(page, `requests/${receipt.request}`);
+  await page.waitForSelector('#revealed-report', { timeout: 10_000 });
+  assert.equal(await page.textContent('#revealed-report'), receipt.report);
+  await record('request-detail-disclosure');
+});
+
+test('the council publishes its key, reads a sealed report, checks it against the commitment and records its verdict', async (t) => {
+  if (!api.tx.securityPool.triage) {
+    t.skip('this runtime has no triage');
+    return;
+  }
+  await signAs(page, 'Alice');
+  await visit(page, 'council');
+  await page.click('button:has-text("Generate a key here and publish it")');
+  await page.waitForSelector('.tx-done', { timeout: 60_000 });
+  const key = (await api.query.securityPool.triageKey()).toJSON();
+  await page.waitForSelector(`#triage-key:has-text("${key}")`);
+
+  await signAs(page, 'Dave');
+  await visit(page, 'disclosure');
+  const report = `Signature malleability in the light client (${Date.now()})`;
+  await page.fill('#disclosure-report', report);
+  await page.selectOption('#disclosure-severity', 'Medium');
+  await page.fill('#disclosure-amount', '20');
+  await page.check('#disclosure-encrypt');
+  await page.click('button:has-text("File disclosure")');
+  await page.waitForSelector('#download-receipt', { timeout: 60_000 });
+  const id = Number((await page.textContent('#receipt-heading')).replace(/\D/g, ''));
+  assert.ok((await api.query.securityPool.encryptedReports(id)).isSome, 'the chain stores the sealed report');
+
+  await signAs(page, 'Alice');
+  await visit(page, 'council');
+  const row = `.council tr[data-request="${id}"]`;
+  await page.waitForSelector(`${row} .sealed-report:has-text("${report}")`, { timeout: 10_000 });
+  await page.waitForSelector(`${row} .check.matches`);
+  await page.click(`${row} button:has-text("Record verdict")`);
+  const outcome = await page.waitForSelector(`${row} [data-verdict], ${row} .tx-error`, { timeout: 60_000 });
+  assert.equal(await outcome.getAttribute('data-verdict'), 'Confirmed', await outcome.textContent());
+  const { triage } = (await api.query.securityPool.requests(id)).unwrap().kind.asDisclosure;
+  assert.ok(triage.isJudged && triage.asJudged.verdict.isConfirmed);
+
+  // A copy of the sealed report filed by someone else under their own commitment proves nothing.
+  const copied = (await api.query.securityPool.encryptedReports(id)).unwrap().toHex();
+  const { events } = await send(api, api.tx.securityPool.submitDisclosure(`0x${'ee'.repeat(32)}`, 'Medium', 20n * UNIT, dev['//Eve'].address, copied), dev['//Eve']);
+  const copy = `.council tr[data-request="${poolEvent(events, 'DisclosureSubmitted').request}"]`;
+  await page.waitForSelector(`${copy} .check.mismatch`, { timeout: 10_000 });
+  assert.deepEqual(await page.$$eval(`${copy} select option`, (options) => options.map((o) => o.value)), ['Invalid']);
+  await record('council-triage');
+});
+
+test('the council vetoes an approved request from its view', async () => {
+  const id = await fileClaim(dev['//Ferdie'], 200n);
+  for (const voter of ['//Alice//stash', '//Bob//stash', '//Charlie//stash']) {
+    await send(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
+  }
+  const endsAt = (await api.query.securityPool.requests(id)).unwrap().status.asVoting.endsAt.toNumber();
+  await bestAtLeast(api, endsAt + 1);
+  assert.ok((await api.query.securityPool.requests(id)).unwrap().status.isApproved, 'the claim is approved');
+  await signAs(page, 'Alice');
+  await visit(page, 'council');
+  const row = `.council tr[data-request="${id}"]`;
+  await page.waitForSelector(`${row} button:has-text("Veto")`, { timeout: 10_000 });
+  await record('council');
+  await page.click(`${row} button:has-text("Veto")`);
+  await page.waitForSelector(row, { state: 'detached', timeout: 60_000 });
+  assert.ok((await api.query.securityPool.requests(id)).isNone, 'the request is closed');
+  await blockOfEvent('Vetoed', id);
+  await visit(page, `requests/${id}`);
+  await page.waitForSelector('#request-status .status.vetoed', { timeout: 10_000 });
+});
+
+/** The tally shown on the page, from its data attributes. */
+const shownTally = (selector = '.tally') => page.$eval(selector, (el) => ({
+  ayes: el.dataset.ayes, nays: el.dataset.nays, turnout: el.dataset.turnout, votes: el.dataset.votes,
+}));
+
+test('an abstention changes only the turnout on the page, to the exact on-chain value', async (t) => {
+  if (!hasChoice(api)) {
+    t.skip('this runtime has no abstention');
+    return;
+  }
+  const id = await fileClaim(dev['//Eve'], 100n);
+  await signAs(page, 'Ferdie');
+  await visit(page, `requests/${id}`);
+  await page.waitForSelector('.tally[data-votes="0"]', { timeout: 10_000 });
+  const before = await shownTally();
+  await page.check('input[name="side"][value="abstain"]');
+  await page.fill('#vote-balance', '40000');
+  const preview = await page.textContent('.lock-preview');
+  assert.match(preview, /never locked/);
+  assert.doesNotMatch(preview, /stays frozen until/);
+  assert.ok(await page.$('#vote-conviction:disabled'), 'an abstention has no conviction to choose');
+  await page.click('.vote button:has-text("Vote")');
+  await page.waitForSelector('.vote .tx-done', { timeout: 60_000 });
+  const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
+  assert.equal(tally.turnout.toBigInt(), 40_000n * UNIT);
+  assert.equal(tally.ayes.toString(), before.ayes, 'an abstention adds no ayes');
+  assert.equal(tally.nays.toString(), before.nays, 'an abstention adds no nays');
+  const expected = `.tally[data-ayes="${before.ayes}"][data-nays="${before.nays}"][data-turnout="${tally.turnout.toString()}"][data-votes="${tally.votes.toString()}"]`;
+  await page.waitForSelector(expected, { timeout: 30_000 });
+  const after = await shownTally();
+  assert.deepEqual({ ...after, turnout: before.turnout, votes: before.votes }, before, 'only the turnout (and the count of votes) changed');
+  assert.notEqual(after.turnout, before.turnout);
+  await page.waitForSelector('.current-vote[data-choice="Abstain"]', { timeout: 10_000 });
+  await record('request-detail-abstain');
+  await visit(page, 'votes');
+  await page.waitForSelector(`.votes tr[data-request="${id}"] td.choice[data-choice="Abstain"]`, { timeout: 10_000 });
+  await record('my-votes-abstain');
+});
+
+test('a small claim shows its track and a countdown from its own voting period', async (t) => {
+  const parameters = (await api.query.securityPool.parameters()).toJSON();
+  if (!parameters.tracks?.length || !api.call.securityPoolApi.referendum) {
+    t.skip('this runtime has no tracks');
+    return;
+  }
+  const [small] = parameters.tracks;
+  assert.notEqual(small.votingPeriod, parameters.votingPeriod, 'the small track votes for its own period');
+  const amount = BigInt(small.maxAmount) / 2n;
+  await visit(page, '');
+  await page.waitForSelector('#tracks tr[data-track="0"]', { timeout: 10_000 });
+  await page.waitForSelector(`#confirmation[data-confirm-period="${parameters.confirmPeriod}"][data-max-extensions="${parameters.maxExtensions}"]`);
+  await record('overview-tracks');
+
+  await signAs(page, 'Charlie');
+  await visit(page, 'claim');
+  await page.fill('#claim-amount', String(Number(amount) / Number(UNIT)));
+  await page.fill('#claim-evidence', 'ipfs://bafy-small-loss');
+  const preview = await page.waitForSelector(`#claim-track[data-track="0"][data-voting-period="${small.votingPeriod}"][data-timelock="${small.timelock}"]`);
+  assert.match(await preview.textContent(), /track 0/);
+  await record('file-claim-track');
+  await page.click('button:has-text("File claim")');
+  const link = await page.waitForSelector('#filed a', { timeout: 60_000 });
+  const id = Number((await link.textContent()).replace(/\D/g, ''));
+  await visit(page, `requests/${id}`);
+  await page.waitForSelector('#request-track [data-track="0"]', { timeout: 10_000 });
+
+  const filedAt = await blockOfEvent('ClaimSubmitted', id);
+  const referendum = (await api.call.securityPoolApi.referendum(id)).unwrap().toJSON();
+  assert.equal(referendum.track, 0);
+  assert.equal(referendum.endsAt, filedAt + small.votingPeriod, 'voting ends after the track\'s own period');
+  const countdown = await page.waitForSelector(`#request-status .countdown[title="block #${referendum.endsAt}"]`, { timeout: 10_000 });
+  const blocks = Number(await countdown.getAttribute('data-blocks'));
+  assert.ok(blocks > 0 && blocks <= small.votingPeriod, `the countdown shows ${blocks} blocks left`);
+  assert.equal(Number(await page.getAttribute('#voting-end', 'data-ends-at')), referendum.endsAt);
+  assert.equal(Number(await page.getAttribute('#request-terms', 'data-min-turnout')), small.minTurnout);
+  assert.equal(Number(await page.getAttribute('#request-terms', 'data-approval')), small.approval);
+  await record('request-detail-track');
+});
+
+test('no page has serious or critical accessibility violations (axe-core)', () => {
+  const found = [...violations].flatMap(([name, list]) => list.map((v) => `${name}: ${v}`));
+  console.log(`axe-core: ${violations.size} pages checked, ${found.length} serious or critical violations`);
+  assert.deepEqual(found, []);
+});

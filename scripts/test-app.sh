@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The dashboard's checks: installs its packages, builds it (strict type check and production
+# bundle, whose size it prints) and runs its tests: the sealed box against libsodium, and the
+# browser tests in headless Chromium (Debian's package) against real dev nodes.
+# Needs the node built (./scripts/run-dev.sh or ./scripts/test.sh build it); NODE_BINARY overrides.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+node_binary="${NODE_BINARY:-}"
+source scripts/setup.sh
+export NODE_BINARY="${node_binary:-$NODE_BINARY}"
+
+command -v npm >/dev/null || fail "missing npm: install Node.js 20 and npm, and run again"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+[ -x "$CHROMIUM" ] || apt_install chromium
+[ -x "$NODE_BINARY" ] || fail "missing the node at $NODE_BINARY: build it with ./scripts/run-dev.sh (or set NODE_BINARY)"
+
+cd app
+say "dashboard: npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+say "dashboard: npm run build"
+npm run build
+bytes=$(cat dist/index.html dist/assets/* | wc -c)
+gzipped=$(cat dist/index.html dist/assets/* | gzip -9 | wc -c)
+say "dashboard: production bundle $bytes bytes ($gzipped bytes gzipped) in app/dist/"
+
+say "dashboard: tests (screenshots and the receipt under app/test-output/)"
+node --test --test-concurrency=1 --test-timeout=900000 tests/
