@@ -107,7 +107,7 @@ try {
 
   // One request whose referendum outlasts the measurement.
   const parameters = (await api.query.securityPool.parameters()).toJSON();
-  const set = await send(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 10_000 })), dev.alice);
+  const set = await send(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 10_000, tracks: [] })), dev.alice);
   if (set.error) throw new Error(`setParameters: ${set.error}`);
   const { id: request } = await submitRequest(api, api.tx.securityPool.submitClaim(100n * UNIT, dev.bob.address, 'cid'), dev.bob);
 
@@ -115,7 +115,7 @@ try {
     accounts,
     nonce: 0,
     slotSeconds,
-    build: () => api.tx.securityPool.vote(request, { aye: true, balance: 10n * UNIT, conviction: 'Locked1x' }),
+    build: () => api.tx.securityPool.vote(request, { choice: 'Aye', balance: 10n * UNIT, conviction: 'Locked1x' }),
     matches: (e) => api.events.securityPool.Voted.is(e),
   });
   const transfers = await phase(api, 'transfers', {

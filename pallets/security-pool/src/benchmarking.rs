@@ -314,6 +314,26 @@ mod benchmarks {
 		));
 	}
 
+	/// A vote in the last block of a referendum that it does not flip, with the voter's list one
+	/// short of full: what `vote` costs when it does not move the end (the rest is refunded).
+	#[benchmark]
+	fn vote_in_place() {
+		setup::<T>();
+		let voter = signer::<T>();
+		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
+		let id = last_of_full_house::<T>();
+		Pallet::<T>::do_vote(&funded::<T>("voter", id), id, aye::<T>()).expect("the vote is valid");
+		let end = VotingDeadlines::<T>::get().last().unwrap().at;
+		set_now::<T>(end.saturating_sub(One::one()));
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), id, aye::<T>());
+		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get());
+		assert!(matches!(
+			Requests::<T>::get(id).unwrap().status,
+			RequestStatus::Voting { extensions: 1, .. }
+		));
+	}
+
 	/// Removing a vote that flips a referendum in its last block, last of a full voting queue,
 	/// the voter's list full.
 	#[benchmark]

@@ -597,17 +597,18 @@ pub mod pallet {
 		/// - Errors: `ZeroAmount`, `UnknownRequest`, `VotingClosed`, `OwnRequest`,
 		///   `InsufficientFunds`, `TooManyVotes`.
 		/// - Events: `Voted`, `VotingExtended`.
+		/// - Weight: that of a vote that moves the end; the rest is refunded when it does not.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
 			origin: OriginFor<T>,
 			request: RequestId,
 			vote: Vote<BalanceOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let voter = ensure_signed(origin)?;
-			Self::do_vote(&voter, request, vote)?;
+			let extended = Self::do_vote(&voter, request, vote)?;
 			Self::deposit_event(Event::Voted { request, voter, vote });
-			Ok(())
+			Ok((!extended).then(T::WeightInfo::vote_in_place).into())
 		}
 
 		/// Remove one's vote. While the referendum runs this takes it out of the tally; after

@@ -66,12 +66,13 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Approved { request: id, tally, payable_at });
 	}
 
-	/// Casts or changes `voter`'s vote on `id` and freezes its balance.
+	/// Casts or changes `voter`'s vote on `id` and freezes its balance. Tells whether the vote
+	/// moved the end of voting.
 	pub(crate) fn do_vote(
 		voter: &T::AccountId,
 		id: RequestId,
 		vote: Vote<BalanceOf<T>>,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(!vote.balance.is_zero(), Error::<T>::ZeroAmount);
 		let mut request = Self::running(id)?;
 		ensure!(
@@ -96,10 +97,10 @@ impl<T: Config> Pallet<T> {
 		}
 		tally.add(&vote);
 		Self::freeze(voter, &voting)?;
-		Self::confirm_late_flip(id, &mut request, was_passing);
+		let extended = Self::confirm_late_flip(id, &mut request, was_passing);
 		Requests::<T>::insert(id, request);
 		VotingFor::<T>::insert(voter, voting);
-		Ok(())
+		Ok(extended)
 	}
 
 	/// Removes `voter`'s vote on `id`: from the tally while voting runs, into the prior lock
@@ -132,7 +133,7 @@ impl<T: Config> Pallet<T> {
 				if let RequestStatus::Voting { ref mut tally, .. } = request.status {
 					tally.remove(&vote);
 				}
-				Self::confirm_late_flip(id, &mut request, was_passing);
+				let _ = Self::confirm_late_flip(id, &mut request, was_passing);
 				Requests::<T>::insert(id, request);
 			},
 		}
@@ -149,20 +150,24 @@ impl<T: Config> Pallet<T> {
 	/// After a change of `request`'s tally: if it turned the outcome (passing to failing or
 	/// back) within the last `confirm_period` blocks of voting, moves the end to
 	/// `confirm_period` blocks from now, at most `max_extensions` times, so that the other side
-	/// can answer.
-	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, was_passing: bool) {
+	/// can answer. Tells whether it moved the end.
+	fn confirm_late_flip(
+		id: RequestId,
+		request: &mut PayoutRequestOf<T>,
+		was_passing: bool,
+	) -> bool {
 		let terms = request.terms;
 		if Self::passing(request) == was_passing {
-			return;
+			return false;
 		}
 		let RequestStatus::Voting { ref mut ends_at, ref mut extensions, .. } = request.status
 		else {
-			return;
+			return false;
 		};
 		let extended =
 			T::BlockNumberProvider::current_block_number().saturating_add(terms.confirm_period);
 		if *extensions >= terms.max_extensions || extended <= *ends_at {
-			return;
+			return false;
 		}
 		*ends_at = extended;
 		*extensions = extensions.saturating_add(1);
@@ -176,6 +181,7 @@ impl<T: Config> Pallet<T> {
 			ends_at: extended,
 			extensions: *extensions,
 		});
+		true
 	}
 
 	/// Releases `who`'s prior lock once it has expired, as `pallet-conviction-voting` does:

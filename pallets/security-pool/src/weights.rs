@@ -42,6 +42,7 @@ pub trait WeightInfo {
 	fn submit_disclosure(e: u32, ) -> Weight;
 	fn reveal_disclosure(r: u32, ) -> Weight;
 	fn vote() -> Weight;
+	fn vote_in_place() -> Weight;
 	fn remove_vote() -> Weight;
 	fn unlock() -> Weight;
 	fn veto() -> Weight;
@@ -445,6 +446,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 17_080_000 picoseconds.
 		Weight::from_parts(18_381_000, 0)
 	}
+	fn vote_in_place() -> Weight { Self::vote() }
 }
 
 /// For tests and mocks: the same weights with RocksDB's database weights.
@@ -832,4 +834,5 @@ impl WeightInfo for () {
 		// Minimum execution time: 17_080_000 picoseconds.
 		Weight::from_parts(18_381_000, 0)
 	}
+	fn vote_in_place() -> Weight { Self::vote() }
 }

@@ -200,3 +200,20 @@ fn abstaining_counts_toward_turnout_only() {
 		assert_eq!(VotingFor::<Test>::get(CHARLIE), None);
 	});
 }
+
+#[test]
+fn a_vote_that_does_not_move_the_end_is_refunded_to_its_own_weight() {
+	use crate::weights::WeightInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let id = claim(ALICE, 1_000);
+		let ballot = |aye, balance| vote(aye, balance, Conviction::Locked1x);
+		let info = SecurityPool::vote(RuntimeOrigin::signed(BOB), id, ballot(true, 700_000));
+		let in_place = <Test as crate::Config>::WeightInfo::vote_in_place();
+		assert_eq!(info.unwrap().actual_weight, Some(in_place));
+		pass(id);
+		run_to_block(VOTING_PERIOD);
+		let info = SecurityPool::vote(RuntimeOrigin::signed(DAVE), id, ballot(false, 900_000));
+		assert_eq!(info.unwrap().actual_weight, None, "a vote that moves the end pays in full");
+		assert_eq!(SecurityPool::referendum(id).unwrap().extensions, 1);
+	});
+}

@@ -58,6 +58,8 @@ pub(crate) fn vote(aye: bool, balance: Balance, conviction: Conviction) -> Vote<
 /// `who` votes `vote` on `id`.
 pub(crate) fn cast(who: AccountId, id: RequestId, vote: Vote<Balance>) -> DispatchResult {
 	SecurityPool::vote(RuntimeOrigin::signed(who), id, vote)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// Casts aye votes of BOB and CHARLIE that pass any referendum under the test parameters.
