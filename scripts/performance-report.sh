@@ -2,7 +2,7 @@
 # Measures votes and transfers included per second on a dev node through Polkadot.js and writes
 # docs/PERFORMANCE.md from it and from the weights of scripts/benchmark-weights.sh.
 #
-#   ACCOUNTS=8000 ./scripts/performance-report.sh
+#   ACCOUNTS=3000 ./scripts/performance-report.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh

@@ -1,7 +1,7 @@
 // Throughput on a running dev node: how many votes and how many balance transfers blocks include
 // per second when the transaction pool holds more than a block can take.
 //
-//   node perf/throughput.js [out.json]     (ACCOUNTS=8000 by default)
+//   node perf/throughput.js [out.json]     (ACCOUNTS=3000 by default: two full blocks of each)
 //
 // ACCOUNTS fresh accounts are funded first. Then each casts one vote (all pre-signed, submitted at
 // once), and then each makes one `transfer_allow_death` to a fresh account (likewise). Every block
@@ -12,7 +12,7 @@ import { Keyring } from '@polkadot/keyring';
 import { Node } from '../lib/node.js';
 import { UNIT, countPerBlock, devAccounts, send, submitRequest } from '../lib/chain.js';
 
-const ACCOUNTS = Number(process.env.ACCOUNTS ?? 8000);
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 3000);
 const IN_FLIGHT = 256;
 const out = process.argv[2];
 
