@@ -597,7 +597,8 @@ pub mod pallet {
 		/// - Errors: `ZeroAmount`, `UnknownRequest`, `VotingClosed`, `OwnRequest`,
 		///   `InsufficientFunds`, `TooManyVotes`.
 		/// - Events: `Voted`, `VotingExtended`.
-		/// - Weight: that of a vote that moves the end; the rest is refunded when it does not.
+		/// - Weight: that of a vote that moves the end; a vote before the last `confirm_period`
+		///   blocks is refunded to its own.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
@@ -606,9 +607,9 @@ pub mod pallet {
 			vote: Vote<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let voter = ensure_signed(origin)?;
-			let extended = Self::do_vote(&voter, request, vote)?;
+			let may_move_end = Self::do_vote(&voter, request, vote)?;
 			Self::deposit_event(Event::Voted { request, voter, vote });
-			Ok((!extended).then(T::WeightInfo::vote_in_place).into())
+			Ok((!may_move_end).then(T::WeightInfo::vote_early).into())
 		}
 
 		/// Remove one's vote. While the referendum runs this takes it out of the tally; after

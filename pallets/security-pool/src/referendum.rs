@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Casts or changes `voter`'s vote on `id` and freezes its balance. Tells whether the vote
-	/// moved the end of voting.
+	/// fell in the last `confirm_period` blocks, where it may move the end of voting.
 	pub(crate) fn do_vote(
 		voter: &T::AccountId,
 		id: RequestId,
@@ -80,7 +80,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::OwnRequest
 		);
 		ensure!(vote.balance <= T::Currency::total_balance(voter), Error::<T>::InsufficientFunds);
-		let was_passing = Self::passing(&request);
+		let was_passing = Self::in_confirm_period(&request).then(|| Self::passing(&request));
 		let RequestStatus::Voting { ref mut tally, .. } = request.status else {
 			return Err(Error::<T>::VotingClosed.into());
 		};
@@ -97,10 +97,12 @@ impl<T: Config> Pallet<T> {
 		}
 		tally.add(&vote);
 		Self::freeze(voter, &voting)?;
-		let extended = Self::confirm_late_flip(id, &mut request, was_passing);
+		if let Some(was_passing) = was_passing {
+			Self::confirm_late_flip(id, &mut request, was_passing);
+		}
 		Requests::<T>::insert(id, request);
 		VotingFor::<T>::insert(voter, voting);
-		Ok(extended)
+		Ok(was_passing.is_some())
 	}
 
 	/// Removes `voter`'s vote on `id`: from the tally while voting runs, into the prior lock
@@ -129,11 +131,14 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				let mut request = Self::running(id)?;
-				let was_passing = Self::passing(&request);
+				let was_passing =
+					Self::in_confirm_period(&request).then(|| Self::passing(&request));
 				if let RequestStatus::Voting { ref mut tally, .. } = request.status {
 					tally.remove(&vote);
 				}
-				let _ = Self::confirm_late_flip(id, &mut request, was_passing);
+				if let Some(was_passing) = was_passing {
+					Self::confirm_late_flip(id, &mut request, was_passing);
+				}
 				Requests::<T>::insert(id, request);
 			},
 		}
@@ -150,24 +155,20 @@ impl<T: Config> Pallet<T> {
 	/// After a change of `request`'s tally: if it turned the outcome (passing to failing or
 	/// back) within the last `confirm_period` blocks of voting, moves the end to
 	/// `confirm_period` blocks from now, at most `max_extensions` times, so that the other side
-	/// can answer. Tells whether it moved the end.
-	fn confirm_late_flip(
-		id: RequestId,
-		request: &mut PayoutRequestOf<T>,
-		was_passing: bool,
-	) -> bool {
+	/// can answer.
+	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, was_passing: bool) {
 		let terms = request.terms;
 		if Self::passing(request) == was_passing {
-			return false;
+			return;
 		}
 		let RequestStatus::Voting { ref mut ends_at, ref mut extensions, .. } = request.status
 		else {
-			return false;
+			return;
 		};
 		let extended =
 			T::BlockNumberProvider::current_block_number().saturating_add(terms.confirm_period);
 		if *extensions >= terms.max_extensions || extended <= *ends_at {
-			return false;
+			return;
 		}
 		*ends_at = extended;
 		*extensions = extensions.saturating_add(1);
@@ -181,7 +182,17 @@ impl<T: Config> Pallet<T> {
 			ends_at: extended,
 			extensions: *extensions,
 		});
-		true
+	}
+
+	/// Whether a change to `request`'s tally now could move the end of its voting: it falls in
+	/// the last `confirm_period` blocks and the end may still move.
+	fn in_confirm_period(request: &PayoutRequestOf<T>) -> bool {
+		let RequestStatus::Voting { ends_at, extensions, .. } = request.status else {
+			return false;
+		};
+		let now = T::BlockNumberProvider::current_block_number();
+		extensions < request.terms.max_extensions
+			&& now.saturating_add(request.terms.confirm_period) > ends_at
 	}
 
 	/// Releases `who`'s prior lock once it has expired, as `pallet-conviction-voting` does:

@@ -42,7 +42,7 @@ pub trait WeightInfo {
 	fn submit_disclosure(e: u32, ) -> Weight;
 	fn reveal_disclosure(r: u32, ) -> Weight;
 	fn vote() -> Weight;
-	fn vote_in_place() -> Weight;
+	fn vote_early() -> Weight;
 	fn remove_vote() -> Weight;
 	fn unlock() -> Weight;
 	fn veto() -> Weight;
@@ -181,7 +181,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
-	fn vote_in_place() -> Weight {
+	fn vote_early() -> Weight {
 		// Proof size: measured `1897`, estimated `4764` bytes.
 		// Minimum execution time: 61_986_000 picoseconds.
 		Weight::from_parts(72_230_000, 4764)
@@ -583,7 +583,7 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
-	fn vote_in_place() -> Weight {
+	fn vote_early() -> Weight {
 		// Proof size: measured `1897`, estimated `4764` bytes.
 		// Minimum execution time: 61_986_000 picoseconds.
 		Weight::from_parts(72_230_000, 4764)

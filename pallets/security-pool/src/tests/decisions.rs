@@ -202,18 +202,24 @@ fn abstaining_counts_toward_turnout_only() {
 }
 
 #[test]
-fn a_vote_that_does_not_move_the_end_is_refunded_to_its_own_weight() {
+fn a_vote_before_the_last_blocks_is_refunded_to_its_own_weight() {
 	use crate::weights::WeightInfo;
 	ExtBuilder::default().build_and_execute(|| {
 		let id = claim(ALICE, 1_000);
+		let end = 1 + VOTING_PERIOD;
 		let ballot = |aye, balance| vote(aye, balance, Conviction::Locked1x);
-		let info = SecurityPool::vote(RuntimeOrigin::signed(BOB), id, ballot(true, 700_000));
-		let in_place = <Test as crate::Config>::WeightInfo::vote_in_place();
-		assert_eq!(info.unwrap().actual_weight, Some(in_place));
-		pass(id);
-		run_to_block(VOTING_PERIOD);
-		let info = SecurityPool::vote(RuntimeOrigin::signed(DAVE), id, ballot(false, 900_000));
-		assert_eq!(info.unwrap().actual_weight, None, "a vote that moves the end pays in full");
+		let weight = |who, vote| {
+			SecurityPool::vote(RuntimeOrigin::signed(who), id, vote).unwrap().actual_weight
+		};
+		let early = <Test as crate::Config>::WeightInfo::vote_early();
+		assert_eq!(weight(BOB, ballot(true, 700_000)), Some(early));
+		// The last block outside the confirmation period: still early.
+		run_to_block(end - CONFIRM_PERIOD);
+		assert_eq!(weight(CHARLIE, ballot(true, 600_000)), Some(early));
+		// Within it a vote pays in full, whether or not it moves the end.
+		run_to_block(end - CONFIRM_PERIOD + 1);
+		assert_eq!(weight(EVE, ballot(true, 1_000)), None);
+		assert_eq!(weight(DAVE, vote(false, 1_000_000, Conviction::Locked2x)), None);
 		assert_eq!(SecurityPool::referendum(id).unwrap().extensions, 1);
 	});
 }
