@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
 		// Proof size: measured `103`, estimated `3593` bytes.
-		// Minimum execution time: 37_865_000 picoseconds.
-		Weight::from_parts(39_904_000, 3593)
+		// Minimum execution time: 38_470_000 picoseconds.
+		Weight::from_parts(40_889_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -91,10 +91,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `3010`, estimated `3961` bytes.
-		// Minimum execution time: 87_064_000 picoseconds.
-		Weight::from_parts(94_292_381, 3961)
-			// Standard error: 1_027
-			.saturating_add(Weight::from_parts(4_481, 0).saturating_mul(e.into()))
+		// Minimum execution time: 87_683_000 picoseconds.
+		Weight::from_parts(95_682_071, 3961)
+			// Standard error: 1_137
+			.saturating_add(Weight::from_parts(9_987, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -125,10 +125,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3976`, estimated `3961` bytes.
-		// Minimum execution time: 105_400_000 picoseconds.
-		Weight::from_parts(114_387_693, 3961)
-			// Standard error: 86
-			.saturating_add(Weight::from_parts(1_201, 0).saturating_mul(e.into()))
+		// Minimum execution time: 106_771_000 picoseconds.
+		Weight::from_parts(117_466_181, 3961)
+			// Standard error: 84
+			.saturating_add(Weight::from_parts(626, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -149,10 +149,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 99_220_000 picoseconds.
-		Weight::from_parts(111_853_806, 3961)
-			// Standard error: 78
-			.saturating_add(Weight::from_parts(1_250, 0).saturating_mul(r.into()))
+		// Minimum execution time: 97_830_000 picoseconds.
+		Weight::from_parts(110_653_075, 3961)
+			// Standard error: 75
+			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -168,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 67_498_000 picoseconds.
-		Weight::from_parts(76_840_000, 4764)
+		// Minimum execution time: 69_059_000 picoseconds.
+		Weight::from_parts(78_879_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -182,9 +182,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
-		// Proof size: measured `1897`, estimated `4764` bytes.
-		// Minimum execution time: 61_986_000 picoseconds.
-		Weight::from_parts(72_230_000, 4764)
+		// Proof size: measured `1822`, estimated `4764` bytes.
+		// Minimum execution time: 59_587_000 picoseconds.
+		Weight::from_parts(68_680_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 70_960_000 picoseconds.
-		Weight::from_parts(81_737_000, 4764)
+		// Minimum execution time: 73_474_000 picoseconds.
+		Weight::from_parts(84_437_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -215,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 31_415_000 picoseconds.
-		Weight::from_parts(34_236_000, 4764)
+		// Minimum execution time: 32_693_000 picoseconds.
+		Weight::from_parts(35_392_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -234,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3705`, estimated `6196` bytes.
-		// Minimum execution time: 97_839_000 picoseconds.
-		Weight::from_parts(107_424_000, 6196)
+		// Minimum execution time: 98_714_000 picoseconds.
+		Weight::from_parts(109_457_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -255,8 +255,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `4026`, estimated `8799` bytes.
-		// Minimum execution time: 138_668_000 picoseconds.
-		Weight::from_parts(151_403_000, 8799)
+		// Minimum execution time: 143_106_000 picoseconds.
+		Weight::from_parts(154_220_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -284,8 +284,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7714`, estimated `7623` bytes.
-		// Minimum execution time: 139_337_000 picoseconds.
-		Weight::from_parts(148_166_000, 7623)
+		// Minimum execution time: 140_510_000 picoseconds.
+		Weight::from_parts(150_792_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(12))
 	}
@@ -293,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_343_000 picoseconds.
-		Weight::from_parts(13_675_000, 3961)
+		// Minimum execution time: 12_533_000 picoseconds.
+		Weight::from_parts(13_637_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -302,8 +302,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_883_000 picoseconds.
-		Weight::from_parts(5_531_000, 0)
+		// Minimum execution time: 4_929_000 picoseconds.
+		Weight::from_parts(5_607_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -314,8 +314,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_815_000 picoseconds.
-		Weight::from_parts(42_185_000, 3961)
+		// Minimum execution time: 36_183_000 picoseconds.
+		Weight::from_parts(41_771_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -329,8 +329,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `2047`, estimated `3961` bytes.
-		// Minimum execution time: 41_113_000 picoseconds.
-		Weight::from_parts(47_376_000, 3961)
+		// Minimum execution time: 38_728_000 picoseconds.
+		Weight::from_parts(45_285_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -341,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_360_000 picoseconds.
-		Weight::from_parts(4_144_610, 1999)
-			// Standard error: 7_319
-			.saturating_add(Weight::from_parts(8_392_459, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_363_000 picoseconds.
+		Weight::from_parts(4_164_160, 1999)
+			// Standard error: 7_434
+			.saturating_add(Weight::from_parts(8_496_937, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -374,10 +374,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `3 + r * (591 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 828_000 picoseconds.
-		Weight::from_parts(8_620_932, 3593)
-			// Standard error: 28_619
-			.saturating_add(Weight::from_parts(58_686_196, 0).saturating_mul(r.into()))
+		// Minimum execution time: 863_000 picoseconds.
+		Weight::from_parts(8_060_534, 3593)
+			// Standard error: 29_096
+			.saturating_add(Weight::from_parts(59_874_174, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -388,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_502_000 picoseconds.
-		Weight::from_parts(6_238_000, 0)
+		// Minimum execution time: 5_741_000 picoseconds.
+		Weight::from_parts(6_398_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -419,10 +419,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4822 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 835_000 picoseconds.
-		Weight::from_parts(9_308_067, 3593)
-			// Standard error: 39_571
-			.saturating_add(Weight::from_parts(90_684_843, 0).saturating_mul(r.into()))
+		// Minimum execution time: 836_000 picoseconds.
+		Weight::from_parts(10_468_931, 3593)
+			// Standard error: 40_603
+			.saturating_add(Weight::from_parts(91_615_845, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -446,10 +446,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `55 + p * (756 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_394_000 picoseconds.
-		Weight::from_parts(10_304_850, 3593)
-			// Standard error: 33_131
-			.saturating_add(Weight::from_parts(84_837_929, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_434_000 picoseconds.
+		Weight::from_parts(9_774_287, 3593)
+			// Standard error: 34_490
+			.saturating_add(Weight::from_parts(86_732_600, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -458,8 +458,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 16_718_000 picoseconds.
-		Weight::from_parts(18_038_000, 0)
+		// Minimum execution time: 17_084_000 picoseconds.
+		Weight::from_parts(18_487_000, 0)
 	}
 }
 
@@ -469,8 +469,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
 		// Proof size: measured `103`, estimated `3593` bytes.
-		// Minimum execution time: 37_865_000 picoseconds.
-		Weight::from_parts(39_904_000, 3593)
+		// Minimum execution time: 38_470_000 picoseconds.
+		Weight::from_parts(40_889_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -493,10 +493,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `3010`, estimated `3961` bytes.
-		// Minimum execution time: 87_064_000 picoseconds.
-		Weight::from_parts(94_292_381, 3961)
-			// Standard error: 1_027
-			.saturating_add(Weight::from_parts(4_481, 0).saturating_mul(e.into()))
+		// Minimum execution time: 87_683_000 picoseconds.
+		Weight::from_parts(95_682_071, 3961)
+			// Standard error: 1_137
+			.saturating_add(Weight::from_parts(9_987, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -527,10 +527,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3976`, estimated `3961` bytes.
-		// Minimum execution time: 105_400_000 picoseconds.
-		Weight::from_parts(114_387_693, 3961)
-			// Standard error: 86
-			.saturating_add(Weight::from_parts(1_201, 0).saturating_mul(e.into()))
+		// Minimum execution time: 106_771_000 picoseconds.
+		Weight::from_parts(117_466_181, 3961)
+			// Standard error: 84
+			.saturating_add(Weight::from_parts(626, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -551,10 +551,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 99_220_000 picoseconds.
-		Weight::from_parts(111_853_806, 3961)
-			// Standard error: 78
-			.saturating_add(Weight::from_parts(1_250, 0).saturating_mul(r.into()))
+		// Minimum execution time: 97_830_000 picoseconds.
+		Weight::from_parts(110_653_075, 3961)
+			// Standard error: 75
+			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -570,8 +570,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 67_498_000 picoseconds.
-		Weight::from_parts(76_840_000, 4764)
+		// Minimum execution time: 69_059_000 picoseconds.
+		Weight::from_parts(78_879_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -584,9 +584,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
-		// Proof size: measured `1897`, estimated `4764` bytes.
-		// Minimum execution time: 61_986_000 picoseconds.
-		Weight::from_parts(72_230_000, 4764)
+		// Proof size: measured `1822`, estimated `4764` bytes.
+		// Minimum execution time: 59_587_000 picoseconds.
+		Weight::from_parts(68_680_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -604,8 +604,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 70_960_000 picoseconds.
-		Weight::from_parts(81_737_000, 4764)
+		// Minimum execution time: 73_474_000 picoseconds.
+		Weight::from_parts(84_437_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -617,8 +617,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 31_415_000 picoseconds.
-		Weight::from_parts(34_236_000, 4764)
+		// Minimum execution time: 32_693_000 picoseconds.
+		Weight::from_parts(35_392_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -636,8 +636,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3705`, estimated `6196` bytes.
-		// Minimum execution time: 97_839_000 picoseconds.
-		Weight::from_parts(107_424_000, 6196)
+		// Minimum execution time: 98_714_000 picoseconds.
+		Weight::from_parts(109_457_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -657,8 +657,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `4026`, estimated `8799` bytes.
-		// Minimum execution time: 138_668_000 picoseconds.
-		Weight::from_parts(151_403_000, 8799)
+		// Minimum execution time: 143_106_000 picoseconds.
+		Weight::from_parts(154_220_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
@@ -686,8 +686,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7714`, estimated `7623` bytes.
-		// Minimum execution time: 139_337_000 picoseconds.
-		Weight::from_parts(148_166_000, 7623)
+		// Minimum execution time: 140_510_000 picoseconds.
+		Weight::from_parts(150_792_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(12))
 	}
@@ -695,8 +695,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_343_000 picoseconds.
-		Weight::from_parts(13_675_000, 3961)
+		// Minimum execution time: 12_533_000 picoseconds.
+		Weight::from_parts(13_637_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -704,8 +704,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_883_000 picoseconds.
-		Weight::from_parts(5_531_000, 0)
+		// Minimum execution time: 4_929_000 picoseconds.
+		Weight::from_parts(5_607_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -716,8 +716,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_815_000 picoseconds.
-		Weight::from_parts(42_185_000, 3961)
+		// Minimum execution time: 36_183_000 picoseconds.
+		Weight::from_parts(41_771_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -731,8 +731,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `2047`, estimated `3961` bytes.
-		// Minimum execution time: 41_113_000 picoseconds.
-		Weight::from_parts(47_376_000, 3961)
+		// Minimum execution time: 38_728_000 picoseconds.
+		Weight::from_parts(45_285_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -743,10 +743,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_360_000 picoseconds.
-		Weight::from_parts(4_144_610, 1999)
-			// Standard error: 7_319
-			.saturating_add(Weight::from_parts(8_392_459, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_363_000 picoseconds.
+		Weight::from_parts(4_164_160, 1999)
+			// Standard error: 7_434
+			.saturating_add(Weight::from_parts(8_496_937, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -776,10 +776,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `3 + r * (591 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 828_000 picoseconds.
-		Weight::from_parts(8_620_932, 3593)
-			// Standard error: 28_619
-			.saturating_add(Weight::from_parts(58_686_196, 0).saturating_mul(r.into()))
+		// Minimum execution time: 863_000 picoseconds.
+		Weight::from_parts(8_060_534, 3593)
+			// Standard error: 29_096
+			.saturating_add(Weight::from_parts(59_874_174, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -790,8 +790,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_502_000 picoseconds.
-		Weight::from_parts(6_238_000, 0)
+		// Minimum execution time: 5_741_000 picoseconds.
+		Weight::from_parts(6_398_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -821,10 +821,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4822 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 835_000 picoseconds.
-		Weight::from_parts(9_308_067, 3593)
-			// Standard error: 39_571
-			.saturating_add(Weight::from_parts(90_684_843, 0).saturating_mul(r.into()))
+		// Minimum execution time: 836_000 picoseconds.
+		Weight::from_parts(10_468_931, 3593)
+			// Standard error: 40_603
+			.saturating_add(Weight::from_parts(91_615_845, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -848,10 +848,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `55 + p * (756 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_394_000 picoseconds.
-		Weight::from_parts(10_304_850, 3593)
-			// Standard error: 33_131
-			.saturating_add(Weight::from_parts(84_837_929, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_434_000 picoseconds.
+		Weight::from_parts(9_774_287, 3593)
+			// Standard error: 34_490
+			.saturating_add(Weight::from_parts(86_732_600, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -860,7 +860,7 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 16_718_000 picoseconds.
-		Weight::from_parts(18_038_000, 0)
+		// Minimum execution time: 17_084_000 picoseconds.
+		Weight::from_parts(18_487_000, 0)
 	}
 }

@@ -44,8 +44,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
 		// Proof size: measured `442`, estimated `8799` bytes.
-		// Minimum execution time: 75_988_000 picoseconds.
-		Weight::from_parts(80_190_000, 8799)
+		// Minimum execution time: 76_900_000 picoseconds.
+		Weight::from_parts(81_423_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
