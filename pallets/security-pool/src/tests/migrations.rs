@@ -164,20 +164,7 @@ fn the_migration_from_version_1_adds_triage_and_keeps_the_rules_of_open_requests
 	ExtBuilder::default().build().execute_with(|| {
 		// Version 1 state: parameters without triage periods, a claim under vote and a
 		// disclosure in its timelock whose report is revealed.
-		let params = test_parameters();
-		v1::Parameters::<Test>::put(v1::PoolParameters {
-			voting_period: params.voting_period,
-			timelock: params.timelock,
-			vote_locking_period: params.vote_locking_period,
-			min_turnout: params.min_turnout,
-			approval: params.approval,
-			max_payout: params.max_payout,
-			max_exposure: params.max_exposure,
-			deposit_base: 7,
-			deposit_per_byte: params.deposit_per_byte,
-			amount_bond: params.amount_bond,
-			tiers: params.tiers,
-		});
+		v1::Parameters::<Test>::put(v1_parameters(VOTING_PERIOD, TIMELOCK));
 		let old_terms = v1::RequestTerms {
 			timelock: 3,
 			vote_locking_period: 4,
@@ -310,21 +297,8 @@ fn triage_periods_that_do_not_fit_a_version_1_chain_are_derived_from_its_own_per
 #[test]
 fn a_version_1_parameter_set_that_fails_the_new_bounds_is_replaced_by_the_defaults() {
 	ExtBuilder::default().build().execute_with(|| {
-		let params = test_parameters();
 		// A voting period no fast track can be shorter than while longer than triage.
-		v1::Parameters::<Test>::put(v1::PoolParameters {
-			voting_period: 2,
-			timelock: params.timelock,
-			vote_locking_period: params.vote_locking_period,
-			min_turnout: params.min_turnout,
-			approval: params.approval,
-			max_payout: params.max_payout,
-			max_exposure: params.max_exposure,
-			deposit_base: params.deposit_base,
-			deposit_per_byte: params.deposit_per_byte,
-			amount_bond: params.amount_bond,
-			tiers: params.tiers,
-		});
+		v1::Parameters::<Test>::put(v1_parameters(2, TIMELOCK));
 		StorageVersion::new(1).put::<SecurityPool>();
 		migrate_with_checks();
 		assert_eq!(Parameters::<Test>::get(), test_parameters());
