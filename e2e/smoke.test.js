@@ -1,5 +1,5 @@
 // The dev chain runs: blocks are finalized, and a signed transaction's fee grows the pool by
-// exactly its 20% share.
+// exactly its 20% share, or by the adaptive share root sets.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Node, finalizedAtLeast } from './lib/node.js';
@@ -42,4 +42,47 @@ test('the pool grows by exactly 20% of a signed transaction\'s fee', async () =>
   const atParent = await api.at(parentHash);
   const inflow = async (at) => (await at.call.securityPoolApi.poolStatus()).lifetimeInflow.toBigInt();
   assert.equal((await inflow(atBlock)) - (await inflow(atParent)), growth);
+});
+
+/** Sends a transfer; resolves with its fee (without the tip), the pool's growth and its block. */
+async function payFee(api) {
+  const pool = await poolAccount(api);
+  const transfer = api.tx.balances.transferKeepAlive(accounts.dave.address, 10n ** 12n);
+  const { blockHash, events, error } = await send(api, transfer, accounts.bob);
+  assert.equal(error, undefined);
+  const { parentHash } = await api.rpc.chain.getHeader(blockHash);
+  const growth = (await freeBalance(api, pool, blockHash)) - (await freeBalance(api, pool, parentHash));
+  const [paid] = events.filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
+  return { fee: paid.data.actualFee.toBigInt() - paid.data.tip.toBigInt(), growth, parentHash };
+}
+
+const BILLION = 1_000_000_000n;
+
+test('an adaptive fee share set by root follows the reserve, and the fixed share returns', async () => {
+  const { api } = node;
+  const pool = await poolAccount(api);
+  const reserve = await freeBalance(api, pool);
+  // The reserve is a quarter of the target: the share is 40% − 32% × 1/4 = 32%, or a little
+  // less as the pool grows.
+  const adaptive = { floor: 8n * BILLION / 100n, ceiling: 40n * BILLION / 100n, targetReserve: 4n * reserve };
+  const setShare = (policy) => send(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(policy)), accounts.alice);
+  const set = await setShare(adaptive);
+  assert.equal(set.error, undefined);
+  assert.ok(set.events.some((e) => api.events.securityPool.FeeShareSet.is(e)));
+
+  const { fee, growth, parentHash } = await payFee(api);
+  const before = await (await api.at(parentHash)).call.securityPoolApi.feeShare();
+  const atParent = await freeBalance(api, pool, parentHash);
+  // The runtime API's share is the formula at the pool's balance, the fall rounded down.
+  const fall = ((adaptive.ceiling - adaptive.floor) * atParent) / adaptive.targetReserve;
+  assert.equal(before.current.toBigInt(), adaptive.ceiling - fall);
+  assert.equal(before.fixed.toBigInt(), 20n * BILLION / 100n);
+  assert.equal(before.adaptive.unwrap().targetReserve.toBigInt(), adaptive.targetReserve);
+  // The fee paid exactly that share.
+  assert.equal(growth, (fee * before.current.toBigInt()) / BILLION);
+
+  assert.equal((await setShare(null)).error, undefined);
+  assert.ok((await api.call.securityPoolApi.feeShare()).adaptive.isNone);
+  const fixed = await payFee(api);
+  assert.equal(fixed.growth, (fixed.fee * 20n) / 100n);
 });

@@ -4,7 +4,7 @@
 use codec::Encode;
 use frame_support::traits::fungible::{Inspect, InspectHold};
 use pallet_security_pool::{Choice, Conviction, PayoutRequestOf, PoolStatus, RequestStatus, Vote};
-use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV2;
+use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV3;
 use security_pool_runtime::{
 	genesis_config_presets, AccountId, Balance, Balances, BalancesCall, Block, BlockNumber,
 	Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SecurityPool,
@@ -136,11 +136,11 @@ fn fees_paid() -> Vec<(Balance, Balance)> {
 }
 
 fn pool_status() -> PoolStatus<Balance> {
-	<Runtime as SecurityPoolApiV2<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::pool_status()
+	<Runtime as SecurityPoolApiV3<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::pool_status()
 }
 
 fn request(id: u32) -> Option<PayoutRequestOf<Runtime>> {
-	<Runtime as SecurityPoolApiV2<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::request(
+	<Runtime as SecurityPoolApiV3<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::request(
 		id,
 	)
 }
@@ -306,4 +306,28 @@ fn a_small_claim_lives_under_30_seconds_on_the_development_chain() {
 	assert!(life_ms < 30_000, "a small claim takes {life_ms} ms from filing to payout");
 	// A large claim takes the general track.
 	assert_eq!(parameters.track_for(1_000 * UNIT).0, None);
+}
+
+#[test]
+fn an_adaptive_fee_share_is_bounded_to_exact_128_bit_arithmetic() {
+	use pallet_security_pool::{AdaptiveFeeShare, Error, FeeSharePolicy, MAX_TARGET_RESERVE};
+	use security_pool_runtime::RuntimeOrigin;
+	use sp_runtime::Perbill;
+	development_chain().execute_with(|| {
+		let largest = AdaptiveFeeShare {
+			floor: Perbill::from_percent(5),
+			ceiling: Perbill::from_percent(40),
+			target_reserve: MAX_TARGET_RESERVE,
+		};
+		let too_large = AdaptiveFeeShare { target_reserve: MAX_TARGET_RESERVE + 1, ..largest };
+		frame_support::assert_noop!(
+			SecurityPool::set_fee_share(RuntimeOrigin::root(), Some(too_large)),
+			Error::<Runtime>::TargetReserveTooLarge
+		);
+		assert_eq!(FeeSharePolicy::<Runtime>::get(), None);
+		frame_support::assert_ok!(SecurityPool::set_fee_share(RuntimeOrigin::root(), Some(largest)));
+		// The pool's 100,000 SPT are a sliver of the target: nearly the ceiling.
+		assert_eq!(SecurityPool::fee_share(), largest.share_at(pool()));
+		assert!(SecurityPool::fee_share() > Perbill::from_parts(399_999_000));
+	});
 }

@@ -2,19 +2,21 @@
 
 use super::*;
 use crate::pallet::{
-	BalanceOf, BlockNumberOf, Call, Config, EncryptedReports, Ledger, Outcomes, OwedQueue, Pallet,
+	BalanceOf, BlockNumberOf, Call, Config, EncryptedReports, FeeSharePolicy, Ledger, Outcomes, OwedQueue, Pallet,
 	Parameters, Requests, RevealDeadlines, Timelocks, TriageDeadlines, TriageKey, VotingDeadlines,
 	VotingFor,
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
+use crate::fee::CreditOf;
 use frame_support::traits::{
 	fungible::{Balanced, Inspect, Mutate},
-	Get,
+	tokens::{Fortitude, Precision, Preservation},
+	Get, Imbalance, OnUnbalanced,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::{BlockNumberProvider, Bounded, One, Saturating, Zero},
+	traits::{BlockNumberProvider, Bounded, One, Saturating, UniqueSaturatedFrom, Zero},
 	Perbill,
 };
 
@@ -72,6 +74,51 @@ fn setup<T: Config>() {
 		max_extensions: 2,
 	});
 	TriageKey::<T>::put([1; 32]);
+}
+
+/// A funded pool whose account is warm, as the fee hook finds it in a block.
+fn warm_pool<T: Config>() -> T::AccountId {
+	let pool = Pallet::<T>::account_id();
+	T::Currency::set_balance(&pool, BalanceOf::<T>::max_value() / 1_000u32.into());
+	whitelist_account!(pool);
+	pool
+}
+
+/// An adaptive share at the largest target, with the pool's balance a third of it: the share is
+/// worked out (the worst case). Returns the share.
+fn set_adaptive_share<T: Config>(pool: &T::AccountId) -> AdaptiveFeeShare<BalanceOf<T>> {
+	let adaptive = adaptive_share::<T>();
+	T::Currency::set_balance(pool, adaptive.target_reserve / 3u32.into());
+	FeeSharePolicy::<T>::put(adaptive);
+	adaptive
+}
+
+/// An adaptive share at the largest target the pallet accepts.
+fn adaptive_share<T: Config>() -> AdaptiveFeeShare<BalanceOf<T>> {
+	AdaptiveFeeShare {
+		floor: Perbill::from_percent(5),
+		ceiling: Perbill::from_percent(50),
+		target_reserve: BalanceOf::<T>::unique_saturated_from(MAX_TARGET_RESERVE),
+	}
+}
+
+/// Charges `payer` a fee and a tip the way `pallet_transaction_payment::FungibleAdapter` does:
+/// the estimate withdrawn before dispatch, the overestimate refunded after, then the fee and the
+/// tip handed to `Handler`.
+fn charge_fee<T: Config, Handler: OnUnbalanced<CreditOf<T>>>(payer: &T::AccountId) {
+	let (fee, tip) = (amount::<T>(), T::Currency::minimum_balance());
+	let withdrawn = T::Currency::withdraw(
+		payer,
+		fee.saturating_add(tip),
+		Precision::Exact,
+		Preservation::Preserve,
+		Fortitude::Polite,
+	)
+	.expect("the payer can pay");
+	let (refund, paid) = withdrawn.split(fee / 10u32.into());
+	let _ = T::Currency::resolve(payer, refund);
+	let (tip, fee) = paid.split(tip);
+	Handler::on_unbalanceds([fee, tip].into_iter());
 }
 
 fn amount<T: Config>() -> BalanceOf<T> {
@@ -537,12 +584,13 @@ mod benchmarks {
 		assert!(Requests::<T>::count().is_zero());
 	}
 
-	/// The fee hook's own work on one fee: the pool's share resolved, booked and announced.
-	/// The pool account and the ledger are warm: `on_initialize` pays for them once per block.
+	/// The fee hook's own work on one fee with an adaptive share (the worst case): the share
+	/// worked out from the pool's balance, resolved, booked and announced. The pool account,
+	/// the ledger and the policy are warm: `on_initialize` pays for them once per block.
 	#[benchmark]
 	fn fee_share() {
-		let pool = Pallet::<T>::account_id();
-		whitelist_account!(pool);
+		let pool = warm_pool::<T>();
+		let adaptive = set_adaptive_share::<T>(&pool);
 		let fee = T::Currency::issue(amount::<T>());
 		let rest;
 		#[block]
@@ -550,7 +598,59 @@ mod benchmarks {
 			rest = Pallet::<T>::take_fee_share(fee);
 		}
 		assert!(!Ledger::<T>::get().lifetime_inflow.is_zero());
+		assert!(Pallet::<T>::fee_share() > adaptive.floor);
+		assert!(Pallet::<T>::fee_share() < adaptive.ceiling);
 		drop(rest);
+	}
+
+	/// The fee hook's own work on one fee with the runtime's fixed share.
+	#[benchmark]
+	fn fee_share_fixed() {
+		let pool = warm_pool::<T>();
+		let fee = T::Currency::issue(amount::<T>());
+		let rest;
+		#[block]
+		{
+			rest = Pallet::<T>::take_fee_share(fee);
+		}
+		assert!(!Ledger::<T>::get().lifetime_inflow.is_zero());
+		drop((rest, pool));
+	}
+
+	/// A transaction's fee and tip charged as `pallet_transaction_payment::FungibleAdapter`
+	/// charges them, handed to the pool's hook (with an adaptive share). Against
+	/// `fee_charge_without_pool`, measured in the same run, it is what the pool adds to every
+	/// transaction.
+	#[benchmark]
+	fn fee_charge() {
+		set_adaptive_share::<T>(&warm_pool::<T>());
+		let payer = signer::<T>();
+		#[block]
+		{
+			charge_fee::<T, PoolFeeShare<T, ()>>(&payer);
+		}
+		assert!(!Ledger::<T>::get().lifetime_inflow.is_zero());
+	}
+
+	/// The same fee and tip charged with no pool: both burned.
+	#[benchmark]
+	fn fee_charge_without_pool() {
+		warm_pool::<T>();
+		let payer = signer::<T>();
+		#[block]
+		{
+			charge_fee::<T, ()>(&payer);
+		}
+		assert!(Ledger::<T>::get().lifetime_inflow.is_zero());
+	}
+
+	/// Setting an adaptive fee share.
+	#[benchmark]
+	fn set_fee_share() {
+		let adaptive = adaptive_share::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Root, Some(adaptive));
+		assert_eq!(FeeSharePolicy::<T>::get(), Some(adaptive));
 	}
 
 	impl_benchmark_test_suite!(

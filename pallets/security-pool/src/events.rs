@@ -66,6 +66,9 @@ mod events {
 		PaymentRefused { request: RequestId, payee: T::AccountId, amount: BalanceOf<T> },
 		/// The parameters were changed; they apply to requests filed from now on.
 		ParametersSet { parameters: ParametersOf<T> },
+		/// The pool's share of fees now follows its reserve (`Some`) or is the runtime's fixed
+		/// share again (`None`).
+		FeeShareSet { adaptive: Option<AdaptiveFeeShare<BalanceOf<T>>> },
 		/// `TriageOrigin` published the X25519 key reports are sealed to.
 		TriageKeySet { key: [u8; 32] },
 		/// The council triaged a disclosure; `amount` is what it asks for now, `reduction` what
@@ -178,6 +181,12 @@ mod events {
 		FastTrackOutOfBounds,
 		/// The tracks are not ordered by amount, or a larger amount's track is faster or laxer.
 		TracksOutOfOrder,
+		/// An adaptive fee share's floor is above its ceiling.
+		FeeShareFloorAboveCeiling,
+		/// An adaptive fee share's target reserve is zero.
+		ZeroTargetReserve,
+		/// An adaptive fee share's target reserve is above `MAX_TARGET_RESERVE`.
+		TargetReserveTooLarge,
 	}
 
 	impl<T> From<ParameterError> for Error<T> {
@@ -190,6 +199,16 @@ mod events {
 				ParameterError::ZeroDeposit => Error::ZeroDeposit,
 				ParameterError::FastTrackOutOfBounds => Error::FastTrackOutOfBounds,
 				ParameterError::TracksOutOfOrder => Error::TracksOutOfOrder,
+			}
+		}
+	}
+
+	impl<T> From<FeeShareError> for Error<T> {
+		fn from(error: FeeShareError) -> Self {
+			match error {
+				FeeShareError::FloorAboveCeiling => Error::FeeShareFloorAboveCeiling,
+				FeeShareError::ZeroTargetReserve => Error::ZeroTargetReserve,
+				FeeShareError::TargetReserveTooLarge => Error::TargetReserveTooLarge,
 			}
 		}
 	}

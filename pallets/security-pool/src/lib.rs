@@ -15,7 +15,10 @@
 //!   pool's free balance less the existential deposit less `committed` (the unpaid amounts of
 //!   approved requests); new requests are capped against it.
 //! - **Inflows.** [`PoolFeeShare`] is an `OnUnbalanced` handler that puts [`Config::FeeShare`] of
-//!   each fee into the pool and hands the rest and all tips on to another handler.
+//!   each fee into the pool and hands the rest and all tips on to another handler. With
+//!   [`Pallet::set_fee_share`] governance makes the share follow the reserve instead
+//!   ([`AdaptiveFeeShare`]: a ceiling when the pool is empty, falling linearly to a floor at a
+//!   target reserve), worked out O(1) per fee from the pool's balance.
 //!   [`Pallet::contribute`] donates; forfeited deposits come in too. Every inflow emits an event.
 //! - **Requests.** [`Pallet::submit_claim`] (a user who lost funds) and
 //!   [`Pallet::submit_disclosure`] (a researcher committing to a report with
@@ -144,7 +147,7 @@ mod triage;
 pub mod types;
 pub mod weights;
 
-pub use fee::PoolFeeShare;
+pub use fee::{AdaptiveFeeShare, FeeShareError, FeeShareStatus, PoolFeeShare, MAX_TARGET_RESERVE};
 use frame_support::pallet_macros::import_section;
 pub use requests::commitment_of;
 
@@ -411,6 +414,14 @@ pub mod pallet {
 	#[pallet::storage]
 	#[pallet::whitelist_storage]
 	pub type Ledger<T: Config> = StorageValue<_, PoolLedger<BalanceOf<T>>, ValueQuery>;
+
+	/// The adaptive fee share governance set, if any; else each fee pays [`Config::FeeShare`].
+	///
+	/// Warm in every block: `on_initialize` pays for its read, so the benchmarks don't count it.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type FeeSharePolicy<T: Config> =
+		StorageValue<_, AdaptiveFeeShare<BalanceOf<T>>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
@@ -694,6 +705,28 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Make the pool's share of fees follow its reserve (between `floor` and `ceiling`,
+		/// reaching `floor` at `target_reserve`), or with `None` return to the runtime's fixed
+		/// share. Applies from the next fee.
+		///
+		/// - Origin: `ParamsOrigin`.
+		/// - Errors: `FeeShareFloorAboveCeiling`, `ZeroTargetReserve`, `TargetReserveTooLarge`.
+		/// - Events: `FeeShareSet`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_fee_share())]
+		pub fn set_fee_share(
+			origin: OriginFor<T>,
+			adaptive: Option<AdaptiveFeeShare<BalanceOf<T>>>,
+		) -> DispatchResult {
+			T::ParamsOrigin::ensure_origin(origin)?;
+			if let Some(policy) = &adaptive {
+				policy.validate().map_err(Error::<T>::from)?;
+			}
+			FeeSharePolicy::<T>::set(adaptive);
+			Self::deposit_event(Event::FeeShareSet { adaptive });
+			Ok(())
+		}
+
 		/// Close a request while its referendum runs (spam, a duplicate, a filing in bad
 		/// faith): nothing is paid, the deposit goes to the pool, and its voters remove their
 		/// votes with no lock.
@@ -777,18 +810,20 @@ pub mod pallet {
 		}
 
 		/// The weight of a block's own work: ending `ended` referenda, marking `missed` triages,
-		/// making `paid` payment attempts, expiring `expired` reveal deadlines, and the fee hook's storage (the pool account and the ledger, read and
-		/// written once; every later access in the block is warm, and `fee_share` is benchmarked
-		/// so).
+		/// making `paid` payment attempts, expiring `expired` reveal deadlines, and the fee
+		/// hook's storage (the pool account and the ledger read and written once, the fee share
+		/// policy read once; every later access in the block is warm, and `fee_share` is
+		/// benchmarked so).
 		pub fn block_work_weight(ended: u32, missed: u32, paid: u32, expired: u32) -> Weight {
 			let fee_hook_proof =
 				frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
-					.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len());
+					.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len())
+					.saturating_add(AdaptiveFeeShare::<BalanceOf<T>>::max_encoded_len());
 			T::WeightInfo::end_referenda(ended)
 				.saturating_add(T::WeightInfo::miss_triage(missed))
 				.saturating_add(T::WeightInfo::make_payments(paid))
 				.saturating_add(T::WeightInfo::expire_reveals(expired))
-				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+				.saturating_add(T::DbWeight::get().reads_writes(3, 2))
 				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}
 	}

@@ -11,6 +11,16 @@ use frame_support::{
 };
 use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
 
+/// A tally change in the last `confirm_period` blocks of voting: what it is judged against.
+struct LateChange<T: Config> {
+	/// The block of the change.
+	now: BlockNumberOf<T>,
+	/// The active issuance, read once for the outcome before and after.
+	electorate: BalanceOf<T>,
+	/// Whether the referendum passed before the change.
+	was_passing: bool,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Ends the referenda whose voting closed by `now`, at most `MaxEndingsPerBlock` of them.
 	/// Returns how many ended.
@@ -74,13 +84,14 @@ impl<T: Config> Pallet<T> {
 		vote: Vote<BalanceOf<T>>,
 	) -> Result<bool, DispatchError> {
 		ensure!(!vote.balance.is_zero(), Error::<T>::ZeroAmount);
-		let mut request = Self::running(id)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		let mut request = Self::running(id, now)?;
 		ensure!(
 			voter != &request.submitter && voter != &request.beneficiary,
 			Error::<T>::OwnRequest
 		);
 		ensure!(vote.balance <= T::Currency::total_balance(voter), Error::<T>::InsufficientFunds);
-		let was_passing = Self::in_confirm_period(&request).then(|| Self::passing(&request));
+		let late = Self::late_change(&request, now);
 		let RequestStatus::Voting { ref mut tally, .. } = request.status else {
 			return Err(Error::<T>::VotingClosed.into());
 		};
@@ -97,12 +108,13 @@ impl<T: Config> Pallet<T> {
 		}
 		tally.add(&vote);
 		Self::freeze(voter, &voting)?;
-		if let Some(was_passing) = was_passing {
-			Self::confirm_late_flip(id, &mut request, was_passing);
+		let may_move_end = late.is_some();
+		if let Some(late) = late {
+			Self::confirm_late_flip(id, &mut request, late);
 		}
 		Requests::<T>::insert(id, request);
 		VotingFor::<T>::insert(voter, voting);
-		Ok(was_passing.is_some())
+		Ok(may_move_end)
 	}
 
 	/// Removes `voter`'s vote on `id`: from the tally while voting runs, into the prior lock
@@ -130,14 +142,14 @@ impl<T: Config> Pallet<T> {
 				}
 			},
 			None => {
-				let mut request = Self::running(id)?;
-				let was_passing =
-					Self::in_confirm_period(&request).then(|| Self::passing(&request));
+				let now = T::BlockNumberProvider::current_block_number();
+				let mut request = Self::running(id, now)?;
+				let late = Self::late_change(&request, now);
 				if let RequestStatus::Voting { ref mut tally, .. } = request.status {
 					tally.remove(&vote);
 				}
-				if let Some(was_passing) = was_passing {
-					Self::confirm_late_flip(id, &mut request, was_passing);
+				if let Some(late) = late {
+					Self::confirm_late_flip(id, &mut request, late);
 				}
 				Requests::<T>::insert(id, request);
 			},
@@ -147,26 +159,30 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `request`'s referendum passes with its tally now (false once voting is over).
 	pub(crate) fn passing(request: &PayoutRequestOf<T>) -> bool {
+		Self::passes_among(request, T::Currency::active_issuance())
+	}
+
+	/// Whether `request`'s referendum passes with its tally now, among `electorate`.
+	fn passes_among(request: &PayoutRequestOf<T>, electorate: BalanceOf<T>) -> bool {
 		let RequestStatus::Voting { tally, .. } = &request.status else { return false };
 		let terms = &request.terms;
-		tally.passes(T::Currency::active_issuance(), terms.min_turnout, terms.approval)
+		tally.passes(electorate, terms.min_turnout, terms.approval)
 	}
 
 	/// After a change of `request`'s tally: if it turned the outcome (passing to failing or
 	/// back) within the last `confirm_period` blocks of voting, moves the end to
 	/// `confirm_period` blocks from now, at most `max_extensions` times, so that the other side
 	/// can answer.
-	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, was_passing: bool) {
+	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, late: LateChange<T>) {
 		let terms = request.terms;
-		if Self::passing(request) == was_passing {
+		if Self::passes_among(request, late.electorate) == late.was_passing {
 			return;
 		}
 		let RequestStatus::Voting { ref mut ends_at, ref mut extensions, .. } = request.status
 		else {
 			return;
 		};
-		let extended =
-			T::BlockNumberProvider::current_block_number().saturating_add(terms.confirm_period);
+		let extended = late.now.saturating_add(terms.confirm_period);
 		if *extensions >= terms.max_extensions || extended <= *ends_at {
 			return;
 		}
@@ -184,15 +200,18 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Whether a change to `request`'s tally now could move the end of its voting: it falls in
-	/// the last `confirm_period` blocks and the end may still move.
-	fn in_confirm_period(request: &PayoutRequestOf<T>) -> bool {
+	/// A change to `request`'s tally at `now` that could move the end of its voting (it falls
+	/// in the last `confirm_period` blocks and the end may still move), or `None`.
+	fn late_change(request: &PayoutRequestOf<T>, now: BlockNumberOf<T>) -> Option<LateChange<T>> {
 		let RequestStatus::Voting { ends_at, extensions, .. } = request.status else {
-			return false;
+			return None;
 		};
-		let now = T::BlockNumberProvider::current_block_number();
-		extensions < request.terms.max_extensions
-			&& now.saturating_add(request.terms.confirm_period) > ends_at
+		let late = extensions < request.terms.max_extensions &&
+			now.saturating_add(request.terms.confirm_period) > ends_at;
+		late.then(|| {
+			let electorate = T::Currency::active_issuance();
+			LateChange { now, electorate, was_passing: Self::passes_among(request, electorate) }
+		})
 	}
 
 	/// Releases `who`'s prior lock once it has expired, as `pallet-conviction-voting` does:
@@ -225,9 +244,8 @@ impl<T: Config> Pallet<T> {
 			.then(|| outcome.ended_at.saturating_add(period.saturating_mul(periods.into())))
 	}
 
-	/// The request `id` if its referendum still takes votes.
-	fn running(id: RequestId) -> Result<PayoutRequestOf<T>, DispatchError> {
-		let now = T::BlockNumberProvider::current_block_number();
+	/// The request `id` if its referendum still takes votes at `now`.
+	fn running(id: RequestId, now: BlockNumberOf<T>) -> Result<PayoutRequestOf<T>, DispatchError> {
 		match Requests::<T>::get(id) {
 			Some(request) => match request.status {
 				RequestStatus::Voting { ends_at, .. } if now < ends_at => Ok(request),

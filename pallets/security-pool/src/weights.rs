@@ -58,24 +58,22 @@ pub trait WeightInfo {
 	fn end_referenda(r: u32, ) -> Weight;
 	fn make_payments(p: u32, ) -> Weight;
 	fn fee_share() -> Weight;
+	fn fee_share_fixed() -> Weight;
+	fn fee_charge() -> Weight;
+	fn fee_charge_without_pool() -> Weight;
+	fn set_fee_share() -> Weight;
 }
 
 /// The weights of `pallet_security_pool` in terms of the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
-		// Proof size: measured `103`, estimated `3593` bytes.
-		// Minimum execution time: 38_470_000 picoseconds.
-		Weight::from_parts(40_889_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 37_067_000 picoseconds.
+		Weight::from_parts(40_160_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
@@ -90,12 +88,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `3010`, estimated `3961` bytes.
-		// Minimum execution time: 87_683_000 picoseconds.
-		Weight::from_parts(95_682_071, 3961)
-			// Standard error: 1_137
-			.saturating_add(Weight::from_parts(9_987, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
+		// Proof size: measured `2731`, estimated `3961` bytes.
+		// Minimum execution time: 85_496_000 picoseconds.
+		Weight::from_parts(92_462_668, 3961)
+			// Standard error: 836
+			.saturating_add(Weight::from_parts(2_757, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `SecurityPool::TriageKey` (r:1 w:0)
@@ -104,8 +102,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
@@ -124,12 +120,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
-		// Proof size: measured `3976`, estimated `3961` bytes.
-		// Minimum execution time: 106_771_000 picoseconds.
-		Weight::from_parts(117_466_181, 3961)
-			// Standard error: 84
-			.saturating_add(Weight::from_parts(626, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(11))
+		// Proof size: measured `3703`, estimated `3961` bytes.
+		// Minimum execution time: 103_460_000 picoseconds.
+		Weight::from_parts(111_366_868, 3961)
+			// Standard error: 74
+			.saturating_add(Weight::from_parts(944, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -149,10 +145,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 97_830_000 picoseconds.
-		Weight::from_parts(110_653_075, 3961)
-			// Standard error: 75
-			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(r.into()))
+		// Minimum execution time: 95_315_000 picoseconds.
+		Weight::from_parts(105_959_870, 3961)
+			// Standard error: 61
+			.saturating_add(Weight::from_parts(1_599, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -168,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 69_059_000 picoseconds.
-		Weight::from_parts(78_879_000, 4764)
+		// Minimum execution time: 63_789_000 picoseconds.
+		Weight::from_parts(72_376_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -183,8 +179,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 59_587_000 picoseconds.
-		Weight::from_parts(68_680_000, 4764)
+		// Minimum execution time: 56_696_000 picoseconds.
+		Weight::from_parts(64_193_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -202,8 +198,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 73_474_000 picoseconds.
-		Weight::from_parts(84_437_000, 4764)
+		// Minimum execution time: 67_013_000 picoseconds.
+		Weight::from_parts(76_803_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -215,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 32_693_000 picoseconds.
-		Weight::from_parts(35_392_000, 4764)
+		// Minimum execution time: 33_542_000 picoseconds.
+		Weight::from_parts(36_385_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -230,20 +226,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
-		// Proof size: measured `3705`, estimated `6196` bytes.
-		// Minimum execution time: 98_714_000 picoseconds.
-		Weight::from_parts(109_457_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(7))
+		// Proof size: measured `3327`, estimated `3961` bytes.
+		// Minimum execution time: 91_126_000 picoseconds.
+		Weight::from_parts(98_970_000, 3961)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -254,11 +250,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
-		// Proof size: measured `4026`, estimated `8799` bytes.
-		// Minimum execution time: 143_106_000 picoseconds.
-		Weight::from_parts(154_220_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(8))
+		// Proof size: measured `3648`, estimated `6196` bytes.
+		// Minimum execution time: 132_208_000 picoseconds.
+		Weight::from_parts(143_132_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
@@ -274,7 +270,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:1 w:1)
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -283,18 +279,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `7714`, estimated `7623` bytes.
-		// Minimum execution time: 140_510_000 picoseconds.
-		Weight::from_parts(150_792_000, 7623)
-			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(12))
+		// Proof size: measured `7435`, estimated `7623` bytes.
+		// Minimum execution time: 132_840_000 picoseconds.
+		Weight::from_parts(141_763_000, 7623)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_533_000 picoseconds.
-		Weight::from_parts(13_637_000, 3961)
+		// Minimum execution time: 12_563_000 picoseconds.
+		Weight::from_parts(13_778_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -302,8 +298,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_929_000 picoseconds.
-		Weight::from_parts(5_607_000, 0)
+		// Minimum execution time: 5_216_000 picoseconds.
+		Weight::from_parts(5_855_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -314,8 +310,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_183_000 picoseconds.
-		Weight::from_parts(41_771_000, 3961)
+		// Minimum execution time: 36_365_000 picoseconds.
+		Weight::from_parts(40_271_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -323,15 +319,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
-		// Proof size: measured `2047`, estimated `3961` bytes.
-		// Minimum execution time: 38_728_000 picoseconds.
-		Weight::from_parts(45_285_000, 3961)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1774`, estimated `3961` bytes.
+		// Minimum execution time: 36_762_000 picoseconds.
+		Weight::from_parts(42_090_000, 3961)
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
@@ -341,10 +335,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_363_000 picoseconds.
-		Weight::from_parts(4_164_160, 1999)
-			// Standard error: 7_434
-			.saturating_add(Weight::from_parts(8_496_937, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_316_000 picoseconds.
+		Weight::from_parts(4_382_308, 1999)
+			// Standard error: 7_762
+			.saturating_add(Weight::from_parts(8_513_884, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -367,18 +361,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
-		// Proof size: measured `3 + r * (591 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 863_000 picoseconds.
-		Weight::from_parts(8_060_534, 3593)
-			// Standard error: 29_096
-			.saturating_add(Weight::from_parts(59_874_174, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Proof size: measured `0 + r * (573 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 907_000 picoseconds.
+		Weight::from_parts(7_560_244, 1999)
+			// Standard error: 25_865
+			.saturating_add(Weight::from_parts(58_645_906, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(r.into())))
@@ -388,8 +382,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_741_000 picoseconds.
-		Weight::from_parts(6_398_000, 0)
+		// Minimum execution time: 5_837_000 picoseconds.
+		Weight::from_parts(6_556_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -408,7 +402,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:8 w:8)
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -418,14 +412,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
-		// Proof size: measured `0 + r * (4822 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 836_000 picoseconds.
-		Weight::from_parts(10_468_931, 3593)
-			// Standard error: 40_603
-			.saturating_add(Weight::from_parts(91_615_845, 0).saturating_mul(r.into()))
+		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 905_000 picoseconds.
+		Weight::from_parts(8_992_254, 1999)
+			// Standard error: 40_287
+			.saturating_add(Weight::from_parts(90_848_228, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 6633).saturating_mul(r.into()))
 	}
@@ -435,7 +429,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:17 w:17)
+	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -445,39 +439,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
-		// Proof size: measured `55 + p * (756 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_434_000 picoseconds.
-		Weight::from_parts(9_774_287, 3593)
-			// Standard error: 34_490
-			.saturating_add(Weight::from_parts(86_732_600, 0).saturating_mul(p.into()))
+		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_501_000 picoseconds.
+		Weight::from_parts(9_007_719, 1999)
+			// Standard error: 46_143
+			.saturating_add(Weight::from_parts(86_672_609, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(p.into()))
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_084_000 picoseconds.
-		Weight::from_parts(18_487_000, 0)
+		// Minimum execution time: 19_644_000 picoseconds.
+		Weight::from_parts(20_802_000, 0)
+	}
+	fn fee_share_fixed() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 17_643_000 picoseconds.
+		Weight::from_parts(18_838_000, 0)
+	}
+	fn fee_charge() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 45_638_000 picoseconds.
+		Weight::from_parts(48_271_000, 0)
+	}
+	fn fee_charge_without_pool() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 28_168_000 picoseconds.
+		Weight::from_parts(29_961_000, 0)
+	}
+	fn set_fee_share() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 5_208_000 picoseconds.
+		Weight::from_parts(5_985_000, 0)
 	}
 }
 
 /// For tests and mocks: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
-		// Proof size: measured `103`, estimated `3593` bytes.
-		// Minimum execution time: 38_470_000 picoseconds.
-		Weight::from_parts(40_889_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 37_067_000 picoseconds.
+		Weight::from_parts(40_160_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
@@ -492,12 +500,12 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `3010`, estimated `3961` bytes.
-		// Minimum execution time: 87_683_000 picoseconds.
-		Weight::from_parts(95_682_071, 3961)
-			// Standard error: 1_137
-			.saturating_add(Weight::from_parts(9_987, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(8))
+		// Proof size: measured `2731`, estimated `3961` bytes.
+		// Minimum execution time: 85_496_000 picoseconds.
+		Weight::from_parts(92_462_668, 3961)
+			// Standard error: 836
+			.saturating_add(Weight::from_parts(2_757, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	/// Storage: `SecurityPool::TriageKey` (r:1 w:0)
@@ -506,8 +514,6 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
@@ -526,12 +532,12 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
-		// Proof size: measured `3976`, estimated `3961` bytes.
-		// Minimum execution time: 106_771_000 picoseconds.
-		Weight::from_parts(117_466_181, 3961)
-			// Standard error: 84
-			.saturating_add(Weight::from_parts(626, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(11))
+		// Proof size: measured `3703`, estimated `3961` bytes.
+		// Minimum execution time: 103_460_000 picoseconds.
+		Weight::from_parts(111_366_868, 3961)
+			// Standard error: 74
+			.saturating_add(Weight::from_parts(944, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -551,10 +557,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 97_830_000 picoseconds.
-		Weight::from_parts(110_653_075, 3961)
-			// Standard error: 75
-			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(r.into()))
+		// Minimum execution time: 95_315_000 picoseconds.
+		Weight::from_parts(105_959_870, 3961)
+			// Standard error: 61
+			.saturating_add(Weight::from_parts(1_599, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -570,8 +576,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 69_059_000 picoseconds.
-		Weight::from_parts(78_879_000, 4764)
+		// Minimum execution time: 63_789_000 picoseconds.
+		Weight::from_parts(72_376_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -585,8 +591,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 59_587_000 picoseconds.
-		Weight::from_parts(68_680_000, 4764)
+		// Minimum execution time: 56_696_000 picoseconds.
+		Weight::from_parts(64_193_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -604,8 +610,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 73_474_000 picoseconds.
-		Weight::from_parts(84_437_000, 4764)
+		// Minimum execution time: 67_013_000 picoseconds.
+		Weight::from_parts(76_803_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -617,8 +623,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 32_693_000 picoseconds.
-		Weight::from_parts(35_392_000, 4764)
+		// Minimum execution time: 33_542_000 picoseconds.
+		Weight::from_parts(36_385_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -632,20 +638,20 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
-		// Proof size: measured `3705`, estimated `6196` bytes.
-		// Minimum execution time: 98_714_000 picoseconds.
-		Weight::from_parts(109_457_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(7))
+		// Proof size: measured `3327`, estimated `3961` bytes.
+		// Minimum execution time: 91_126_000 picoseconds.
+		Weight::from_parts(98_970_000, 3961)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -656,11 +662,11 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
-		// Proof size: measured `4026`, estimated `8799` bytes.
-		// Minimum execution time: 143_106_000 picoseconds.
-		Weight::from_parts(154_220_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().writes(8))
+		// Proof size: measured `3648`, estimated `6196` bytes.
+		// Minimum execution time: 132_208_000 picoseconds.
+		Weight::from_parts(143_132_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
@@ -676,7 +682,7 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:1 w:1)
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -685,18 +691,18 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `7714`, estimated `7623` bytes.
-		// Minimum execution time: 140_510_000 picoseconds.
-		Weight::from_parts(150_792_000, 7623)
-			.saturating_add(RocksDbWeight::get().reads(10))
-			.saturating_add(RocksDbWeight::get().writes(12))
+		// Proof size: measured `7435`, estimated `7623` bytes.
+		// Minimum execution time: 132_840_000 picoseconds.
+		Weight::from_parts(141_763_000, 7623)
+			.saturating_add(RocksDbWeight::get().reads(9))
+			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_533_000 picoseconds.
-		Weight::from_parts(13_637_000, 3961)
+		// Minimum execution time: 12_563_000 picoseconds.
+		Weight::from_parts(13_778_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -704,8 +710,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_929_000 picoseconds.
-		Weight::from_parts(5_607_000, 0)
+		// Minimum execution time: 5_216_000 picoseconds.
+		Weight::from_parts(5_855_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -716,8 +722,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_183_000 picoseconds.
-		Weight::from_parts(41_771_000, 3961)
+		// Minimum execution time: 36_365_000 picoseconds.
+		Weight::from_parts(40_271_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -725,15 +731,13 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
-		// Proof size: measured `2047`, estimated `3961` bytes.
-		// Minimum execution time: 38_728_000 picoseconds.
-		Weight::from_parts(45_285_000, 3961)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1774`, estimated `3961` bytes.
+		// Minimum execution time: 36_762_000 picoseconds.
+		Weight::from_parts(42_090_000, 3961)
+			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
@@ -743,10 +747,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_363_000 picoseconds.
-		Weight::from_parts(4_164_160, 1999)
-			// Standard error: 7_434
-			.saturating_add(Weight::from_parts(8_496_937, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_316_000 picoseconds.
+		Weight::from_parts(4_382_308, 1999)
+			// Standard error: 7_762
+			.saturating_add(Weight::from_parts(8_513_884, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -769,18 +773,18 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
-		// Proof size: measured `3 + r * (591 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 863_000 picoseconds.
-		Weight::from_parts(8_060_534, 3593)
-			// Standard error: 29_096
-			.saturating_add(Weight::from_parts(59_874_174, 0).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(3))
+		// Proof size: measured `0 + r * (573 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 907_000 picoseconds.
+		Weight::from_parts(7_560_244, 1999)
+			// Standard error: 25_865
+			.saturating_add(Weight::from_parts(58_645_906, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
@@ -790,8 +794,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_741_000 picoseconds.
-		Weight::from_parts(6_398_000, 0)
+		// Minimum execution time: 5_837_000 picoseconds.
+		Weight::from_parts(6_556_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -810,7 +814,7 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Commitments` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Reports` (r:8 w:8)
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -820,14 +824,14 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
-		// Proof size: measured `0 + r * (4822 ±0)`, estimated `3593 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 836_000 picoseconds.
-		Weight::from_parts(10_468_931, 3593)
-			// Standard error: 40_603
-			.saturating_add(Weight::from_parts(91_615_845, 0).saturating_mul(r.into()))
+		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 905_000 picoseconds.
+		Weight::from_parts(8_992_254, 1999)
+			// Standard error: 40_287
+			.saturating_add(Weight::from_parts(90_848_228, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 6633).saturating_mul(r.into()))
 	}
@@ -837,7 +841,7 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:17 w:17)
+	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -847,20 +851,40 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
-		// Proof size: measured `55 + p * (756 ±0)`, estimated `3593 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_434_000 picoseconds.
-		Weight::from_parts(9_774_287, 3593)
-			// Standard error: 34_490
-			.saturating_add(Weight::from_parts(86_732_600, 0).saturating_mul(p.into()))
+		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_501_000 picoseconds.
+		Weight::from_parts(9_007_719, 1999)
+			// Standard error: 46_143
+			.saturating_add(Weight::from_parts(86_672_609, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(p.into()))
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_084_000 picoseconds.
-		Weight::from_parts(18_487_000, 0)
+		// Minimum execution time: 19_644_000 picoseconds.
+		Weight::from_parts(20_802_000, 0)
+	}
+	fn fee_share_fixed() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 17_643_000 picoseconds.
+		Weight::from_parts(18_838_000, 0)
+	}
+	fn fee_charge() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 45_638_000 picoseconds.
+		Weight::from_parts(48_271_000, 0)
+	}
+	fn fee_charge_without_pool() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 28_168_000 picoseconds.
+		Weight::from_parts(29_961_000, 0)
+	}
+	fn set_fee_share() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 5_208_000 picoseconds.
+		Weight::from_parts(5_985_000, 0)
 	}
 }

@@ -40,51 +40,51 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 1_634_000 picoseconds.
-		Weight::from_parts(1_918_000, 0)
+		// Minimum execution time: 1_649_000 picoseconds.
+		Weight::from_parts(1_964_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_580_000 picoseconds.
-		Weight::from_parts(4_031_000, 0)
+		// Minimum execution time: 3_645_000 picoseconds.
+		Weight::from_parts(4_168_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_453_000 picoseconds.
-		Weight::from_parts(3_962_000, 0)
+		// Minimum execution time: 3_630_000 picoseconds.
+		Weight::from_parts(4_143_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 475_000 picoseconds.
-		Weight::from_parts(588_000, 0)
+		// Minimum execution time: 476_000 picoseconds.
+		Weight::from_parts(605_000, 0)
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 7_148_000 picoseconds.
-		Weight::from_parts(7_868_000, 3593)
+		// Minimum execution time: 7_201_000 picoseconds.
+		Weight::from_parts(7_950_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn check_spec_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 372_000 picoseconds.
-		Weight::from_parts(466_000, 0)
+		// Minimum execution time: 375_000 picoseconds.
+		Weight::from_parts(479_000, 0)
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 364_000 picoseconds.
-		Weight::from_parts(467_000, 0)
+		// Minimum execution time: 378_000 picoseconds.
+		Weight::from_parts(483_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_835_000 picoseconds.
-		Weight::from_parts(4_316_000, 0)
+		// Minimum execution time: 4_003_000 picoseconds.
+		Weight::from_parts(4_523_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_210_000 picoseconds.
-		Weight::from_parts(2_585_000, 0)
+		// Minimum execution time: 2_296_000 picoseconds.
+		Weight::from_parts(2_738_000, 0)
 	}
 }

@@ -42,8 +42,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 48_401_000 picoseconds.
-		Weight::from_parts(51_199_000, 3593)
+		// Minimum execution time: 48_397_000 picoseconds.
+		Weight::from_parts(51_021_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 37_531_000 picoseconds.
-		Weight::from_parts(40_114_000, 3593)
+		// Minimum execution time: 37_508_000 picoseconds.
+		Weight::from_parts(39_741_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof size: measured `39`, estimated `3593` bytes.
-		// Minimum execution time: 19_481_000 picoseconds.
-		Weight::from_parts(21_025_000, 3593)
+		// Minimum execution time: 19_635_000 picoseconds.
+		Weight::from_parts(21_180_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 19_570_000 picoseconds.
-		Weight::from_parts(21_272_000, 3593)
+		// Minimum execution time: 20_084_000 picoseconds.
+		Weight::from_parts(21_580_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof size: measured `103`, estimated `6196` bytes.
-		// Minimum execution time: 50_128_000 picoseconds.
-		Weight::from_parts(52_927_000, 6196)
+		// Minimum execution time: 50_624_000 picoseconds.
+		Weight::from_parts(53_714_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 46_607_000 picoseconds.
-		Weight::from_parts(49_403_000, 3593)
+		// Minimum execution time: 46_700_000 picoseconds.
+		Weight::from_parts(49_381_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 15_995_000 picoseconds.
-		Weight::from_parts(17_180_000, 3593)
+		// Minimum execution time: 15_878_000 picoseconds.
+		Weight::from_parts(17_256_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -105,28 +105,28 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
-		// Proof size: measured `0 + u * (85 ±0)`, estimated `990 + u * (2603 ±0)` bytes.
-		// Minimum execution time: 16_469_000 picoseconds.
-		Weight::from_parts(16_845_000, 990)
-			// Standard error: 15_594
-			.saturating_add(Weight::from_parts(13_938_466, 0).saturating_mul(u.into()))
+		// Proof size: measured `0 + u * (84 ±0)`, estimated `990 + u * (2603 ±0)` bytes.
+		// Minimum execution time: 16_610_000 picoseconds.
+		Weight::from_parts(16_884_000, 990)
+			// Standard error: 11_073
+			.saturating_add(Weight::from_parts(13_835_672, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_579_000 picoseconds.
-		Weight::from_parts(6_352_000, 0)
+		// Minimum execution time: 5_753_000 picoseconds.
+		Weight::from_parts(6_502_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 30_142_000 picoseconds.
-		Weight::from_parts(32_343_000, 0)
+		// Minimum execution time: 30_363_000 picoseconds.
+		Weight::from_parts(32_692_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 19_887_000 picoseconds.
-		Weight::from_parts(21_305_000, 0)
+		// Minimum execution time: 20_075_000 picoseconds.
+		Weight::from_parts(21_599_000, 0)
 	}
 }

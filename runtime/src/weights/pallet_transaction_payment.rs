@@ -38,15 +38,15 @@ use frame_support::{traits::Get, weights::Weight};
 /// The weights of `pallet_transaction_payment` in terms of the runtime's database weights.
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightInfo<T> {
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Aura::Authorities` (r:1 w:0)
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
-		// Proof size: measured `442`, estimated `8799` bytes.
-		// Minimum execution time: 76_900_000 picoseconds.
-		Weight::from_parts(81_423_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof size: measured `339`, estimated `6196` bytes.
+		// Minimum execution time: 75_787_000 picoseconds.
+		Weight::from_parts(81_364_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 }

@@ -4,11 +4,11 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::Codec;
-pub use pallet_security_pool::{PoolStatus, ReferendumStatus, RequestId};
+pub use pallet_security_pool::{FeeShareStatus, PoolStatus, ReferendumStatus, RequestId};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the security pool.
-	#[api_version(2)]
+	#[api_version(3)]
 	pub trait SecurityPoolApi<Balance, Request, BlockNumber>
 	where
 		Balance: Codec,
@@ -23,13 +23,15 @@ sp_api::decl_runtime_apis! {
 		fn request(id: RequestId) -> Option<Request>;
 
 		/// The X25519 public key disclosures' reports are sealed to, if the triage council
-		/// published one.
-		#[api_version(2)]
+		/// published one. Since version 2.
 		fn triage_key() -> Option<[u8; 32]>;
 
 		/// A running referendum's track, whether it passes with the votes so far, and its end
-		/// after extensions; `None` once voting is over.
-		#[api_version(2)]
+		/// after extensions; `None` once voting is over. Since version 2.
 		fn referendum(id: RequestId) -> Option<ReferendumStatus<BlockNumber>>;
+
+		/// The share of fees the pool takes now, the runtime's fixed share, and the adaptive
+		/// share governance set, if any. Since version 3.
+		fn fee_share() -> FeeShareStatus<Balance>;
 	}
 }

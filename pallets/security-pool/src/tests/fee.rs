@@ -1,8 +1,8 @@
 //! The fee hook through its `OnUnbalanced` API.
 
 use super::*;
-use crate::{Event, Ledger};
-use frame_support::traits::OnUnbalanced;
+use crate::{AdaptiveFeeShare, Event, Ledger};
+use frame_support::{assert_noop, traits::OnUnbalanced};
 use sp_runtime::Perbill;
 
 /// Runs one fee and tip through the hook; returns what the pool and the author gained.
@@ -80,9 +80,112 @@ fn contributions_go_to_the_pool() {
 		assert_eq!(Balances::free_balance(ALICE), ENDOWMENT - 2_500);
 		assert_eq!(Ledger::<Test>::get().lifetime_inflow, 2_500);
 		assert_eq!(pool_events(), vec![Event::Contributed { who: ALICE, amount: 2_500 }]);
-		frame_support::assert_noop!(
+		assert_noop!(
 			SecurityPool::contribute(RuntimeOrigin::signed(ALICE), 0),
 			crate::Error::<Test>::ZeroAmount
 		);
+	});
+}
+
+/// From a 45% share of an empty pool down to 5% at a reserve of `POOL_GENESIS`.
+fn adaptive() -> AdaptiveFeeShare<Balance> {
+	AdaptiveFeeShare {
+		floor: Perbill::from_percent(5),
+		ceiling: Perbill::from_percent(45),
+		target_reserve: POOL_GENESIS,
+	}
+}
+
+fn set_fee_share(adaptive: Option<AdaptiveFeeShare<Balance>>) -> DispatchResult {
+	SecurityPool::set_fee_share(RuntimeOrigin::root(), adaptive)
+}
+
+#[test]
+fn an_adaptive_share_runs_from_the_ceiling_to_the_floor() {
+	let share = adaptive();
+	assert_eq!(share.share_at(0), Perbill::from_percent(45));
+	assert_eq!(share.share_at(POOL_GENESIS / 2), Perbill::from_percent(25));
+	assert_eq!(share.share_at(POOL_GENESIS / 4), Perbill::from_percent(35));
+	assert_eq!(share.share_at(POOL_GENESIS), Perbill::from_percent(5));
+	assert_eq!(share.share_at(Balance::MAX), Perbill::from_percent(5));
+	// The fall is rounded down, in the pool's favour: 40% × 1/3 = 13.333…%.
+	let thirds = AdaptiveFeeShare { target_reserve: 3, ..share };
+	assert_eq!(thirds.share_at(1), Perbill::from_parts(450_000_000 - 133_333_333));
+	// A flat policy is a fixed share.
+	let flat = AdaptiveFeeShare { floor: Perbill::from_percent(7), ..share };
+	let flat = AdaptiveFeeShare { ceiling: Perbill::from_percent(7), ..flat };
+	assert_eq!(flat.share_at(0), Perbill::from_percent(7));
+	assert_eq!(flat.share_at(POOL_GENESIS / 2), Perbill::from_percent(7));
+}
+
+#[test]
+fn fees_pay_the_adaptive_share_of_the_reserve_at_that_moment() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(set_fee_share(Some(adaptive())));
+		assert_eq!(pool_events(), vec![Event::FeeShareSet { adaptive: Some(adaptive()) }]);
+		// At the target: the floor, 5%.
+		assert_eq!(pool_balance(), POOL_GENESIS);
+		assert_eq!(split(100_000, 0), (5_000, 95_000));
+		// Above it: still the floor.
+		assert_eq!(split(100_000, 10), (5_000, 95_010));
+		// At half the target: the midpoint, 25%, to the unit.
+		drain_pool_to(POOL_GENESIS / 2 - ED);
+		assert_eq!(pool_balance(), POOL_GENESIS / 2);
+		assert_eq!(SecurityPool::fee_share(), Perbill::from_percent(25));
+		assert_eq!(split(100_000, 0), (25_000, 75_000));
+		// Nearly empty: close to the ceiling (45% − 40% × 10 / 100,000).
+		drain_pool_to(0);
+		assert_eq!(SecurityPool::fee_share(), Perbill::from_parts(449_960_000));
+		assert_eq!(split(100_000, 0), (44_996, 55_004));
+		let status = SecurityPool::fee_share_status();
+		assert_eq!(status.fixed, Perbill::from_percent(20));
+		assert_eq!(status.adaptive, Some(adaptive()));
+		// The pool has grown by the last share: the current share is read from the balance.
+		assert_eq!(status.current, adaptive().share_at(ED + 44_996));
+		// Back to the runtime's fixed share.
+		assert_ok!(set_fee_share(None));
+		assert!(pool_events().contains(&Event::FeeShareSet { adaptive: None }));
+		assert_eq!(split(1_000, 0), (200, 800));
+		assert_eq!(SecurityPool::fee_share_status().adaptive, None);
+	});
+}
+
+#[test]
+fn a_bad_adaptive_share_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let upside_down = AdaptiveFeeShare {
+			floor: Perbill::from_percent(46),
+			ceiling: Perbill::from_percent(45),
+			..adaptive()
+		};
+		assert_noop!(
+			set_fee_share(Some(upside_down)),
+			crate::Error::<Test>::FeeShareFloorAboveCeiling
+		);
+		let no_target = AdaptiveFeeShare { target_reserve: 0, ..adaptive() };
+		assert_noop!(set_fee_share(Some(no_target)), crate::Error::<Test>::ZeroTargetReserve);
+		// The mock's balances are 64-bit: every target fits; the bound is checked on the type.
+		let huge = AdaptiveFeeShare::<u128> {
+			floor: Perbill::from_percent(5),
+			ceiling: Perbill::from_percent(45),
+			target_reserve: crate::MAX_TARGET_RESERVE + 1,
+		};
+		assert_eq!(huge.validate(), Err(crate::FeeShareError::TargetReserveTooLarge));
+		let largest = AdaptiveFeeShare { target_reserve: crate::MAX_TARGET_RESERVE, ..huge };
+		assert_eq!(largest.validate(), Ok(()));
+		// At the largest target the fall is still exact: a third of the way, 40% × 1/3 down.
+		let third = crate::MAX_TARGET_RESERVE / 3;
+		assert_eq!(largest.share_at(third), Perbill::from_parts(450_000_000 - 133_333_333));
+		assert_eq!(largest.share_at(crate::MAX_TARGET_RESERVE - 1).deconstruct(), 50_000_001);
+		assert_noop!(
+			SecurityPool::set_fee_share(RuntimeOrigin::signed(ALICE), Some(adaptive())),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			SecurityPool::set_fee_share(RuntimeOrigin::signed(ALICE), None),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_eq!(crate::FeeSharePolicy::<Test>::get(), None);
+		assert_eq!(split(1_000, 0), (200, 800));
 	});
 }

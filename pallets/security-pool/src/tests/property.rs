@@ -99,6 +99,11 @@ enum Action {
 	Drain {
 		percent: u32,
 	},
+	/// Governance sets an adaptive fee share (floor, ceiling and target reserve, as given) or
+	/// returns to the fixed one.
+	SetFeeShare {
+		adaptive: Option<(u32, u32, Balance)>,
+	},
 	/// Parameters change while requests are in flight.
 	SetParameters {
 		voting: u64,
@@ -205,6 +210,8 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (request(), payee()).prop_map(|(request, payee)| Action::SetPayee { request, payee }),
 		1 => payee().prop_map(|who| Action::Reap { who }),
 		1 => (1..=100u32).prop_map(|percent| Action::Drain { percent }),
+		1 => prop::option::of((0..60u32, 0..60u32, 0..300_000u64))
+			.prop_map(|adaptive| Action::SetFeeShare { adaptive }),
 		1 => (3..15u64, 2..8u64, 1..30u64, 50..90u32, 30..=100u32, 1..20u64, any::<bool>()).prop_map(
 			|(voting, timelock, locking, approval, exposure, reveal, track)| Action::SetParameters {
 				voting,
@@ -237,8 +244,9 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 	let origin = RuntimeOrigin::signed;
 	match action {
 		Action::Fee { fee, tip } => {
+			let share = SecurityPool::fee_share().mul_floor(fee);
 			FeeHook::on_unbalanceds([fee_credit(fee), fee_credit(tip)].into_iter());
-			return Outcome { inflow: fee / 5, drained: 0 };
+			return Outcome { inflow: share, drained: 0 };
 		},
 		Action::Contribute { who, amount } => {
 			if SecurityPool::contribute(origin(who), amount).is_ok() {
@@ -357,6 +365,18 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 			let taken = liquid * percent as Balance / 100;
 			assert_ok!(Balances::transfer(&pool, &AUTHOR, taken, Preservation::Preserve));
 			return Outcome { inflow: 0, drained: taken };
+		},
+		Action::SetFeeShare { adaptive } => {
+			let adaptive = adaptive.map(|(floor, ceiling, target_reserve)| crate::AdaptiveFeeShare {
+				floor: Perbill::from_percent(floor),
+				ceiling: Perbill::from_percent(ceiling),
+				target_reserve,
+			});
+			let valid = adaptive.map_or(true, |policy| policy.validate().is_ok());
+			let before = crate::FeeSharePolicy::<Test>::get();
+			assert_eq!(SecurityPool::set_fee_share(RuntimeOrigin::root(), adaptive).is_ok(), valid);
+			let expected = if valid { adaptive } else { before };
+			assert_eq!(crate::FeeSharePolicy::<Test>::get(), expected);
 		},
 		Action::SetParameters { voting, timelock, locking, approval, exposure, reveal, track } => {
 			let triage_period = (voting / 3).max(1);
