@@ -44,7 +44,7 @@ test('the pool grows by exactly 20% of a signed transaction\'s fee', async () =>
   assert.equal((await inflow(atBlock)) - (await inflow(atParent)), growth);
 });
 
-/** Sends a transfer; resolves with its fee (without the tip), the pool's growth and its block. */
+/** Sends a transfer; resolves with its fee (without the tip), the pool's growth, its block and its parent. */
 async function payFee(api) {
   const pool = await poolAccount(api);
   const transfer = api.tx.balances.transferKeepAlive(accounts.dave.address, 10n ** 12n);
@@ -53,12 +53,12 @@ async function payFee(api) {
   const { parentHash } = await api.rpc.chain.getHeader(blockHash);
   const growth = (await freeBalance(api, pool, blockHash)) - (await freeBalance(api, pool, parentHash));
   const [paid] = events.filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
-  return { fee: paid.data.actualFee.toBigInt() - paid.data.tip.toBigInt(), growth, parentHash };
+  return { fee: paid.data.actualFee.toBigInt() - paid.data.tip.toBigInt(), growth, blockHash, parentHash };
 }
 
 const BILLION = 1_000_000_000n;
 
-test('an adaptive fee share set by root follows the reserve, and the fixed share returns', async () => {
+test('an adaptive fee share set by root follows the reserve block by block, and the fixed share returns', async () => {
   const { api } = node;
   const pool = await poolAccount(api);
   const reserve = await freeBalance(api, pool);
@@ -70,16 +70,17 @@ test('an adaptive fee share set by root follows the reserve, and the fixed share
   assert.equal(set.error, undefined);
   assert.ok(set.events.some((e) => api.events.securityPool.FeeShareSet.is(e)));
 
-  const { fee, growth, parentHash } = await payFee(api);
-  const before = await (await api.at(parentHash)).call.securityPoolApi.feeShare();
+  const { fee, growth, blockHash, parentHash } = await payFee(api);
+  // The block's share is the formula at the pool's balance when the block started, the fall
+  // rounded down; the runtime API reports it.
   const atParent = await freeBalance(api, pool, parentHash);
-  // The runtime API's share is the formula at the pool's balance, the fall rounded down.
   const fall = ((adaptive.ceiling - adaptive.floor) * atParent) / adaptive.targetReserve;
-  assert.equal(before.current.toBigInt(), adaptive.ceiling - fall);
-  assert.equal(before.fixed.toBigInt(), 20n * BILLION / 100n);
-  assert.equal(before.adaptive.unwrap().targetReserve.toBigInt(), adaptive.targetReserve);
+  const share = await (await api.at(blockHash)).call.securityPoolApi.feeShare();
+  assert.equal(share.current.toBigInt(), adaptive.ceiling - fall);
+  assert.equal(share.fixed.toBigInt(), 20n * BILLION / 100n);
+  assert.equal(share.adaptive.unwrap().targetReserve.toBigInt(), adaptive.targetReserve);
   // The fee paid exactly that share.
-  assert.equal(growth, (fee * before.current.toBigInt()) / BILLION);
+  assert.equal(growth, (fee * share.current.toBigInt()) / BILLION);
 
   assert.equal((await setShare(null)).error, undefined);
   assert.ok((await api.call.securityPoolApi.feeShare()).adaptive.isNone);

@@ -23,10 +23,10 @@ SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
 SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-security-pool --all-targets \
 	--features runtime-benchmarks,try-runtime -- -D warnings
 
-step "build the node"
-cargo build --locked --release -p security-pool-node
+step "build the node and the solvency simulator"
+cargo build --locked --release -p security-pool-node -p security-pool-solvency
 
-step "pallet and runtime tests"
+step "pallet, runtime and solvency simulator tests"
 cargo test --locked --release --workspace --exclude security-pool-node
 
 step "benchmark tests of the pallet, and its migration with the try-runtime checks"

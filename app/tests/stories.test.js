@@ -65,6 +65,44 @@ test('the pool overview shows the runtime API\'s figures', async () => {
   await record('overview');
 });
 
+test('the pool page shows the fee share: fixed on a fresh dev chain, then the adaptive share sudo sets', async (t) => {
+  if (!api.call.securityPoolApi.feeShare) {
+    t.skip('this runtime has no fee share');
+    return;
+  }
+  await visit(page, '');
+  const fixed = (await api.call.securityPoolApi.feeShare()).toJSON();
+  assert.equal(fixed.adaptive, null, 'a fresh dev chain takes the runtime\'s fixed share');
+  assert.equal(fixed.current, fixed.fixed);
+  const shownFixed = await page.waitForSelector(`#fee-share[data-kind="fixed"][data-current="${fixed.current}"][data-fixed="${fixed.fixed}"]`, { timeout: 10_000 });
+  assert.match(await shownFixed.textContent(), /Fixed: 20% of every fee/);
+
+  // A target of twice the reserve: the next fee pays about halfway between the floor and the ceiling.
+  const balance = BigInt((await api.call.securityPoolApi.poolStatus()).toJSON().balance);
+  assert.ok(balance > 0n, 'the dev chain\'s pool holds a reserve');
+  const adaptive = { floor: 50_000_000, ceiling: 300_000_000, targetReserve: 2n * balance };
+  const { events } = await send(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(adaptive)), dev['//Alice']);
+  assert.ok(poolEvent(events, 'FeeShareSet')?.adaptive, 'the adaptive share is set');
+  const status = (await api.call.securityPoolApi.feeShare()).toJSON();
+  assert.ok(status.current > adaptive.floor && status.current < adaptive.ceiling, `${status.current} lies between the floor and the ceiling`);
+  const shown = await page.waitForSelector(
+    `#fee-share[data-kind="adaptive"][data-current="${status.current}"][data-floor="${adaptive.floor}"][data-ceiling="${adaptive.ceiling}"][data-target-reserve="${adaptive.targetReserve}"]`,
+    { timeout: 30_000 },
+  );
+  const percent = Number((await page.textContent('#fee-share .fee-share-current')).replace('%', ''));
+  assert.ok(Math.abs(percent - status.current / 1e7) <= 0.005, `the page shows ${percent}%, the runtime ${status.current} parts per billion`);
+  const text = await shown.textContent();
+  assert.match(text, /Adaptive: 5%–30%, reaching 5% at target reserve/);
+  assert.match(text, /of the way to the target/);
+  const reserve = BigInt(await page.getAttribute('#fee-share .reserve-position .amount', 'data-planck'));
+  assert.equal(reserve, BigInt((await api.call.securityPoolApi.poolStatus()).toJSON().balance), 'the position is the pool\'s balance');
+  await page.waitForSelector('.events [data-event="FeeShareSet"]', { timeout: 10_000 });
+  await record('overview-fee-share');
+
+  await send(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(null)), dev['//Alice']);
+  await page.waitForSelector(`#fee-share[data-kind="fixed"][data-current="${fixed.fixed}"]`, { timeout: 30_000 });
+});
+
 test('a voter votes with conviction and the page shows the exact on-chain tally within two blocks', async () => {
   const id = await fileClaim(dev['//Eve'], 100n);
   await signAs(page, 'Bob');

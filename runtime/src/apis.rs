@@ -6,7 +6,9 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
-use pallet_security_pool::{FeeShareStatus, PayoutRequestOf, PoolStatus, ReferendumStatus, RequestId};
+use pallet_security_pool::{
+	FeeShareStatus, PayoutRequestOf, PoolStatus, ReferendumStatus, RequestId,
+};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};

@@ -325,7 +325,10 @@ fn an_adaptive_fee_share_is_bounded_to_exact_128_bit_arithmetic() {
 			Error::<Runtime>::TargetReserveTooLarge
 		);
 		assert_eq!(FeeSharePolicy::<Runtime>::get(), None);
-		frame_support::assert_ok!(SecurityPool::set_fee_share(RuntimeOrigin::root(), Some(largest)));
+		frame_support::assert_ok!(SecurityPool::set_fee_share(
+			RuntimeOrigin::root(),
+			Some(largest)
+		));
 		// The pool's 100,000 SPT are a sliver of the target: nearly the ceiling.
 		assert_eq!(SecurityPool::fee_share(), largest.share_at(pool()));
 		assert!(SecurityPool::fee_share() > Perbill::from_parts(399_999_000));

@@ -23,6 +23,8 @@ export interface Features {
   abstain: boolean;
   /** `securityPoolApi.referendum(id)`: a running referendum's track, standing and end after extensions. */
   referendumApi: boolean;
+  /** `securityPoolApi.feeShare()`: the pool's share of fees, fixed or adaptive to the reserve. */
+  feeShareApi: boolean;
 }
 
 export interface Chain {
@@ -65,6 +67,7 @@ export async function connect(endpoint: string): Promise<Chain> {
       sudo: Boolean(api.tx.sudo?.sudo),
       abstain: voteHasChoice(api),
       referendumApi: Boolean(api.call.securityPoolApi?.referendum),
+      feeShareApi: Boolean(api.call.securityPoolApi?.feeShare),
     },
     maxEvidenceLen: Number(consts.maxEvidenceLen.toString()),
     maxReportLen: Number(consts.maxReportLen.toString()),

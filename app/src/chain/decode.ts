@@ -1,8 +1,8 @@
 // Decodes the pallet's types from their Polkadot.js JSON (`codec.toJSON()`) into the app's domain.
 import { hexToU8a } from '@polkadot/util';
 import type {
-  Ballot, Choice, Conviction, OpenStatus, Outcome, Parameters, PayoutRequest, PoolStatus, Referendum, Report,
-  RequestKind, Severity, Tally, Terms, Tier, Track, TrackIndex, Triage, Verdict, Voting,
+  AdaptiveFeeShare, Ballot, Choice, Conviction, FeeShare, OpenStatus, Outcome, Parameters, PayoutRequest, PoolStatus,
+  Referendum, Report, RequestKind, Severity, Tally, Terms, Tier, Track, TrackIndex, Triage, Verdict, Voting,
 } from './types';
 
 type Json = Record<string, unknown>;
@@ -113,6 +113,20 @@ export const poolStatus = (json: Json): PoolStatus => ({
   openRequests: num(json.openRequests),
   lifetimeInflow: big(json.lifetimeInflow),
   lifetimeOutflow: big(json.lifetimeOutflow),
+});
+
+/** An `Option<AdaptiveFeeShare>` (`setFeeShare`'s argument, the `FeeShareSet` event); undefined for `None`. */
+export const adaptiveFeeShare = (json: Json | null | undefined): AdaptiveFeeShare | undefined => (json ? {
+  floor: num(json.floor),
+  ceiling: num(json.ceiling),
+  targetReserve: big(json.targetReserve),
+} : undefined);
+
+/** `securityPoolApi.feeShare()`'s `FeeShareStatus`. */
+export const feeShare = (json: Json): FeeShare => ({
+  current: num(json.current),
+  fixed: num(json.fixed),
+  adaptive: adaptiveFeeShare(json.adaptive as Json | null),
 });
 
 const tier = (json: Json): Tier => ({ share: num(json.share), cap: big(json.cap) });

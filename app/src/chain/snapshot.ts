@@ -1,7 +1,7 @@
 // What the app reads from the chain at every new block.
 import type { Chain } from './connect';
 import * as decode from './decode';
-import type { Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
+import type { FeeShare, Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
 
 export interface Snapshot {
   pool: PoolStatus;
@@ -13,6 +13,8 @@ export interface Snapshot {
   sudoKey?: string;
   /** The council's X25519 key (hex) when the chain has triage and a key is set. */
   triageKey?: string;
+  /** The pool's share of fees, where the runtime has `securityPoolApi.feeShare()`. */
+  feeShare?: FeeShare;
 }
 
 type Json = Record<string, unknown>;
@@ -24,7 +26,7 @@ type Json = Record<string, unknown>;
 export async function readSnapshot(chain: Chain, referenda = true): Promise<Snapshot> {
   const { api, features } = chain;
   const query = api.query.securityPool;
-  const [pool, entries, parameters, total, inactive, sudoKey, triageKey] = await Promise.all([
+  const [pool, entries, parameters, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
     api.call.securityPoolApi.poolStatus(),
     query.requests.entries(),
     query.parameters(),
@@ -32,6 +34,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
     api.query.balances.inactiveIssuance(),
     features.sudo ? api.query.sudo.key() : undefined,
     features.triage && query.triageKey ? query.triageKey() : undefined,
+    features.feeShareApi ? api.call.securityPoolApi.feeShare() : undefined,
   ]);
   const open = new Map<number, PayoutRequest>();
   for (const [key, value] of entries) {
@@ -46,6 +49,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
     electorate: BigInt(total.toString()) - BigInt(inactive.toString()),
     sudoKey: (sudoKey?.toJSON() as string | null | undefined) ?? undefined,
     triageKey: (triageKey?.toJSON() as string | null | undefined) ?? undefined,
+    feeShare: feeShare && decode.feeShare(feeShare.toJSON() as Json),
   };
 }
 

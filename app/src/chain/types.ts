@@ -97,6 +97,24 @@ export interface PoolStatus {
   lifetimeOutflow: bigint;
 }
 
+/** A fee share that follows the reserve: `ceiling` when the pool is empty, falling linearly to `floor` at `targetReserve` and above. */
+export interface AdaptiveFeeShare {
+  /** Parts per billion of each fee once the reserve reaches `targetReserve`. */
+  floor: number;
+  /** Parts per billion of each fee when the reserve is empty. */
+  ceiling: number;
+  targetReserve: bigint;
+}
+
+/** The pool's share of fees (runtime API `securityPoolApi.feeShare()`), in parts per billion. */
+export interface FeeShare {
+  /** What the next fee pays to the pool. */
+  current: number;
+  /** The runtime's fixed share, used when no adaptive share is set. */
+  fixed: number;
+  adaptive?: AdaptiveFeeShare;
+}
+
 export interface Tier {
   share: number;
   cap: bigint;

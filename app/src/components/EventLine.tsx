@@ -1,9 +1,10 @@
 // One pool event in words, for the overview's feed and a request's timeline.
-import { big, choice as decodeChoice, tally as decodeTally, verdict as decodeVerdict } from '../chain/decode';
+import { adaptiveFeeShare, big, choice as decodeChoice, tally as decodeTally, verdict as decodeVerdict } from '../chain/decode';
 import type { PoolEvent } from '../chain/types';
 import { href } from '../state/route';
 import { Address } from './Address';
 import { Amount } from './Amount';
+import { AdaptiveRule } from './FeeShareView';
 
 type Data = Record<string, unknown>;
 
@@ -35,6 +36,10 @@ const DESCRIBE: Record<string, (d: Data) => preact.ComponentChildren> = {
   PayoutOwed: (d) => <>Pool short: {amount(d, 'remaining')} owed</>,
   PaymentRefused: (d) => <>{who(d, 'payee')} could not receive {amount(d)}</>,
   ParametersSet: () => <>Parameters changed</>,
+  FeeShareSet: (d) => {
+    const adaptive = adaptiveFeeShare(d.adaptive as Data | null);
+    return adaptive ? <>Fee share made adaptive: <AdaptiveRule adaptive={adaptive} /></> : <>Fee share back to the runtime's fixed share</>;
+  },
   TriageKeySet: () => <>The council published a new triage key</>,
   Triaged: (d) => <>Council verdict: {verdictText(d.verdict)}; amount now {amount(d)}</>,
   FastTracked: (d) => <>Fast-tracked: voting ends at #{String(d.votingEndsAt)}</>,

@@ -1,6 +1,7 @@
 // The pool: what it holds, owes and risks, its history, and what just happened.
 import { Amount } from '../components/Amount';
 import { EventLine } from '../components/EventLine';
+import { FeeShareView } from '../components/FeeShareView';
 import { ParametersPanel } from '../components/ParametersPanel';
 import { PoolChart } from '../components/PoolChart';
 import { formatPerbill } from '../chain/units';
@@ -37,6 +38,7 @@ export function Overview() {
           </div>
         ))}
       </dl>
+      {snapshot.feeShare && <FeeShareView feeShare={snapshot.feeShare} />}
       <h2>Reserve and flows</h2>
       {historyLoaded ? <PoolChart history={history} /> : <p role="status">Reading the pool's history…</p>}
       {historyLoaded && history.length > 0 && (

@@ -1,14 +1,14 @@
 //! Benchmarks of the security pool's calls and per-block work, worst cases first.
 
 use super::*;
+use crate::fee::CreditOf;
 use crate::pallet::{
-	BalanceOf, BlockNumberOf, Call, Config, EncryptedReports, FeeSharePolicy, Ledger, Outcomes, OwedQueue, Pallet,
-	Parameters, Requests, RevealDeadlines, Timelocks, TriageDeadlines, TriageKey, VotingDeadlines,
-	VotingFor,
+	BalanceOf, BlockFeeShare, BlockNumberOf, Call, Config, EncryptedReports, FeeSharePolicy,
+	Ledger, Outcomes, OwedQueue, Pallet, Parameters, Requests, RevealDeadlines, Timelocks,
+	TriageDeadlines, TriageKey, VotingDeadlines, VotingFor,
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use crate::fee::CreditOf;
 use frame_support::traits::{
 	fungible::{Balanced, Inspect, Mutate},
 	tokens::{Fortitude, Precision, Preservation},
@@ -90,6 +90,7 @@ fn set_adaptive_share<T: Config>(pool: &T::AccountId) -> AdaptiveFeeShare<Balanc
 	let adaptive = adaptive_share::<T>();
 	T::Currency::set_balance(pool, adaptive.target_reserve / 3u32.into());
 	FeeSharePolicy::<T>::put(adaptive);
+	Pallet::<T>::refresh_fee_share();
 	adaptive
 }
 
@@ -584,9 +585,9 @@ mod benchmarks {
 		assert!(Requests::<T>::count().is_zero());
 	}
 
-	/// The fee hook's own work on one fee with an adaptive share (the worst case): the share
-	/// worked out from the pool's balance, resolved, booked and announced. The pool account,
-	/// the ledger and the policy are warm: `on_initialize` pays for them once per block.
+	/// The fee hook's own work on one fee with an adaptive share: this block's share read,
+	/// resolved, booked and announced. The pool account, the ledger and the block's share are
+	/// warm: `on_initialize` pays for them once per block.
 	#[benchmark]
 	fn fee_share() {
 		let pool = warm_pool::<T>();
@@ -642,6 +643,20 @@ mod benchmarks {
 			charge_fee::<T, ()>(&payer);
 		}
 		assert!(Ledger::<T>::get().lifetime_inflow.is_zero());
+	}
+
+	/// Working out the block's adaptive share from the pool's balance, in `on_initialize`.
+	#[benchmark]
+	fn refresh_fee_share() {
+		let pool = warm_pool::<T>();
+		let adaptive = set_adaptive_share::<T>(&pool);
+		BlockFeeShare::<T>::kill();
+		#[block]
+		{
+			Pallet::<T>::refresh_fee_share();
+		}
+		let share = BlockFeeShare::<T>::get().expect("the share is worked out");
+		assert!(share > adaptive.floor && share < adaptive.ceiling);
 	}
 
 	/// Setting an adaptive fee share.

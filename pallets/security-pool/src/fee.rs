@@ -1,7 +1,8 @@
 //! The fee hook: the pool's share of every fee, the rest to another handler; fixed by
-//! [`Config::FeeShare`], or adaptive to the reserve ([`AdaptiveFeeShare`]).
+//! [`Config::FeeShare`], or adaptive to the reserve ([`AdaptiveFeeShare`]), worked out once per
+//! block as `pallet-transaction-payment` works out its fee multiplier.
 
-use crate::{Config, Event, FeeSharePolicy, Pallet};
+use crate::{BlockFeeShare, Config, Event, FeeSharePolicy, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use frame_support::traits::{
@@ -68,8 +69,8 @@ impl<Balance: AtLeast32BitUnsigned + Copy> AdaptiveFeeShare<Balance> {
 		if self.target_reserve.is_zero() {
 			return Err(FeeShareError::ZeroTargetReserve);
 		}
-		if UniqueSaturatedInto::<u128>::unique_saturated_into(self.target_reserve) >
-			MAX_TARGET_RESERVE
+		if UniqueSaturatedInto::<u128>::unique_saturated_into(self.target_reserve)
+			> MAX_TARGET_RESERVE
 		{
 			return Err(FeeShareError::TargetReserveTooLarge);
 		}
@@ -132,12 +133,20 @@ impl<T: Config, Rest: OnUnbalanced<CreditOf<T>>> OnUnbalanced<CreditOf<T>>
 }
 
 impl<T: Config> Pallet<T> {
-	/// The share of a fee the pool takes now: the adaptive share at the pool's balance if one
-	/// is set, else [`Config::FeeShare`]. O(1): both storage items are warm in every block.
+	/// The share of a fee the pool takes now: this block's adaptive share if a policy is set,
+	/// else [`Config::FeeShare`]. One read of a value warm in every block.
 	pub fn fee_share() -> Perbill {
+		BlockFeeShare::<T>::get().unwrap_or_else(T::FeeShare::get)
+	}
+
+	/// Works out this block's adaptive share from the pool's balance, or forgets it when the
+	/// share is fixed.
+	pub(crate) fn refresh_fee_share() {
 		match FeeSharePolicy::<T>::get() {
-			Some(adaptive) => adaptive.share_at(T::Currency::balance(&Self::account_id())),
-			None => T::FeeShare::get(),
+			Some(adaptive) => BlockFeeShare::<T>::put(
+				adaptive.share_at(T::Currency::balance(&Self::account_id())),
+			),
+			None => BlockFeeShare::<T>::kill(),
 		}
 	}
 

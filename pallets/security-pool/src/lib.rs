@@ -18,7 +18,8 @@
 //!   each fee into the pool and hands the rest and all tips on to another handler. With
 //!   [`Pallet::set_fee_share`] governance makes the share follow the reserve instead
 //!   ([`AdaptiveFeeShare`]: a ceiling when the pool is empty, falling linearly to a floor at a
-//!   target reserve), worked out O(1) per fee from the pool's balance.
+//!   target reserve), worked out from the pool's balance once per block (as
+//!   `pallet-transaction-payment` works out its fee multiplier): one warm read per fee.
 //!   [`Pallet::contribute`] donates; forfeited deposits come in too. Every inflow emits an event.
 //! - **Requests.** [`Pallet::submit_claim`] (a user who lost funds) and
 //!   [`Pallet::submit_disclosure`] (a researcher committing to a report with
@@ -416,12 +417,18 @@ pub mod pallet {
 	pub type Ledger<T: Config> = StorageValue<_, PoolLedger<BalanceOf<T>>, ValueQuery>;
 
 	/// The adaptive fee share governance set, if any; else each fee pays [`Config::FeeShare`].
-	///
-	/// Warm in every block: `on_initialize` pays for its read, so the benchmarks don't count it.
 	#[pallet::storage]
-	#[pallet::whitelist_storage]
 	pub type FeeSharePolicy<T: Config> =
 		StorageValue<_, AdaptiveFeeShare<BalanceOf<T>>, OptionQuery>;
+
+	/// The share of each fee in this block under the adaptive policy, worked out from the
+	/// pool's balance when the block starts (after its payouts) and when the policy is set;
+	/// `None` while the share is fixed.
+	///
+	/// Warm in every block: `on_initialize` pays for its access, so the benchmarks don't count it.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type BlockFeeShare<T: Config> = StorageValue<_, Perbill, OptionQuery>;
 
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
@@ -454,6 +461,7 @@ pub mod pallet {
 			let missed = Self::miss_triage(now);
 			let paid = Self::make_payments(now);
 			let expired = Self::expire_reveals(now);
+			Self::refresh_fee_share();
 			Self::block_work_weight(ended, missed, paid, expired)
 		}
 
@@ -707,7 +715,8 @@ pub mod pallet {
 
 		/// Make the pool's share of fees follow its reserve (between `floor` and `ceiling`,
 		/// reaching `floor` at `target_reserve`), or with `None` return to the runtime's fixed
-		/// share. Applies from the next fee.
+		/// share. Applies from the next fee; the adaptive share is then worked out again at the
+		/// start of every block.
 		///
 		/// - Origin: `ParamsOrigin`.
 		/// - Errors: `FeeShareFloorAboveCeiling`, `ZeroTargetReserve`, `TargetReserveTooLarge`.
@@ -723,6 +732,7 @@ pub mod pallet {
 				policy.validate().map_err(Error::<T>::from)?;
 			}
 			FeeSharePolicy::<T>::set(adaptive);
+			Self::refresh_fee_share();
 			Self::deposit_event(Event::FeeShareSet { adaptive });
 			Ok(())
 		}
@@ -810,20 +820,21 @@ pub mod pallet {
 		}
 
 		/// The weight of a block's own work: ending `ended` referenda, marking `missed` triages,
-		/// making `paid` payment attempts, expiring `expired` reveal deadlines, and the fee
-		/// hook's storage (the pool account and the ledger read and written once, the fee share
-		/// policy read once; every later access in the block is warm, and `fee_share` is
-		/// benchmarked so).
+		/// making `paid` payment attempts, expiring `expired` reveal deadlines, working out the
+		/// block's fee share, and the fee hook's storage (the pool account and the ledger read
+		/// and written once, the block's fee share written once; every later access in the
+		/// block is warm, and `fee_share` is benchmarked so).
 		pub fn block_work_weight(ended: u32, missed: u32, paid: u32, expired: u32) -> Weight {
 			let fee_hook_proof =
 				frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
 					.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len())
-					.saturating_add(AdaptiveFeeShare::<BalanceOf<T>>::max_encoded_len());
+					.saturating_add(Perbill::max_encoded_len());
 			T::WeightInfo::end_referenda(ended)
 				.saturating_add(T::WeightInfo::miss_triage(missed))
 				.saturating_add(T::WeightInfo::make_payments(paid))
 				.saturating_add(T::WeightInfo::expire_reveals(expired))
-				.saturating_add(T::DbWeight::get().reads_writes(3, 2))
+				.saturating_add(T::WeightInfo::refresh_fee_share())
+				.saturating_add(T::DbWeight::get().reads_writes(2, 3))
 				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}
 	}

@@ -206,8 +206,8 @@ impl<T: Config> Pallet<T> {
 		let RequestStatus::Voting { ends_at, extensions, .. } = request.status else {
 			return None;
 		};
-		let late = extensions < request.terms.max_extensions &&
-			now.saturating_add(request.terms.confirm_period) > ends_at;
+		let late = extensions < request.terms.max_extensions
+			&& now.saturating_add(request.terms.confirm_period) > ends_at;
 		late.then(|| {
 			let electorate = T::Currency::active_issuance();
 			LateChange { now, electorate, was_passing: Self::passes_among(request, electorate) }

@@ -276,6 +276,10 @@ impl<T: Config> Pallet<T> {
 			T::Currency::balance(&pool) >= T::Currency::minimum_balance(),
 			"the pool account must stay alive"
 		);
+		ensure!(
+			BlockFeeShare::<T>::get().is_some() == FeeSharePolicy::<T>::get().is_some(),
+			"a block's fee share is worked out exactly while an adaptive policy is set"
+		);
 
 		let (mut under_vote, mut committed) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
 		let mut owed = BalanceOf::<T>::zero();

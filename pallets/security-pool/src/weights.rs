@@ -62,6 +62,7 @@ pub trait WeightInfo {
 	fn fee_charge() -> Weight;
 	fn fee_charge_without_pool() -> Weight;
 	fn set_fee_share() -> Weight;
+	fn refresh_fee_share() -> Weight;
 }
 
 /// The weights of `pallet_security_pool` in terms of the runtime's database weights.
@@ -69,8 +70,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 37_067_000 picoseconds.
-		Weight::from_parts(40_160_000, 0)
+		// Minimum execution time: 37_642_000 picoseconds.
+		Weight::from_parts(39_771_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -87,12 +88,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 85_496_000 picoseconds.
-		Weight::from_parts(92_462_668, 3961)
-			// Standard error: 836
-			.saturating_add(Weight::from_parts(2_757, 0).saturating_mul(e.into()))
+		// Minimum execution time: 87_584_000 picoseconds.
+		Weight::from_parts(94_377_504, 3961)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -121,10 +120,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 103_460_000 picoseconds.
-		Weight::from_parts(111_366_868, 3961)
-			// Standard error: 74
-			.saturating_add(Weight::from_parts(944, 0).saturating_mul(e.into()))
+		// Minimum execution time: 103_392_000 picoseconds.
+		Weight::from_parts(112_514_971, 3961)
+			// Standard error: 75
+			.saturating_add(Weight::from_parts(909, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -145,10 +144,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 95_315_000 picoseconds.
-		Weight::from_parts(105_959_870, 3961)
-			// Standard error: 61
-			.saturating_add(Weight::from_parts(1_599, 0).saturating_mul(r.into()))
+		// Minimum execution time: 100_179_000 picoseconds.
+		Weight::from_parts(111_941_621, 3961)
+			// Standard error: 72
+			.saturating_add(Weight::from_parts(1_354, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -164,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 63_789_000 picoseconds.
-		Weight::from_parts(72_376_000, 4764)
+		// Minimum execution time: 67_468_000 picoseconds.
+		Weight::from_parts(76_563_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -179,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 56_696_000 picoseconds.
-		Weight::from_parts(64_193_000, 4764)
+		// Minimum execution time: 58_376_000 picoseconds.
+		Weight::from_parts(68_832_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -198,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 67_013_000 picoseconds.
-		Weight::from_parts(76_803_000, 4764)
+		// Minimum execution time: 70_047_000 picoseconds.
+		Weight::from_parts(81_412_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -211,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 33_542_000 picoseconds.
-		Weight::from_parts(36_385_000, 4764)
+		// Minimum execution time: 33_678_000 picoseconds.
+		Weight::from_parts(36_941_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -230,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 91_126_000 picoseconds.
-		Weight::from_parts(98_970_000, 3961)
+		// Minimum execution time: 91_914_000 picoseconds.
+		Weight::from_parts(103_915_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -251,8 +250,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 132_208_000 picoseconds.
-		Weight::from_parts(143_132_000, 6196)
+		// Minimum execution time: 139_129_000 picoseconds.
+		Weight::from_parts(150_134_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -280,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 132_840_000 picoseconds.
-		Weight::from_parts(141_763_000, 7623)
+		// Minimum execution time: 133_335_000 picoseconds.
+		Weight::from_parts(145_553_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -289,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_563_000 picoseconds.
-		Weight::from_parts(13_778_000, 3961)
+		// Minimum execution time: 12_526_000 picoseconds.
+		Weight::from_parts(13_682_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -298,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_216_000 picoseconds.
-		Weight::from_parts(5_855_000, 0)
+		// Minimum execution time: 5_193_000 picoseconds.
+		Weight::from_parts(5_843_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -310,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_365_000 picoseconds.
-		Weight::from_parts(40_271_000, 3961)
+		// Minimum execution time: 36_264_000 picoseconds.
+		Weight::from_parts(41_796_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -323,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 36_762_000 picoseconds.
-		Weight::from_parts(42_090_000, 3961)
+		// Minimum execution time: 37_401_000 picoseconds.
+		Weight::from_parts(43_603_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -335,10 +334,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_316_000 picoseconds.
-		Weight::from_parts(4_382_308, 1999)
-			// Standard error: 7_762
-			.saturating_add(Weight::from_parts(8_513_884, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_369_000 picoseconds.
+		Weight::from_parts(4_630_792, 1999)
+			// Standard error: 8_886
+			.saturating_add(Weight::from_parts(8_712_870, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -368,10 +367,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (573 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 907_000 picoseconds.
-		Weight::from_parts(7_560_244, 1999)
-			// Standard error: 25_865
-			.saturating_add(Weight::from_parts(58_645_906, 0).saturating_mul(r.into()))
+		// Minimum execution time: 922_000 picoseconds.
+		Weight::from_parts(6_774_929, 1999)
+			// Standard error: 41_184
+			.saturating_add(Weight::from_parts(60_503_915, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -382,8 +381,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_837_000 picoseconds.
-		Weight::from_parts(6_556_000, 0)
+		// Minimum execution time: 5_958_000 picoseconds.
+		Weight::from_parts(7_111_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -413,10 +412,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 905_000 picoseconds.
-		Weight::from_parts(8_992_254, 1999)
-			// Standard error: 40_287
-			.saturating_add(Weight::from_parts(90_848_228, 0).saturating_mul(r.into()))
+		// Minimum execution time: 928_000 picoseconds.
+		Weight::from_parts(8_916_672, 1999)
+			// Standard error: 61_349
+			.saturating_add(Weight::from_parts(93_338_962, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -440,10 +439,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_501_000 picoseconds.
-		Weight::from_parts(9_007_719, 1999)
-			// Standard error: 46_143
-			.saturating_add(Weight::from_parts(86_672_609, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_544_000 picoseconds.
+		Weight::from_parts(9_044_006, 1999)
+			// Standard error: 41_598
+			.saturating_add(Weight::from_parts(86_312_047, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -452,28 +451,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 19_644_000 picoseconds.
-		Weight::from_parts(20_802_000, 0)
+		// Minimum execution time: 19_544_000 picoseconds.
+		Weight::from_parts(20_866_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_643_000 picoseconds.
-		Weight::from_parts(18_838_000, 0)
+		// Minimum execution time: 17_734_000 picoseconds.
+		Weight::from_parts(18_904_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_638_000 picoseconds.
-		Weight::from_parts(48_271_000, 0)
+		// Minimum execution time: 45_921_000 picoseconds.
+		Weight::from_parts(48_480_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 28_168_000 picoseconds.
-		Weight::from_parts(29_961_000, 0)
+		// Minimum execution time: 28_422_000 picoseconds.
+		Weight::from_parts(30_204_000, 0)
 	}
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_208_000 picoseconds.
-		Weight::from_parts(5_985_000, 0)
+		// Minimum execution time: 5_258_000 picoseconds.
+		Weight::from_parts(6_102_000, 0)
+	}
+	fn refresh_fee_share() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
 	}
 }
 
@@ -481,8 +484,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 37_067_000 picoseconds.
-		Weight::from_parts(40_160_000, 0)
+		// Minimum execution time: 37_642_000 picoseconds.
+		Weight::from_parts(39_771_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -499,12 +502,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 85_496_000 picoseconds.
-		Weight::from_parts(92_462_668, 3961)
-			// Standard error: 836
-			.saturating_add(Weight::from_parts(2_757, 0).saturating_mul(e.into()))
+		// Minimum execution time: 87_584_000 picoseconds.
+		Weight::from_parts(94_377_504, 3961)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -533,10 +534,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 103_460_000 picoseconds.
-		Weight::from_parts(111_366_868, 3961)
-			// Standard error: 74
-			.saturating_add(Weight::from_parts(944, 0).saturating_mul(e.into()))
+		// Minimum execution time: 103_392_000 picoseconds.
+		Weight::from_parts(112_514_971, 3961)
+			// Standard error: 75
+			.saturating_add(Weight::from_parts(909, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -557,10 +558,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 95_315_000 picoseconds.
-		Weight::from_parts(105_959_870, 3961)
-			// Standard error: 61
-			.saturating_add(Weight::from_parts(1_599, 0).saturating_mul(r.into()))
+		// Minimum execution time: 100_179_000 picoseconds.
+		Weight::from_parts(111_941_621, 3961)
+			// Standard error: 72
+			.saturating_add(Weight::from_parts(1_354, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -576,8 +577,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 63_789_000 picoseconds.
-		Weight::from_parts(72_376_000, 4764)
+		// Minimum execution time: 67_468_000 picoseconds.
+		Weight::from_parts(76_563_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -591,8 +592,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 56_696_000 picoseconds.
-		Weight::from_parts(64_193_000, 4764)
+		// Minimum execution time: 58_376_000 picoseconds.
+		Weight::from_parts(68_832_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -610,8 +611,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 67_013_000 picoseconds.
-		Weight::from_parts(76_803_000, 4764)
+		// Minimum execution time: 70_047_000 picoseconds.
+		Weight::from_parts(81_412_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -623,8 +624,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 33_542_000 picoseconds.
-		Weight::from_parts(36_385_000, 4764)
+		// Minimum execution time: 33_678_000 picoseconds.
+		Weight::from_parts(36_941_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -642,8 +643,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 91_126_000 picoseconds.
-		Weight::from_parts(98_970_000, 3961)
+		// Minimum execution time: 91_914_000 picoseconds.
+		Weight::from_parts(103_915_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -663,8 +664,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 132_208_000 picoseconds.
-		Weight::from_parts(143_132_000, 6196)
+		// Minimum execution time: 139_129_000 picoseconds.
+		Weight::from_parts(150_134_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -692,8 +693,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 132_840_000 picoseconds.
-		Weight::from_parts(141_763_000, 7623)
+		// Minimum execution time: 133_335_000 picoseconds.
+		Weight::from_parts(145_553_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -701,8 +702,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_563_000 picoseconds.
-		Weight::from_parts(13_778_000, 3961)
+		// Minimum execution time: 12_526_000 picoseconds.
+		Weight::from_parts(13_682_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -710,8 +711,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_216_000 picoseconds.
-		Weight::from_parts(5_855_000, 0)
+		// Minimum execution time: 5_193_000 picoseconds.
+		Weight::from_parts(5_843_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -722,8 +723,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_365_000 picoseconds.
-		Weight::from_parts(40_271_000, 3961)
+		// Minimum execution time: 36_264_000 picoseconds.
+		Weight::from_parts(41_796_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -735,8 +736,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 36_762_000 picoseconds.
-		Weight::from_parts(42_090_000, 3961)
+		// Minimum execution time: 37_401_000 picoseconds.
+		Weight::from_parts(43_603_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -747,10 +748,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_316_000 picoseconds.
-		Weight::from_parts(4_382_308, 1999)
-			// Standard error: 7_762
-			.saturating_add(Weight::from_parts(8_513_884, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_369_000 picoseconds.
+		Weight::from_parts(4_630_792, 1999)
+			// Standard error: 8_886
+			.saturating_add(Weight::from_parts(8_712_870, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -780,10 +781,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (573 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 907_000 picoseconds.
-		Weight::from_parts(7_560_244, 1999)
-			// Standard error: 25_865
-			.saturating_add(Weight::from_parts(58_645_906, 0).saturating_mul(r.into()))
+		// Minimum execution time: 922_000 picoseconds.
+		Weight::from_parts(6_774_929, 1999)
+			// Standard error: 41_184
+			.saturating_add(Weight::from_parts(60_503_915, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -794,8 +795,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_837_000 picoseconds.
-		Weight::from_parts(6_556_000, 0)
+		// Minimum execution time: 5_958_000 picoseconds.
+		Weight::from_parts(7_111_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -825,10 +826,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 905_000 picoseconds.
-		Weight::from_parts(8_992_254, 1999)
-			// Standard error: 40_287
-			.saturating_add(Weight::from_parts(90_848_228, 0).saturating_mul(r.into()))
+		// Minimum execution time: 928_000 picoseconds.
+		Weight::from_parts(8_916_672, 1999)
+			// Standard error: 61_349
+			.saturating_add(Weight::from_parts(93_338_962, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -852,10 +853,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_501_000 picoseconds.
-		Weight::from_parts(9_007_719, 1999)
-			// Standard error: 46_143
-			.saturating_add(Weight::from_parts(86_672_609, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_544_000 picoseconds.
+		Weight::from_parts(9_044_006, 1999)
+			// Standard error: 41_598
+			.saturating_add(Weight::from_parts(86_312_047, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -864,27 +865,31 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 19_644_000 picoseconds.
-		Weight::from_parts(20_802_000, 0)
+		// Minimum execution time: 19_544_000 picoseconds.
+		Weight::from_parts(20_866_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_643_000 picoseconds.
-		Weight::from_parts(18_838_000, 0)
+		// Minimum execution time: 17_734_000 picoseconds.
+		Weight::from_parts(18_904_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_638_000 picoseconds.
-		Weight::from_parts(48_271_000, 0)
+		// Minimum execution time: 45_921_000 picoseconds.
+		Weight::from_parts(48_480_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 28_168_000 picoseconds.
-		Weight::from_parts(29_961_000, 0)
+		// Minimum execution time: 28_422_000 picoseconds.
+		Weight::from_parts(30_204_000, 0)
 	}
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_208_000 picoseconds.
-		Weight::from_parts(5_985_000, 0)
+		// Minimum execution time: 5_258_000 picoseconds.
+		Weight::from_parts(6_102_000, 0)
+	}
+	fn refresh_fee_share() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 }

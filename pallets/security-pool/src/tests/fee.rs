@@ -118,34 +118,52 @@ fn an_adaptive_share_runs_from_the_ceiling_to_the_floor() {
 	assert_eq!(flat.share_at(POOL_GENESIS / 2), Perbill::from_percent(7));
 }
 
+/// Moves to the next block, where `on_initialize` works out the block's share.
+fn next_block() {
+	run_to_block(System::block_number() + 1);
+}
+
 #[test]
-fn fees_pay_the_adaptive_share_of_the_reserve_at_that_moment() {
+fn fees_pay_the_adaptive_share_of_the_reserve_when_the_block_starts() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(set_fee_share(Some(adaptive())));
 		assert_eq!(pool_events(), vec![Event::FeeShareSet { adaptive: Some(adaptive()) }]);
-		// At the target: the floor, 5%.
+		// At the target: the floor, 5%, from the next fee on.
 		assert_eq!(pool_balance(), POOL_GENESIS);
 		assert_eq!(split(100_000, 0), (5_000, 95_000));
 		// Above it: still the floor.
+		next_block();
 		assert_eq!(split(100_000, 10), (5_000, 95_010));
-		// At half the target: the midpoint, 25%, to the unit.
+		// The pool falls to half the target: the block keeps its share; the next block pays
+		// the midpoint, 25%, to the unit.
+		drain_pool_to(POOL_GENESIS / 2 - ED);
+		assert_eq!(split(100_000, 0), (5_000, 95_000));
 		drain_pool_to(POOL_GENESIS / 2 - ED);
 		assert_eq!(pool_balance(), POOL_GENESIS / 2);
+		next_block();
 		assert_eq!(SecurityPool::fee_share(), Perbill::from_percent(25));
 		assert_eq!(split(100_000, 0), (25_000, 75_000));
 		// Nearly empty: close to the ceiling (45% − 40% × 10 / 100,000).
 		drain_pool_to(0);
+		next_block();
 		assert_eq!(SecurityPool::fee_share(), Perbill::from_parts(449_960_000));
 		assert_eq!(split(100_000, 0), (44_996, 55_004));
 		let status = SecurityPool::fee_share_status();
 		assert_eq!(status.fixed, Perbill::from_percent(20));
 		assert_eq!(status.adaptive, Some(adaptive()));
-		// The pool has grown by the last share: the current share is read from the balance.
-		assert_eq!(status.current, adaptive().share_at(ED + 44_996));
-		// Back to the runtime's fixed share.
+		assert_eq!(status.current, Perbill::from_parts(449_960_000));
+		// Governance changes the policy mid-block: the next fee pays the new share.
+		let flat = AdaptiveFeeShare { floor: Perbill::from_percent(9), ..adaptive() };
+		let flat = AdaptiveFeeShare { ceiling: Perbill::from_percent(9), ..flat };
+		assert_ok!(set_fee_share(Some(flat)));
+		assert_eq!(split(100_000, 0), (9_000, 91_000));
+		// Back to the runtime's fixed share, also from the next fee.
 		assert_ok!(set_fee_share(None));
 		assert!(pool_events().contains(&Event::FeeShareSet { adaptive: None }));
 		assert_eq!(split(1_000, 0), (200, 800));
+		next_block();
+		assert_eq!(split(1_000, 0), (200, 800));
+		assert_eq!(crate::BlockFeeShare::<Test>::get(), None);
 		assert_eq!(SecurityPool::fee_share_status().adaptive, None);
 	});
 }

@@ -367,12 +367,13 @@ fn apply(action: Action, salts: &mut BTreeMap<RequestId, [u8; 32]>) -> Outcome {
 			return Outcome { inflow: 0, drained: taken };
 		},
 		Action::SetFeeShare { adaptive } => {
-			let adaptive = adaptive.map(|(floor, ceiling, target_reserve)| crate::AdaptiveFeeShare {
-				floor: Perbill::from_percent(floor),
-				ceiling: Perbill::from_percent(ceiling),
-				target_reserve,
-			});
-			let valid = adaptive.map_or(true, |policy| policy.validate().is_ok());
+			let adaptive =
+				adaptive.map(|(floor, ceiling, target_reserve)| crate::AdaptiveFeeShare {
+					floor: Perbill::from_percent(floor),
+					ceiling: Perbill::from_percent(ceiling),
+					target_reserve,
+				});
+			let valid = adaptive.is_none_or(|policy| policy.validate().is_ok());
 			let before = crate::FeeSharePolicy::<Test>::get();
 			assert_eq!(SecurityPool::set_fee_share(RuntimeOrigin::root(), adaptive).is_ok(), valid);
 			let expected = if valid { adaptive } else { before };
