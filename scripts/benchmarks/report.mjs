@@ -92,10 +92,11 @@ const perItem = (name, component) => {
 };
 const ending = perItem('end_referenda', 'r');
 const paying = perItem('make_payments', 'p');
-// The block path at its bounds, plus the fee hook's storage the block pays for once.
+// The block path at its bounds, the block's fee share, and the fee hook's storage the block pays
+// for once (the pool account and the ledger read and written, the block's share written).
 const blockPath = at(pool.functions.end_referenda).total + at(pool.functions.make_payments).total
   + at(pool.functions.miss_triage).total + at(pool.functions.expire_reveals).total
-  + 3n * DB_READ + 2n * DB_WRITE;
+  + at(pool.functions.refresh_fee_share).total + 2n * DB_READ + 3n * DB_WRITE;
 const maxBlock = BigInt(throughput.maxBlockRefTime);
 const maxEndings = pool.functions.end_referenda.ranges.r.max;
 const maxPayouts = pool.functions.make_payments.ranges.p.max;
@@ -120,7 +121,7 @@ const checks = [
   ['the pool\'s cost on every transaction (`fee_charge` − `fee_charge_without_pool`) vs a transfer transaction', `${(100 * ratio(poolCost, transferTransaction)).toFixed(1)}%`, `≤ ${100 * TARGETS.poolPerTransaction}%`, ratio(poolCost, transferTransaction) <= TARGETS.poolPerTransaction],
   ['ending one referendum vs transfer, execution', times(ratio(ending.exec, transfer.exec)), `≤ ${TARGETS.perItem}×`, ratio(ending.exec, transfer.exec) <= TARGETS.perItem],
   ['paying one payout vs transfer, execution', times(ratio(paying.exec, transfer.exec)), `≤ ${TARGETS.perItem}×`, ratio(paying.exec, transfer.exec) <= TARGETS.perItem],
-  [`block path at its bounds (${maxEndings} endings + ${maxPayouts} payouts + ${maxExpiries} missed triages + ${maxExpiries} reveal deadlines) vs the block`, `${(100 * ratio(blockPath, maxBlock)).toFixed(2)}%`, `≤ ${100 * TARGETS.perBlock}%`, ratio(blockPath, maxBlock) <= TARGETS.perBlock],
+  [`block path at its bounds (${maxEndings} endings + ${maxPayouts} payouts + ${maxExpiries} missed triages + ${maxExpiries} reveal deadlines + the block's fee share) vs the block`, `${(100 * ratio(blockPath, maxBlock)).toFixed(2)}%`, `≤ ${100 * TARGETS.perBlock}%`, ratio(blockPath, maxBlock) <= TARGETS.perBlock],
   ['votes/s ÷ transfers/s on the dev node', throughput.ratio.toFixed(2), `≥ ${TARGETS.throughput}`, throughput.ratio >= TARGETS.throughput],
 ];
 const missed = checks.filter(([, , , ok]) => !ok);
@@ -188,8 +189,8 @@ ${rows.join('\n')}
 Per item: ending a referendum ${micros(ending.exec)} µs execution (${micros(ending.total)} µs with
 storage); paying a payout ${micros(paying.exec)} µs (${micros(paying.total)} µs with storage).
 \`fee_share\` is the fee hook's own work on one fee with an adaptive share (\`fee_share_fixed\`: with
-the runtime's fixed share), the pool account, the ledger and the fee share policy warm:
-\`on_initialize\` pays for reading them and writing the first two once per block.
+the runtime's fixed share), the pool account, the ledger and the block's share warm:
+\`on_initialize\` works out the block's share (\`refresh_fee_share\`) and pays for those once per block.
 \`fee_charge\` charges a fee and a tip as \`pallet_transaction_payment::FungibleAdapter\` does and
 hands them to the pool's hook; \`fee_charge_without_pool\` charges the same and burns them. Their
 difference, ${micros(poolCost)} µs, is what the pool adds to every transaction: ${(100 * ratio(poolCost, transferTransaction)).toFixed(1)}% of a

@@ -22,8 +22,9 @@ struct LateChange<T: Config> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Ends the referenda whose voting closed by `now`, at most `MaxEndingsPerBlock` of them.
-	/// Returns how many ended.
+	/// Ends the referenda whose voting closed by `now`, at most `MaxEndingsPerBlock` of them;
+	/// a deadline that a late flip has since moved goes back into the queue at the new end.
+	/// Returns how many deadlines were handled.
 	pub(crate) fn end_referenda(now: BlockNumberOf<T>) -> u32 {
 		let ending = take_due_in::<T, VotingDeadlines<T>>(now, T::MaxEndingsPerBlock::get());
 		let due = ending.len();
@@ -34,12 +35,18 @@ impl<T: Config> Pallet<T> {
 		let issuance = T::Currency::active_issuance();
 		let mut timelocks = Timelocks::<T>::get();
 		let (mut closed, mut committed) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
-		for deadline in ending {
-			let Some(request) = Requests::<T>::get(deadline.request) else { continue };
-			let RequestStatus::Voting { tally, .. } = request.status else { continue };
+		let mut moved = alloc::vec::Vec::new();
+		for Deadline { request: id, .. } in ending {
+			let Some(request) = Requests::<T>::get(id) else { continue };
+			let RequestStatus::Voting { tally, ends_at: ended_at, .. } = request.status else {
+				continue;
+			};
+			if ended_at > now {
+				moved.push((ended_at, id));
+				continue;
+			}
 			let terms = request.terms;
 			let approved = tally.passes(issuance, terms.min_turnout, terms.approval);
-			let Deadline { at: ended_at, request: id } = deadline;
 			Self::record_outcome(id, &tally, approved, ended_at, terms.vote_locking_period);
 			closed.saturating_accrue(request.amount);
 			if approved {
@@ -52,6 +59,14 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Timelocks::<T>::put(timelocks);
+		if !moved.is_empty() {
+			VotingDeadlines::<T>::mutate(|queue| {
+				for (at, id) in moved {
+					// Each was just taken off the queue: there is room.
+					let _ = schedule(queue, at, id);
+				}
+			});
+		}
 		Ledger::<T>::mutate(|ledger| {
 			ledger.voting.saturating_reduce(closed);
 			ledger.committed.saturating_accrue(committed);
@@ -172,7 +187,8 @@ impl<T: Config> Pallet<T> {
 	/// After a change of `request`'s tally: if it turned the outcome (passing to failing or
 	/// back) within the last `confirm_period` blocks of voting, moves the end to
 	/// `confirm_period` blocks from now, at most `max_extensions` times, so that the other side
-	/// can answer.
+	/// can answer. The voting queue keeps the old deadline, which `end_referenda` moves when it
+	/// comes: a vote never rewrites the queue.
 	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, late: LateChange<T>) {
 		let terms = request.terms;
 		if Self::passes_among(request, late.electorate) == late.was_passing {
@@ -188,11 +204,6 @@ impl<T: Config> Pallet<T> {
 		}
 		*ends_at = extended;
 		*extensions = extensions.saturating_add(1);
-		VotingDeadlines::<T>::mutate(|queue| {
-			queue.retain(|deadline| deadline.request != id);
-			// One out, one in: the queue has room.
-			let _ = schedule(queue, extended, id);
-		});
 		Self::deposit_event(Event::VotingExtended {
 			request: id,
 			ends_at: extended,

@@ -389,8 +389,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(deadlines.len() == voting, "every running referendum has one deadline");
 		ensure!(deadlines.iter().all(|d| in_status(d.request, true)), "stray voting deadline");
 		ensure!(
-			deadlines.iter().all(|d| voting_ends.get(&d.request) == Some(&d.at)),
-			"every voting deadline is its referendum's end, after extensions"
+			deadlines
+				.iter()
+				.all(|d| voting_ends.get(&d.request).is_some_and(|end| d.at <= *end)),
+			"every voting deadline is its referendum's end, or before it if a late flip moved it"
 		);
 		ensure!(deadlines.windows(2).all(|w| w[0].at <= w[1].at), "voting deadlines unsorted");
 		let timelocks = Timelocks::<T>::get();

@@ -61,8 +61,8 @@ pub trait WeightInfo {
 	fn fee_share_fixed() -> Weight;
 	fn fee_charge() -> Weight;
 	fn fee_charge_without_pool() -> Weight;
-	fn set_fee_share() -> Weight;
 	fn refresh_fee_share() -> Weight;
+	fn set_fee_share() -> Weight;
 }
 
 /// The weights of `pallet_security_pool` in terms of the runtime's database weights.
@@ -70,8 +70,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 37_642_000 picoseconds.
-		Weight::from_parts(39_771_000, 0)
+		// Minimum execution time: 37_157_000 picoseconds.
+		Weight::from_parts(42_954_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 87_584_000 picoseconds.
-		Weight::from_parts(94_377_504, 3961)
+		// Minimum execution time: 94_890_000 picoseconds.
+		Weight::from_parts(117_238_860, 3961)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -120,10 +120,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 103_392_000 picoseconds.
-		Weight::from_parts(112_514_971, 3961)
-			// Standard error: 75
-			.saturating_add(Weight::from_parts(909, 0).saturating_mul(e.into()))
+		// Minimum execution time: 111_744_000 picoseconds.
+		Weight::from_parts(133_671_448, 3961)
+			// Standard error: 146
+			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -143,11 +143,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
-		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 100_179_000 picoseconds.
-		Weight::from_parts(111_941_621, 3961)
-			// Standard error: 72
-			.saturating_add(Weight::from_parts(1_354, 0).saturating_mul(r.into()))
+		// Proof size: measured `2366`, estimated `3961` bytes.
+		// Minimum execution time: 113_182_000 picoseconds.
+		Weight::from_parts(126_765_523, 3961)
+			// Standard error: 227
+			.saturating_add(Weight::from_parts(1_706, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 67_468_000 picoseconds.
-		Weight::from_parts(76_563_000, 4764)
+		// Minimum execution time: 75_560_000 picoseconds.
+		Weight::from_parts(91_365_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -178,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 58_376_000 picoseconds.
-		Weight::from_parts(68_832_000, 4764)
+		// Minimum execution time: 62_303_000 picoseconds.
+		Weight::from_parts(77_424_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 70_047_000 picoseconds.
-		Weight::from_parts(81_412_000, 4764)
+		// Minimum execution time: 72_334_000 picoseconds.
+		Weight::from_parts(92_142_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -210,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 33_678_000 picoseconds.
-		Weight::from_parts(36_941_000, 4764)
+		// Minimum execution time: 35_426_000 picoseconds.
+		Weight::from_parts(40_352_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -229,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 91_914_000 picoseconds.
-		Weight::from_parts(103_915_000, 3961)
+		// Minimum execution time: 103_531_000 picoseconds.
+		Weight::from_parts(116_849_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -250,8 +250,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 139_129_000 picoseconds.
-		Weight::from_parts(150_134_000, 6196)
+		// Minimum execution time: 144_418_000 picoseconds.
+		Weight::from_parts(165_239_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -279,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 133_335_000 picoseconds.
-		Weight::from_parts(145_553_000, 7623)
+		// Minimum execution time: 144_715_000 picoseconds.
+		Weight::from_parts(170_393_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -288,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_526_000 picoseconds.
-		Weight::from_parts(13_682_000, 3961)
+		// Minimum execution time: 13_157_000 picoseconds.
+		Weight::from_parts(18_378_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -297,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_193_000 picoseconds.
-		Weight::from_parts(5_843_000, 0)
+		// Minimum execution time: 5_496_000 picoseconds.
+		Weight::from_parts(8_451_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_264_000 picoseconds.
-		Weight::from_parts(41_796_000, 3961)
+		// Minimum execution time: 41_676_000 picoseconds.
+		Weight::from_parts(50_423_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -322,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 37_401_000 picoseconds.
-		Weight::from_parts(43_603_000, 3961)
+		// Minimum execution time: 42_121_000 picoseconds.
+		Weight::from_parts(53_044_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -334,10 +334,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_369_000 picoseconds.
-		Weight::from_parts(4_630_792, 1999)
-			// Standard error: 8_886
-			.saturating_add(Weight::from_parts(8_712_870, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_414_000 picoseconds.
+		Weight::from_parts(5_565_912, 1999)
+			// Standard error: 12_286
+			.saturating_add(Weight::from_parts(9_235_688, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -366,11 +366,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
-		// Proof size: measured `0 + r * (573 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 922_000 picoseconds.
-		Weight::from_parts(6_774_929, 1999)
-			// Standard error: 41_184
-			.saturating_add(Weight::from_parts(60_503_915, 0).saturating_mul(r.into()))
+		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 940_000 picoseconds.
+		Weight::from_parts(9_538_122, 1999)
+			// Standard error: 60_615
+			.saturating_add(Weight::from_parts(64_259_061, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -381,8 +381,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_958_000 picoseconds.
-		Weight::from_parts(7_111_000, 0)
+		// Minimum execution time: 6_066_000 picoseconds.
+		Weight::from_parts(6_995_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -412,10 +412,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 928_000 picoseconds.
-		Weight::from_parts(8_916_672, 1999)
-			// Standard error: 61_349
-			.saturating_add(Weight::from_parts(93_338_962, 0).saturating_mul(r.into()))
+		// Minimum execution time: 894_000 picoseconds.
+		Weight::from_parts(6_719_289, 1999)
+			// Standard error: 78_546
+			.saturating_add(Weight::from_parts(97_309_622, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -439,10 +439,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_544_000 picoseconds.
-		Weight::from_parts(9_044_006, 1999)
-			// Standard error: 41_598
-			.saturating_add(Weight::from_parts(86_312_047, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_500_000 picoseconds.
+		Weight::from_parts(10_189_423, 1999)
+			// Standard error: 90_791
+			.saturating_add(Weight::from_parts(95_832_899, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -451,32 +451,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 19_544_000 picoseconds.
-		Weight::from_parts(20_866_000, 0)
+		// Minimum execution time: 18_052_000 picoseconds.
+		Weight::from_parts(20_395_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_734_000 picoseconds.
-		Weight::from_parts(18_904_000, 0)
+		// Minimum execution time: 18_209_000 picoseconds.
+		Weight::from_parts(20_638_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_921_000 picoseconds.
-		Weight::from_parts(48_480_000, 0)
+		// Minimum execution time: 45_179_000 picoseconds.
+		Weight::from_parts(50_326_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 28_422_000 picoseconds.
-		Weight::from_parts(30_204_000, 0)
+		// Minimum execution time: 29_046_000 picoseconds.
+		Weight::from_parts(31_881_000, 0)
 	}
+	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
+	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
+	fn refresh_fee_share() -> Weight {
+		// Proof size: measured `11`, estimated `1509` bytes.
+		// Minimum execution time: 3_957_000 picoseconds.
+		Weight::from_parts(4_727_000, 1509)
+			.saturating_add(T::DbWeight::get().reads(1))
+	}
+	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
+	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_258_000 picoseconds.
-		Weight::from_parts(6_102_000, 0)
-	}
-	fn refresh_fee_share() -> Weight {
-		Weight::from_parts(5_000_000, 0)
-			.saturating_add(T::DbWeight::get().reads(1))
+		// Minimum execution time: 7_964_000 picoseconds.
+		Weight::from_parts(9_647_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
@@ -484,8 +491,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 37_642_000 picoseconds.
-		Weight::from_parts(39_771_000, 0)
+		// Minimum execution time: 37_157_000 picoseconds.
+		Weight::from_parts(42_954_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -504,8 +511,8 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 87_584_000 picoseconds.
-		Weight::from_parts(94_377_504, 3961)
+		// Minimum execution time: 94_890_000 picoseconds.
+		Weight::from_parts(117_238_860, 3961)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -534,10 +541,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 103_392_000 picoseconds.
-		Weight::from_parts(112_514_971, 3961)
-			// Standard error: 75
-			.saturating_add(Weight::from_parts(909, 0).saturating_mul(e.into()))
+		// Minimum execution time: 111_744_000 picoseconds.
+		Weight::from_parts(133_671_448, 3961)
+			// Standard error: 146
+			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -557,11 +564,11 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
-		// Proof size: measured `2385`, estimated `3961` bytes.
-		// Minimum execution time: 100_179_000 picoseconds.
-		Weight::from_parts(111_941_621, 3961)
-			// Standard error: 72
-			.saturating_add(Weight::from_parts(1_354, 0).saturating_mul(r.into()))
+		// Proof size: measured `2366`, estimated `3961` bytes.
+		// Minimum execution time: 113_182_000 picoseconds.
+		Weight::from_parts(126_765_523, 3961)
+			// Standard error: 227
+			.saturating_add(Weight::from_parts(1_706, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -577,8 +584,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 67_468_000 picoseconds.
-		Weight::from_parts(76_563_000, 4764)
+		// Minimum execution time: 75_560_000 picoseconds.
+		Weight::from_parts(91_365_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -592,8 +599,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 58_376_000 picoseconds.
-		Weight::from_parts(68_832_000, 4764)
+		// Minimum execution time: 62_303_000 picoseconds.
+		Weight::from_parts(77_424_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -611,8 +618,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 70_047_000 picoseconds.
-		Weight::from_parts(81_412_000, 4764)
+		// Minimum execution time: 72_334_000 picoseconds.
+		Weight::from_parts(92_142_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -624,8 +631,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 33_678_000 picoseconds.
-		Weight::from_parts(36_941_000, 4764)
+		// Minimum execution time: 35_426_000 picoseconds.
+		Weight::from_parts(40_352_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -643,8 +650,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 91_914_000 picoseconds.
-		Weight::from_parts(103_915_000, 3961)
+		// Minimum execution time: 103_531_000 picoseconds.
+		Weight::from_parts(116_849_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -664,8 +671,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 139_129_000 picoseconds.
-		Weight::from_parts(150_134_000, 6196)
+		// Minimum execution time: 144_418_000 picoseconds.
+		Weight::from_parts(165_239_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -693,8 +700,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 133_335_000 picoseconds.
-		Weight::from_parts(145_553_000, 7623)
+		// Minimum execution time: 144_715_000 picoseconds.
+		Weight::from_parts(170_393_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -702,8 +709,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 12_526_000 picoseconds.
-		Weight::from_parts(13_682_000, 3961)
+		// Minimum execution time: 13_157_000 picoseconds.
+		Weight::from_parts(18_378_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -711,8 +718,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_193_000 picoseconds.
-		Weight::from_parts(5_843_000, 0)
+		// Minimum execution time: 5_496_000 picoseconds.
+		Weight::from_parts(8_451_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -723,8 +730,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 36_264_000 picoseconds.
-		Weight::from_parts(41_796_000, 3961)
+		// Minimum execution time: 41_676_000 picoseconds.
+		Weight::from_parts(50_423_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -736,8 +743,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 37_401_000 picoseconds.
-		Weight::from_parts(43_603_000, 3961)
+		// Minimum execution time: 42_121_000 picoseconds.
+		Weight::from_parts(53_044_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -748,10 +755,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_369_000 picoseconds.
-		Weight::from_parts(4_630_792, 1999)
-			// Standard error: 8_886
-			.saturating_add(Weight::from_parts(8_712_870, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_414_000 picoseconds.
+		Weight::from_parts(5_565_912, 1999)
+			// Standard error: 12_286
+			.saturating_add(Weight::from_parts(9_235_688, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -780,11 +787,11 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
-		// Proof size: measured `0 + r * (573 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 922_000 picoseconds.
-		Weight::from_parts(6_774_929, 1999)
-			// Standard error: 41_184
-			.saturating_add(Weight::from_parts(60_503_915, 0).saturating_mul(r.into()))
+		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
+		// Minimum execution time: 940_000 picoseconds.
+		Weight::from_parts(9_538_122, 1999)
+			// Standard error: 60_615
+			.saturating_add(Weight::from_parts(64_259_061, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -795,8 +802,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_958_000 picoseconds.
-		Weight::from_parts(7_111_000, 0)
+		// Minimum execution time: 6_066_000 picoseconds.
+		Weight::from_parts(6_995_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -826,10 +833,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 928_000 picoseconds.
-		Weight::from_parts(8_916_672, 1999)
-			// Standard error: 61_349
-			.saturating_add(Weight::from_parts(93_338_962, 0).saturating_mul(r.into()))
+		// Minimum execution time: 894_000 picoseconds.
+		Weight::from_parts(6_719_289, 1999)
+			// Standard error: 78_546
+			.saturating_add(Weight::from_parts(97_309_622, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -853,10 +860,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_544_000 picoseconds.
-		Weight::from_parts(9_044_006, 1999)
-			// Standard error: 41_598
-			.saturating_add(Weight::from_parts(86_312_047, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_500_000 picoseconds.
+		Weight::from_parts(10_189_423, 1999)
+			// Standard error: 90_791
+			.saturating_add(Weight::from_parts(95_832_899, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -865,31 +872,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 19_544_000 picoseconds.
-		Weight::from_parts(20_866_000, 0)
+		// Minimum execution time: 18_052_000 picoseconds.
+		Weight::from_parts(20_395_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_734_000 picoseconds.
-		Weight::from_parts(18_904_000, 0)
+		// Minimum execution time: 18_209_000 picoseconds.
+		Weight::from_parts(20_638_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_921_000 picoseconds.
-		Weight::from_parts(48_480_000, 0)
+		// Minimum execution time: 45_179_000 picoseconds.
+		Weight::from_parts(50_326_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 28_422_000 picoseconds.
-		Weight::from_parts(30_204_000, 0)
+		// Minimum execution time: 29_046_000 picoseconds.
+		Weight::from_parts(31_881_000, 0)
 	}
+	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
+	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
+	fn refresh_fee_share() -> Weight {
+		// Proof size: measured `11`, estimated `1509` bytes.
+		// Minimum execution time: 3_957_000 picoseconds.
+		Weight::from_parts(4_727_000, 1509)
+			.saturating_add(RocksDbWeight::get().reads(1))
+	}
+	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
+	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_258_000 picoseconds.
-		Weight::from_parts(6_102_000, 0)
-	}
-	fn refresh_fee_share() -> Weight {
-		Weight::from_parts(5_000_000, 0)
-			.saturating_add(RocksDbWeight::get().reads(1))
+		// Minimum execution time: 7_964_000 picoseconds.
+		Weight::from_parts(9_647_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

@@ -134,7 +134,11 @@ fn a_late_flip_moves_the_end_once_per_flip_up_to_the_limit() {
 			ends_at: first,
 			extensions: 1
 		}));
+		// The queue keeps the old deadline; the block path moves it when it comes.
+		assert_eq!(VotingDeadlines::<Test>::get()[0].at, end);
+		run_to_block(end);
 		assert_eq!(VotingDeadlines::<Test>::get()[0].at, first);
+		assert!(SecurityPool::referendum(id).is_some());
 		// The answer, in the new last block, flips back: the end moves once more.
 		run_to_block(first - 1);
 		assert_ok!(cast(EVE, id, vote(true, 500_000, Conviction::Locked1x)));
