@@ -70,8 +70,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 37_157_000 picoseconds.
-		Weight::from_parts(42_954_000, 0)
+		// Minimum execution time: 38_146_000 picoseconds.
+		Weight::from_parts(44_196_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 94_890_000 picoseconds.
-		Weight::from_parts(117_238_860, 3961)
+		// Minimum execution time: 90_677_000 picoseconds.
+		Weight::from_parts(119_988_160, 3961)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -120,10 +120,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 111_744_000 picoseconds.
-		Weight::from_parts(133_671_448, 3961)
-			// Standard error: 146
-			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
+		// Minimum execution time: 112_054_000 picoseconds.
+		Weight::from_parts(136_220_318, 3961)
+			// Standard error: 176
+			.saturating_add(Weight::from_parts(423, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -144,10 +144,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2366`, estimated `3961` bytes.
-		// Minimum execution time: 113_182_000 picoseconds.
-		Weight::from_parts(126_765_523, 3961)
-			// Standard error: 227
-			.saturating_add(Weight::from_parts(1_706, 0).saturating_mul(r.into()))
+		// Minimum execution time: 107_787_000 picoseconds.
+		Weight::from_parts(120_282_036, 3961)
+			// Standard error: 263
+			.saturating_add(Weight::from_parts(3_500, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -159,14 +159,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
-	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 75_560_000 picoseconds.
-		Weight::from_parts(91_365_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(4))
+		// Proof size: measured `1822`, estimated `4764` bytes.
+		// Minimum execution time: 70_654_000 picoseconds.
+		Weight::from_parts(85_316_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
@@ -178,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 62_303_000 picoseconds.
-		Weight::from_parts(77_424_000, 4764)
+		// Minimum execution time: 69_332_000 picoseconds.
+		Weight::from_parts(80_442_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -189,18 +187,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
-	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 72_334_000 picoseconds.
-		Weight::from_parts(92_142_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(4))
+		// Proof size: measured `2306`, estimated `4764` bytes.
+		// Minimum execution time: 76_128_000 picoseconds.
+		Weight::from_parts(92_040_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
@@ -210,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 35_426_000 picoseconds.
-		Weight::from_parts(40_352_000, 4764)
+		// Minimum execution time: 36_089_000 picoseconds.
+		Weight::from_parts(44_769_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -229,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 103_531_000 picoseconds.
-		Weight::from_parts(116_849_000, 3961)
+		// Minimum execution time: 99_818_000 picoseconds.
+		Weight::from_parts(108_715_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -250,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 144_418_000 picoseconds.
-		Weight::from_parts(165_239_000, 6196)
+		// Minimum execution time: 143_398_000 picoseconds.
+		Weight::from_parts(154_722_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -279,8 +275,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 144_715_000 picoseconds.
-		Weight::from_parts(170_393_000, 7623)
+		// Minimum execution time: 141_344_000 picoseconds.
+		Weight::from_parts(162_469_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -288,8 +284,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 13_157_000 picoseconds.
-		Weight::from_parts(18_378_000, 3961)
+		// Minimum execution time: 13_025_000 picoseconds.
+		Weight::from_parts(15_408_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -297,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_496_000 picoseconds.
-		Weight::from_parts(8_451_000, 0)
+		// Minimum execution time: 5_281_000 picoseconds.
+		Weight::from_parts(6_385_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -309,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 41_676_000 picoseconds.
-		Weight::from_parts(50_423_000, 3961)
+		// Minimum execution time: 39_158_000 picoseconds.
+		Weight::from_parts(48_466_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -322,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 42_121_000 picoseconds.
-		Weight::from_parts(53_044_000, 3961)
+		// Minimum execution time: 42_990_000 picoseconds.
+		Weight::from_parts(51_790_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -334,10 +330,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_414_000 picoseconds.
-		Weight::from_parts(5_565_912, 1999)
-			// Standard error: 12_286
-			.saturating_add(Weight::from_parts(9_235_688, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_368_000 picoseconds.
+		Weight::from_parts(5_213_698, 1999)
+			// Standard error: 11_213
+			.saturating_add(Weight::from_parts(9_053_689, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -367,10 +363,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 940_000 picoseconds.
-		Weight::from_parts(9_538_122, 1999)
-			// Standard error: 60_615
-			.saturating_add(Weight::from_parts(64_259_061, 0).saturating_mul(r.into()))
+		// Minimum execution time: 892_000 picoseconds.
+		Weight::from_parts(6_251_005, 1999)
+			// Standard error: 60_542
+			.saturating_add(Weight::from_parts(63_704_446, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -381,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_066_000 picoseconds.
-		Weight::from_parts(6_995_000, 0)
+		// Minimum execution time: 5_855_000 picoseconds.
+		Weight::from_parts(6_745_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -412,10 +408,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 894_000 picoseconds.
-		Weight::from_parts(6_719_289, 1999)
-			// Standard error: 78_546
-			.saturating_add(Weight::from_parts(97_309_622, 0).saturating_mul(r.into()))
+		// Minimum execution time: 900_000 picoseconds.
+		Weight::from_parts(4_442_872, 1999)
+			// Standard error: 100_044
+			.saturating_add(Weight::from_parts(98_740_290, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -439,10 +435,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_500_000 picoseconds.
-		Weight::from_parts(10_189_423, 1999)
-			// Standard error: 90_791
-			.saturating_add(Weight::from_parts(95_832_899, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_469_000 picoseconds.
+		Weight::from_parts(11_156_825, 1999)
+			// Standard error: 87_008
+			.saturating_add(Weight::from_parts(90_653_150, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -451,38 +447,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_052_000 picoseconds.
-		Weight::from_parts(20_395_000, 0)
+		// Minimum execution time: 18_044_000 picoseconds.
+		Weight::from_parts(19_479_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_209_000 picoseconds.
-		Weight::from_parts(20_638_000, 0)
+		// Minimum execution time: 17_955_000 picoseconds.
+		Weight::from_parts(19_466_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_179_000 picoseconds.
-		Weight::from_parts(50_326_000, 0)
+		// Minimum execution time: 45_407_000 picoseconds.
+		Weight::from_parts(52_328_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 29_046_000 picoseconds.
-		Weight::from_parts(31_881_000, 0)
+		// Minimum execution time: 28_859_000 picoseconds.
+		Weight::from_parts(32_420_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 3_957_000 picoseconds.
-		Weight::from_parts(4_727_000, 1509)
+		// Minimum execution time: 3_936_000 picoseconds.
+		Weight::from_parts(4_738_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_964_000 picoseconds.
-		Weight::from_parts(9_647_000, 0)
+		// Minimum execution time: 7_891_000 picoseconds.
+		Weight::from_parts(9_390_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
@@ -491,8 +487,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 37_157_000 picoseconds.
-		Weight::from_parts(42_954_000, 0)
+		// Minimum execution time: 38_146_000 picoseconds.
+		Weight::from_parts(44_196_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -511,8 +507,8 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 94_890_000 picoseconds.
-		Weight::from_parts(117_238_860, 3961)
+		// Minimum execution time: 90_677_000 picoseconds.
+		Weight::from_parts(119_988_160, 3961)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -541,10 +537,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 111_744_000 picoseconds.
-		Weight::from_parts(133_671_448, 3961)
-			// Standard error: 146
-			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
+		// Minimum execution time: 112_054_000 picoseconds.
+		Weight::from_parts(136_220_318, 3961)
+			// Standard error: 176
+			.saturating_add(Weight::from_parts(423, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -565,10 +561,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2366`, estimated `3961` bytes.
-		// Minimum execution time: 113_182_000 picoseconds.
-		Weight::from_parts(126_765_523, 3961)
-			// Standard error: 227
-			.saturating_add(Weight::from_parts(1_706, 0).saturating_mul(r.into()))
+		// Minimum execution time: 107_787_000 picoseconds.
+		Weight::from_parts(120_282_036, 3961)
+			// Standard error: 263
+			.saturating_add(Weight::from_parts(3_500, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -580,14 +576,12 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
-	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `2326`, estimated `4764` bytes.
-		// Minimum execution time: 75_560_000 picoseconds.
-		Weight::from_parts(91_365_000, 4764)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		// Proof size: measured `1822`, estimated `4764` bytes.
+		// Minimum execution time: 70_654_000 picoseconds.
+		Weight::from_parts(85_316_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
@@ -599,8 +593,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 62_303_000 picoseconds.
-		Weight::from_parts(77_424_000, 4764)
+		// Minimum execution time: 69_332_000 picoseconds.
+		Weight::from_parts(80_442_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -610,18 +604,16 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
-	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `2810`, estimated `4764` bytes.
-		// Minimum execution time: 72_334_000 picoseconds.
-		Weight::from_parts(92_142_000, 4764)
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		// Proof size: measured `2306`, estimated `4764` bytes.
+		// Minimum execution time: 76_128_000 picoseconds.
+		Weight::from_parts(92_040_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
@@ -631,8 +623,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 35_426_000 picoseconds.
-		Weight::from_parts(40_352_000, 4764)
+		// Minimum execution time: 36_089_000 picoseconds.
+		Weight::from_parts(44_769_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -650,8 +642,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 103_531_000 picoseconds.
-		Weight::from_parts(116_849_000, 3961)
+		// Minimum execution time: 99_818_000 picoseconds.
+		Weight::from_parts(108_715_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -671,8 +663,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 144_418_000 picoseconds.
-		Weight::from_parts(165_239_000, 6196)
+		// Minimum execution time: 143_398_000 picoseconds.
+		Weight::from_parts(154_722_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -700,8 +692,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 144_715_000 picoseconds.
-		Weight::from_parts(170_393_000, 7623)
+		// Minimum execution time: 141_344_000 picoseconds.
+		Weight::from_parts(162_469_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -709,8 +701,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 13_157_000 picoseconds.
-		Weight::from_parts(18_378_000, 3961)
+		// Minimum execution time: 13_025_000 picoseconds.
+		Weight::from_parts(15_408_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -718,8 +710,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_496_000 picoseconds.
-		Weight::from_parts(8_451_000, 0)
+		// Minimum execution time: 5_281_000 picoseconds.
+		Weight::from_parts(6_385_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -730,8 +722,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 41_676_000 picoseconds.
-		Weight::from_parts(50_423_000, 3961)
+		// Minimum execution time: 39_158_000 picoseconds.
+		Weight::from_parts(48_466_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -743,8 +735,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 42_121_000 picoseconds.
-		Weight::from_parts(53_044_000, 3961)
+		// Minimum execution time: 42_990_000 picoseconds.
+		Weight::from_parts(51_790_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -755,10 +747,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_414_000 picoseconds.
-		Weight::from_parts(5_565_912, 1999)
-			// Standard error: 12_286
-			.saturating_add(Weight::from_parts(9_235_688, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_368_000 picoseconds.
+		Weight::from_parts(5_213_698, 1999)
+			// Standard error: 11_213
+			.saturating_add(Weight::from_parts(9_053_689, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -788,10 +780,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 940_000 picoseconds.
-		Weight::from_parts(9_538_122, 1999)
-			// Standard error: 60_615
-			.saturating_add(Weight::from_parts(64_259_061, 0).saturating_mul(r.into()))
+		// Minimum execution time: 892_000 picoseconds.
+		Weight::from_parts(6_251_005, 1999)
+			// Standard error: 60_542
+			.saturating_add(Weight::from_parts(63_704_446, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -802,8 +794,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_066_000 picoseconds.
-		Weight::from_parts(6_995_000, 0)
+		// Minimum execution time: 5_855_000 picoseconds.
+		Weight::from_parts(6_745_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -833,10 +825,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 894_000 picoseconds.
-		Weight::from_parts(6_719_289, 1999)
-			// Standard error: 78_546
-			.saturating_add(Weight::from_parts(97_309_622, 0).saturating_mul(r.into()))
+		// Minimum execution time: 900_000 picoseconds.
+		Weight::from_parts(4_442_872, 1999)
+			// Standard error: 100_044
+			.saturating_add(Weight::from_parts(98_740_290, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -860,10 +852,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_500_000 picoseconds.
-		Weight::from_parts(10_189_423, 1999)
-			// Standard error: 90_791
-			.saturating_add(Weight::from_parts(95_832_899, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_469_000 picoseconds.
+		Weight::from_parts(11_156_825, 1999)
+			// Standard error: 87_008
+			.saturating_add(Weight::from_parts(90_653_150, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -872,38 +864,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_052_000 picoseconds.
-		Weight::from_parts(20_395_000, 0)
+		// Minimum execution time: 18_044_000 picoseconds.
+		Weight::from_parts(19_479_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_209_000 picoseconds.
-		Weight::from_parts(20_638_000, 0)
+		// Minimum execution time: 17_955_000 picoseconds.
+		Weight::from_parts(19_466_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_179_000 picoseconds.
-		Weight::from_parts(50_326_000, 0)
+		// Minimum execution time: 45_407_000 picoseconds.
+		Weight::from_parts(52_328_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 29_046_000 picoseconds.
-		Weight::from_parts(31_881_000, 0)
+		// Minimum execution time: 28_859_000 picoseconds.
+		Weight::from_parts(32_420_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 3_957_000 picoseconds.
-		Weight::from_parts(4_727_000, 1509)
+		// Minimum execution time: 3_936_000 picoseconds.
+		Weight::from_parts(4_738_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_964_000 picoseconds.
-		Weight::from_parts(9_647_000, 0)
+		// Minimum execution time: 7_891_000 picoseconds.
+		Weight::from_parts(9_390_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

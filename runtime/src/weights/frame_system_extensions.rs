@@ -40,51 +40,51 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 1_666_000 picoseconds.
-		Weight::from_parts(2_057_000, 0)
+		// Minimum execution time: 1_719_000 picoseconds.
+		Weight::from_parts(2_086_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_676_000 picoseconds.
-		Weight::from_parts(4_513_000, 0)
+		// Minimum execution time: 3_720_000 picoseconds.
+		Weight::from_parts(4_470_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_803_000 picoseconds.
-		Weight::from_parts(4_583_000, 0)
+		// Minimum execution time: 3_761_000 picoseconds.
+		Weight::from_parts(4_510_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 491_000 picoseconds.
-		Weight::from_parts(663_000, 0)
+		// Minimum execution time: 488_000 picoseconds.
+		Weight::from_parts(676_000, 0)
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 7_276_000 picoseconds.
-		Weight::from_parts(8_121_000, 3593)
+		// Minimum execution time: 7_387_000 picoseconds.
+		Weight::from_parts(8_265_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn check_spec_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 376_000 picoseconds.
-		Weight::from_parts(491_000, 0)
+		// Minimum execution time: 359_000 picoseconds.
+		Weight::from_parts(512_000, 0)
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 366_000 picoseconds.
-		Weight::from_parts(488_000, 0)
+		// Minimum execution time: 369_000 picoseconds.
+		Weight::from_parts(532_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_874_000 picoseconds.
-		Weight::from_parts(4_443_000, 0)
+		// Minimum execution time: 4_002_000 picoseconds.
+		Weight::from_parts(4_556_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_363_000 picoseconds.
-		Weight::from_parts(2_808_000, 0)
+		// Minimum execution time: 2_293_000 picoseconds.
+		Weight::from_parts(2_801_000, 0)
 	}
 }
