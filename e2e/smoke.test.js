@@ -20,19 +20,27 @@ test('the dev chain finalizes blocks', async () => {
   assert.ok(header.number.toNumber() >= 2);
 });
 
-test('the pool grows by exactly 20% of a signed transaction\'s fee', async () => {
-  const { api } = node;
+/**
+ * Sends a transfer; resolves with its fee (without the tip), the pool's growth, the block's events,
+ * the block and its parent.
+ */
+async function payFee(api) {
   const pool = await poolAccount(api);
   const transfer = api.tx.balances.transferKeepAlive(accounts.dave.address, 10n ** 12n);
   const { blockHash, events, error } = await send(api, transfer, accounts.bob);
   assert.equal(error, undefined);
-
   const { parentHash } = await api.rpc.chain.getHeader(blockHash);
   const growth = (await freeBalance(api, pool, blockHash)) - (await freeBalance(api, pool, parentHash));
   const paid = events.filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
   assert.equal(paid.length, 1);
   const fee = paid[0].data.actualFee.toBigInt() - paid[0].data.tip.toBigInt();
   assert.ok(fee > 0n);
+  return { fee, growth, events, blockHash, parentHash };
+}
+
+test('the pool grows by exactly 20% of a signed transaction\'s fee', async () => {
+  const { api } = node;
+  const { fee, growth, events, blockHash, parentHash } = await payFee(api);
   assert.equal(growth, (fee * 20n) / 100n);
 
   const shares = events.filter((e) => api.events.securityPool.FeeShareReceived.is(e));
@@ -43,18 +51,6 @@ test('the pool grows by exactly 20% of a signed transaction\'s fee', async () =>
   const inflow = async (at) => (await at.call.securityPoolApi.poolStatus()).lifetimeInflow.toBigInt();
   assert.equal((await inflow(atBlock)) - (await inflow(atParent)), growth);
 });
-
-/** Sends a transfer; resolves with its fee (without the tip), the pool's growth, its block and its parent. */
-async function payFee(api) {
-  const pool = await poolAccount(api);
-  const transfer = api.tx.balances.transferKeepAlive(accounts.dave.address, 10n ** 12n);
-  const { blockHash, events, error } = await send(api, transfer, accounts.bob);
-  assert.equal(error, undefined);
-  const { parentHash } = await api.rpc.chain.getHeader(blockHash);
-  const growth = (await freeBalance(api, pool, blockHash)) - (await freeBalance(api, pool, parentHash));
-  const [paid] = events.filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
-  return { fee: paid.data.actualFee.toBigInt() - paid.data.tip.toBigInt(), growth, blockHash, parentHash };
-}
 
 const BILLION = 1_000_000_000n;
 

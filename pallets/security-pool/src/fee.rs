@@ -139,14 +139,12 @@ impl<T: Config> Pallet<T> {
 		BlockFeeShare::<T>::get().unwrap_or_else(T::FeeShare::get)
 	}
 
-	/// Works out this block's adaptive share from the pool's balance, or forgets it when the
-	/// share is fixed.
+	/// Works out this block's adaptive share from the pool's balance, if a policy is set (a
+	/// fixed share writes nothing).
 	pub(crate) fn refresh_fee_share() {
-		match FeeSharePolicy::<T>::get() {
-			Some(adaptive) => BlockFeeShare::<T>::put(
-				adaptive.share_at(T::Currency::balance(&Self::account_id())),
-			),
-			None => BlockFeeShare::<T>::kill(),
+		if let Some(adaptive) = FeeSharePolicy::<T>::get() {
+			let reserve = T::Currency::balance(&Self::account_id());
+			BlockFeeShare::<T>::put(adaptive.share_at(reserve));
 		}
 	}
 

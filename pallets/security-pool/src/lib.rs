@@ -184,10 +184,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{
-			AccountIdConversion, BlockNumberProvider, Bounded, MaybeSerializeDeserialize,
-			Saturating,
-		},
+		traits::{BlockNumberProvider, Bounded, MaybeSerializeDeserialize},
 		Perbill,
 	};
 
@@ -732,6 +729,7 @@ pub mod pallet {
 				policy.validate().map_err(Error::<T>::from)?;
 			}
 			FeeSharePolicy::<T>::set(adaptive);
+			BlockFeeShare::<T>::kill();
 			Self::refresh_fee_share();
 			Self::deposit_event(Event::FeeShareSet { adaptive });
 			Ok(())
@@ -802,40 +800,6 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::TriageOrigin::ensure_origin(origin)?;
 			Self::do_triage(request, verdict)
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The pool account.
-		pub fn account_id() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
-		}
-
-		/// What new requests are capped against: free balance − existential deposit −
-		/// committed.
-		pub fn available() -> BalanceOf<T> {
-			T::Currency::balance(&Self::account_id())
-				.saturating_sub(T::Currency::minimum_balance())
-				.saturating_sub(Ledger::<T>::get().committed)
-		}
-
-		/// The weight of a block's own work: ending `ended` referenda, marking `missed` triages,
-		/// making `paid` payment attempts, expiring `expired` reveal deadlines, working out the
-		/// block's fee share, and the fee hook's storage (the pool account and the ledger read
-		/// and written once, the block's fee share written once; every later access in the
-		/// block is warm, and `fee_share` is benchmarked so).
-		pub fn block_work_weight(ended: u32, missed: u32, paid: u32, expired: u32) -> Weight {
-			let fee_hook_proof =
-				frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
-					.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len())
-					.saturating_add(Perbill::max_encoded_len());
-			T::WeightInfo::end_referenda(ended)
-				.saturating_add(T::WeightInfo::miss_triage(missed))
-				.saturating_add(T::WeightInfo::make_payments(paid))
-				.saturating_add(T::WeightInfo::expire_reveals(expired))
-				.saturating_add(T::WeightInfo::refresh_fee_share())
-				.saturating_add(T::DbWeight::get().reads_writes(2, 3))
-				.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
 		}
 	}
 }

@@ -1,6 +1,8 @@
 //! The reserve: inflows, payouts, the owed queue, vetoes and the pool's invariants.
 
-use crate::{pallet::*, take_due_in, BlockNumberOf, RequestId, RequestStatus};
+use crate::{
+	pallet::*, take_due_in, BlockNumberOf, PoolLedger, RequestId, RequestStatus, WeightInfo,
+};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -10,7 +12,10 @@ use frame_support::{
 		tokens::{DepositConsequence, Fortitude, Preservation, Provenance},
 	},
 };
-use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+use sp_runtime::{
+	traits::{AccountIdConversion, BlockNumberProvider, Saturating, Zero},
+	Perbill,
+};
 
 /// What became of an attempt to pay a request.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -21,6 +26,40 @@ pub(crate) enum Payment<Balance> {
 	Short,
 	/// The payee cannot receive the payment (for a reason other than the pool's funds).
 	Refused,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The pool account.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// What new requests are capped against: free balance − existential deposit −
+	/// committed.
+	pub fn available() -> BalanceOf<T> {
+		T::Currency::balance(&Self::account_id())
+			.saturating_sub(T::Currency::minimum_balance())
+			.saturating_sub(Ledger::<T>::get().committed)
+	}
+
+	/// The weight of a block's own work: ending `ended` referenda, marking `missed` triages,
+	/// making `paid` payment attempts, expiring `expired` reveal deadlines, working out the
+	/// block's fee share, and the fee hook's storage (the pool account and the ledger read
+	/// and written once, the block's fee share written once; every later access in the
+	/// block is warm, and `fee_share` is benchmarked so).
+	pub fn block_work_weight(ended: u32, missed: u32, paid: u32, expired: u32) -> Weight {
+		let fee_hook_proof =
+			frame_system::AccountInfo::<T::Nonce, T::AccountData>::max_encoded_len()
+				.saturating_add(PoolLedger::<BalanceOf<T>>::max_encoded_len())
+				.saturating_add(Perbill::max_encoded_len());
+		T::WeightInfo::end_referenda(ended)
+			.saturating_add(T::WeightInfo::miss_triage(missed))
+			.saturating_add(T::WeightInfo::make_payments(paid))
+			.saturating_add(T::WeightInfo::expire_reveals(expired))
+			.saturating_add(T::WeightInfo::refresh_fee_share())
+			.saturating_add(T::DbWeight::get().reads_writes(2, 3))
+			.saturating_add(Weight::from_parts(0, fee_hook_proof as u64))
+	}
 }
 
 impl<T: Config> Pallet<T> {
