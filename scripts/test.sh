@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting, clippy, the pallet's and runtime's tests (with the
-# benchmarks' tests), the end-to-end tests of the real node through Polkadot.js, and the
+# Runs every check and test: formatting, clippy, the pallet's, runtime's and solvency simulator's
+# tests (with the benchmarks' tests), the end-to-end tests of the real node through Polkadot.js, and the
 # dashboard's browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
