@@ -70,8 +70,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 38_146_000 picoseconds.
-		Weight::from_parts(44_196_000, 0)
+		// Minimum execution time: 38_857_000 picoseconds.
+		Weight::from_parts(54_352_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 90_677_000 picoseconds.
-		Weight::from_parts(119_988_160, 3961)
+		// Minimum execution time: 90_345_000 picoseconds.
+		Weight::from_parts(131_928_690, 3961)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -120,10 +120,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 112_054_000 picoseconds.
-		Weight::from_parts(136_220_318, 3961)
-			// Standard error: 176
-			.saturating_add(Weight::from_parts(423, 0).saturating_mul(e.into()))
+		// Minimum execution time: 116_189_000 picoseconds.
+		Weight::from_parts(157_083_864, 3961)
+			// Standard error: 178
+			.saturating_add(Weight::from_parts(3_084, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -144,10 +144,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2366`, estimated `3961` bytes.
-		// Minimum execution time: 107_787_000 picoseconds.
-		Weight::from_parts(120_282_036, 3961)
-			// Standard error: 263
-			.saturating_add(Weight::from_parts(3_500, 0).saturating_mul(r.into()))
+		// Minimum execution time: 114_948_000 picoseconds.
+		Weight::from_parts(144_384_457, 3961)
+			// Standard error: 200
+			.saturating_add(Weight::from_parts(2_676, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -160,9 +160,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 70_654_000 picoseconds.
-		Weight::from_parts(85_316_000, 4764)
+		// Proof size: measured `1321`, estimated `4764` bytes.
+		// Minimum execution time: 60_136_000 picoseconds.
+		Weight::from_parts(77_088_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -175,9 +175,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
-		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 69_332_000 picoseconds.
-		Weight::from_parts(80_442_000, 4764)
+		// Proof size: measured `1321`, estimated `4764` bytes.
+		// Minimum execution time: 59_534_000 picoseconds.
+		Weight::from_parts(73_034_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -192,9 +192,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `2306`, estimated `4764` bytes.
-		// Minimum execution time: 76_128_000 picoseconds.
-		Weight::from_parts(92_040_000, 4764)
+		// Proof size: measured `1805`, estimated `4764` bytes.
+		// Minimum execution time: 59_658_000 picoseconds.
+		Weight::from_parts(84_420_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -206,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 36_089_000 picoseconds.
-		Weight::from_parts(44_769_000, 4764)
+		// Minimum execution time: 40_009_000 picoseconds.
+		Weight::from_parts(55_038_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 99_818_000 picoseconds.
-		Weight::from_parts(108_715_000, 3961)
+		// Minimum execution time: 102_434_000 picoseconds.
+		Weight::from_parts(128_568_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -246,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 143_398_000 picoseconds.
-		Weight::from_parts(154_722_000, 6196)
+		// Minimum execution time: 150_295_000 picoseconds.
+		Weight::from_parts(191_944_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -275,8 +275,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 141_344_000 picoseconds.
-		Weight::from_parts(162_469_000, 7623)
+		// Minimum execution time: 142_820_000 picoseconds.
+		Weight::from_parts(182_942_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -284,8 +284,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 13_025_000 picoseconds.
-		Weight::from_parts(15_408_000, 3961)
+		// Minimum execution time: 13_567_000 picoseconds.
+		Weight::from_parts(21_927_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -293,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_281_000 picoseconds.
-		Weight::from_parts(6_385_000, 0)
+		// Minimum execution time: 5_506_000 picoseconds.
+		Weight::from_parts(10_209_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -305,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 39_158_000 picoseconds.
-		Weight::from_parts(48_466_000, 3961)
+		// Minimum execution time: 39_640_000 picoseconds.
+		Weight::from_parts(58_253_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -318,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 42_990_000 picoseconds.
-		Weight::from_parts(51_790_000, 3961)
+		// Minimum execution time: 46_618_000 picoseconds.
+		Weight::from_parts(62_120_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -330,10 +330,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_368_000 picoseconds.
-		Weight::from_parts(5_213_698, 1999)
-			// Standard error: 11_213
-			.saturating_add(Weight::from_parts(9_053_689, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_551_000 picoseconds.
+		Weight::from_parts(8_230_932, 1999)
+			// Standard error: 21_689
+			.saturating_add(Weight::from_parts(11_723_286, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -363,10 +363,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 892_000 picoseconds.
-		Weight::from_parts(6_251_005, 1999)
-			// Standard error: 60_542
-			.saturating_add(Weight::from_parts(63_704_446, 0).saturating_mul(r.into()))
+		// Minimum execution time: 960_000 picoseconds.
+		Weight::from_parts(14_003_450, 1999)
+			// Standard error: 98_718
+			.saturating_add(Weight::from_parts(77_910_731, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -377,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_855_000 picoseconds.
-		Weight::from_parts(6_745_000, 0)
+		// Minimum execution time: 6_318_000 picoseconds.
+		Weight::from_parts(11_498_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -408,10 +408,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 900_000 picoseconds.
-		Weight::from_parts(4_442_872, 1999)
-			// Standard error: 100_044
-			.saturating_add(Weight::from_parts(98_740_290, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_006_000 picoseconds.
+		Weight::from_parts(20_716_043, 1999)
+			// Standard error: 233_940
+			.saturating_add(Weight::from_parts(116_473_081, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -435,10 +435,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_469_000 picoseconds.
-		Weight::from_parts(11_156_825, 1999)
-			// Standard error: 87_008
-			.saturating_add(Weight::from_parts(90_653_150, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_673_000 picoseconds.
+		Weight::from_parts(12_298_623, 1999)
+			// Standard error: 89_600
+			.saturating_add(Weight::from_parts(118_184_087, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -447,38 +447,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_044_000 picoseconds.
-		Weight::from_parts(19_479_000, 0)
+		// Minimum execution time: 18_779_000 picoseconds.
+		Weight::from_parts(25_399_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_955_000 picoseconds.
-		Weight::from_parts(19_466_000, 0)
+		// Minimum execution time: 18_424_000 picoseconds.
+		Weight::from_parts(24_904_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_407_000 picoseconds.
-		Weight::from_parts(52_328_000, 0)
+		// Minimum execution time: 47_390_000 picoseconds.
+		Weight::from_parts(63_844_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 28_859_000 picoseconds.
-		Weight::from_parts(32_420_000, 0)
+		// Minimum execution time: 31_543_000 picoseconds.
+		Weight::from_parts(44_256_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 3_936_000 picoseconds.
-		Weight::from_parts(4_738_000, 1509)
+		// Minimum execution time: 4_613_000 picoseconds.
+		Weight::from_parts(9_023_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_891_000 picoseconds.
-		Weight::from_parts(9_390_000, 0)
+		// Minimum execution time: 8_172_000 picoseconds.
+		Weight::from_parts(15_230_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
@@ -487,8 +487,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 38_146_000 picoseconds.
-		Weight::from_parts(44_196_000, 0)
+		// Minimum execution time: 38_857_000 picoseconds.
+		Weight::from_parts(54_352_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -507,8 +507,8 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 90_677_000 picoseconds.
-		Weight::from_parts(119_988_160, 3961)
+		// Minimum execution time: 90_345_000 picoseconds.
+		Weight::from_parts(131_928_690, 3961)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -537,10 +537,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 112_054_000 picoseconds.
-		Weight::from_parts(136_220_318, 3961)
-			// Standard error: 176
-			.saturating_add(Weight::from_parts(423, 0).saturating_mul(e.into()))
+		// Minimum execution time: 116_189_000 picoseconds.
+		Weight::from_parts(157_083_864, 3961)
+			// Standard error: 178
+			.saturating_add(Weight::from_parts(3_084, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -561,10 +561,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2366`, estimated `3961` bytes.
-		// Minimum execution time: 107_787_000 picoseconds.
-		Weight::from_parts(120_282_036, 3961)
-			// Standard error: 263
-			.saturating_add(Weight::from_parts(3_500, 0).saturating_mul(r.into()))
+		// Minimum execution time: 114_948_000 picoseconds.
+		Weight::from_parts(144_384_457, 3961)
+			// Standard error: 200
+			.saturating_add(Weight::from_parts(2_676, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -577,9 +577,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 70_654_000 picoseconds.
-		Weight::from_parts(85_316_000, 4764)
+		// Proof size: measured `1321`, estimated `4764` bytes.
+		// Minimum execution time: 60_136_000 picoseconds.
+		Weight::from_parts(77_088_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -592,9 +592,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
-		// Proof size: measured `1822`, estimated `4764` bytes.
-		// Minimum execution time: 69_332_000 picoseconds.
-		Weight::from_parts(80_442_000, 4764)
+		// Proof size: measured `1321`, estimated `4764` bytes.
+		// Minimum execution time: 59_534_000 picoseconds.
+		Weight::from_parts(73_034_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -609,9 +609,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `2306`, estimated `4764` bytes.
-		// Minimum execution time: 76_128_000 picoseconds.
-		Weight::from_parts(92_040_000, 4764)
+		// Proof size: measured `1805`, estimated `4764` bytes.
+		// Minimum execution time: 59_658_000 picoseconds.
+		Weight::from_parts(84_420_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -623,8 +623,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 36_089_000 picoseconds.
-		Weight::from_parts(44_769_000, 4764)
+		// Minimum execution time: 40_009_000 picoseconds.
+		Weight::from_parts(55_038_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -642,8 +642,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 99_818_000 picoseconds.
-		Weight::from_parts(108_715_000, 3961)
+		// Minimum execution time: 102_434_000 picoseconds.
+		Weight::from_parts(128_568_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -663,8 +663,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 143_398_000 picoseconds.
-		Weight::from_parts(154_722_000, 6196)
+		// Minimum execution time: 150_295_000 picoseconds.
+		Weight::from_parts(191_944_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -692,8 +692,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 141_344_000 picoseconds.
-		Weight::from_parts(162_469_000, 7623)
+		// Minimum execution time: 142_820_000 picoseconds.
+		Weight::from_parts(182_942_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -701,8 +701,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 13_025_000 picoseconds.
-		Weight::from_parts(15_408_000, 3961)
+		// Minimum execution time: 13_567_000 picoseconds.
+		Weight::from_parts(21_927_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -710,8 +710,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_281_000 picoseconds.
-		Weight::from_parts(6_385_000, 0)
+		// Minimum execution time: 5_506_000 picoseconds.
+		Weight::from_parts(10_209_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -722,8 +722,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 39_158_000 picoseconds.
-		Weight::from_parts(48_466_000, 3961)
+		// Minimum execution time: 39_640_000 picoseconds.
+		Weight::from_parts(58_253_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -735,8 +735,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 42_990_000 picoseconds.
-		Weight::from_parts(51_790_000, 3961)
+		// Minimum execution time: 46_618_000 picoseconds.
+		Weight::from_parts(62_120_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -747,10 +747,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_368_000 picoseconds.
-		Weight::from_parts(5_213_698, 1999)
-			// Standard error: 11_213
-			.saturating_add(Weight::from_parts(9_053_689, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_551_000 picoseconds.
+		Weight::from_parts(8_230_932, 1999)
+			// Standard error: 21_689
+			.saturating_add(Weight::from_parts(11_723_286, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -780,10 +780,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 892_000 picoseconds.
-		Weight::from_parts(6_251_005, 1999)
-			// Standard error: 60_542
-			.saturating_add(Weight::from_parts(63_704_446, 0).saturating_mul(r.into()))
+		// Minimum execution time: 960_000 picoseconds.
+		Weight::from_parts(14_003_450, 1999)
+			// Standard error: 98_718
+			.saturating_add(Weight::from_parts(77_910_731, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -794,8 +794,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_855_000 picoseconds.
-		Weight::from_parts(6_745_000, 0)
+		// Minimum execution time: 6_318_000 picoseconds.
+		Weight::from_parts(11_498_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -825,10 +825,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 900_000 picoseconds.
-		Weight::from_parts(4_442_872, 1999)
-			// Standard error: 100_044
-			.saturating_add(Weight::from_parts(98_740_290, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_006_000 picoseconds.
+		Weight::from_parts(20_716_043, 1999)
+			// Standard error: 233_940
+			.saturating_add(Weight::from_parts(116_473_081, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -852,10 +852,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_469_000 picoseconds.
-		Weight::from_parts(11_156_825, 1999)
-			// Standard error: 87_008
-			.saturating_add(Weight::from_parts(90_653_150, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_673_000 picoseconds.
+		Weight::from_parts(12_298_623, 1999)
+			// Standard error: 89_600
+			.saturating_add(Weight::from_parts(118_184_087, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -864,38 +864,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_044_000 picoseconds.
-		Weight::from_parts(19_479_000, 0)
+		// Minimum execution time: 18_779_000 picoseconds.
+		Weight::from_parts(25_399_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 17_955_000 picoseconds.
-		Weight::from_parts(19_466_000, 0)
+		// Minimum execution time: 18_424_000 picoseconds.
+		Weight::from_parts(24_904_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 45_407_000 picoseconds.
-		Weight::from_parts(52_328_000, 0)
+		// Minimum execution time: 47_390_000 picoseconds.
+		Weight::from_parts(63_844_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 28_859_000 picoseconds.
-		Weight::from_parts(32_420_000, 0)
+		// Minimum execution time: 31_543_000 picoseconds.
+		Weight::from_parts(44_256_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 3_936_000 picoseconds.
-		Weight::from_parts(4_738_000, 1509)
+		// Minimum execution time: 4_613_000 picoseconds.
+		Weight::from_parts(9_023_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_891_000 picoseconds.
-		Weight::from_parts(9_390_000, 0)
+		// Minimum execution time: 8_172_000 picoseconds.
+		Weight::from_parts(15_230_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

@@ -42,8 +42,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 48_714_000 picoseconds.
-		Weight::from_parts(53_057_000, 3593)
+		// Minimum execution time: 55_127_000 picoseconds.
+		Weight::from_parts(71_927_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 37_953_000 picoseconds.
-		Weight::from_parts(44_053_000, 3593)
+		// Minimum execution time: 42_905_000 picoseconds.
+		Weight::from_parts(58_041_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof size: measured `39`, estimated `3593` bytes.
-		// Minimum execution time: 19_824_000 picoseconds.
-		Weight::from_parts(22_456_000, 3593)
+		// Minimum execution time: 20_472_000 picoseconds.
+		Weight::from_parts(32_411_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 19_783_000 picoseconds.
-		Weight::from_parts(24_328_000, 3593)
+		// Minimum execution time: 22_541_000 picoseconds.
+		Weight::from_parts(34_374_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof size: measured `103`, estimated `6196` bytes.
-		// Minimum execution time: 50_020_000 picoseconds.
-		Weight::from_parts(55_309_000, 6196)
+		// Minimum execution time: 50_918_000 picoseconds.
+		Weight::from_parts(68_751_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 47_129_000 picoseconds.
-		Weight::from_parts(53_521_000, 3593)
+		// Minimum execution time: 47_888_000 picoseconds.
+		Weight::from_parts(64_072_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 16_508_000 picoseconds.
-		Weight::from_parts(20_065_000, 3593)
+		// Minimum execution time: 16_722_000 picoseconds.
+		Weight::from_parts(25_744_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -106,27 +106,27 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof size: measured `0 + u * (84 ±0)`, estimated `990 + u * (2603 ±0)` bytes.
-		// Minimum execution time: 16_090_000 picoseconds.
-		Weight::from_parts(16_503_000, 990)
-			// Standard error: 33_486
-			.saturating_add(Weight::from_parts(14_738_121, 0).saturating_mul(u.into()))
+		// Minimum execution time: 24_487_000 picoseconds.
+		Weight::from_parts(34_129_915, 990)
+			// Standard error: 67_493
+			.saturating_add(Weight::from_parts(17_731_811, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_960_000 picoseconds.
-		Weight::from_parts(9_569_000, 0)
+		// Minimum execution time: 6_551_000 picoseconds.
+		Weight::from_parts(11_954_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 31_037_000 picoseconds.
-		Weight::from_parts(39_930_000, 0)
+		// Minimum execution time: 35_506_000 picoseconds.
+		Weight::from_parts(48_822_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 20_705_000 picoseconds.
-		Weight::from_parts(26_418_000, 0)
+		// Minimum execution time: 21_396_000 picoseconds.
+		Weight::from_parts(32_243_000, 0)
 	}
 }
