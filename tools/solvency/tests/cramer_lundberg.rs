@@ -1,12 +1,14 @@
 //! The engine, with the pool's rules switched off, against the closed-form ruin probability of
 //! the Cramér–Lundberg model with exponential claims: ψ(u) = 1/(1+θ) · exp(−θu / ((1+θ)μ)).
 
+mod common;
+
 use indicatif::ProgressBar;
 use security_pool_solvency::{
 	scenario::Scenario,
 	sim::{Engine, Share},
 };
-use serde_json::json;
+use serde_json::Value;
 
 /// Paths per case.
 const PATHS: usize = 20_000;
@@ -18,23 +20,7 @@ const HORIZON_ALLOWANCE: f64 = 0.002;
 /// The classical model: reserve `u`, one claim a day on average (λ = 1) of mean μ = 1, premium
 /// c = (1 + θ)λμ a day, every claim paid at once in full, no existential deposit.
 fn classical(u: f64, theta: f64) -> Scenario {
-	Scenario::parse(
-		&json!({
-			"name": "classical",
-			"horizon_days": HORIZON,
-			"pool": { "reserve": u },
-			"inflow": { "fees_to_pool_per_day": 1.0 + theta, "observed_share": 1.0 },
-			"fee_share": { "fixed": 1.0 },
-			"incidents": {
-				"per_year": 365.0,
-				"loss": { "exponential": { "mean": 1.0 } },
-				"approval_probability": 1.0
-			},
-			"rules": null
-		})
-		.to_string(),
-	)
-	.expect("a valid classical scenario")
+	common::scenario(HORIZON, u, 1.0 + theta, 365.0, Value::Null)
 }
 
 fn psi(u: f64, theta: f64) -> f64 {

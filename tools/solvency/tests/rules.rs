@@ -1,6 +1,8 @@
 //! The pool's rules on small cases worked out by hand: caps, exposure, decision delays, the owed
 //! queue, the adaptive share's inflow.
 
+mod common;
+
 use indicatif::ProgressBar;
 use security_pool_solvency::{
 	scenario::Scenario,
@@ -9,26 +11,10 @@ use security_pool_solvency::{
 use serde_json::{json, Value};
 use std::path::Path;
 
-/// A pool of 1,000 tokens, no existential deposit, paying nothing in unless `fees_per_day`,
-/// with the rules given (`null`: none).
+/// A pool of 1,000 tokens for 30 days, no incidents of its own, paying nothing in unless
+/// `fees_per_day`, with the rules given (`null`: none).
 fn scenario(fees_per_day: f64, rules: Value) -> Scenario {
-	Scenario::parse(
-		&json!({
-			"name": "hand",
-			"horizon_days": 30,
-			"pool": { "reserve": 1000.0 },
-			"inflow": { "fees_to_pool_per_day": fees_per_day, "observed_share": 1.0 },
-			"fee_share": { "fixed": 1.0 },
-			"incidents": {
-				"per_year": 0.0,
-				"loss": { "exponential": { "mean": 1.0 } },
-				"approval_probability": 1.0
-			},
-			"rules": rules
-		})
-		.to_string(),
-	)
-	.expect("a valid scenario")
+	common::scenario(30, 1000.0, fees_per_day, 0.0, rules)
 }
 
 /// Half of `available` per request, the exposure cap at `max_exposure`, requests up to 100 on a
