@@ -205,6 +205,12 @@ fn aye<T: Config>() -> Vote<BalanceOf<T>> {
 	}
 }
 
+/// An aye of twice the balance of [`aye`] and [`nay`]: cast after them, it raises the voter's
+/// freeze (a `Frozen` event); removed, it lowers it (a `Thawed` event).
+fn larger_aye<T: Config>() -> Vote<BalanceOf<T>> {
+	Vote { balance: T::Currency::minimum_balance().saturating_mul(2u32.into()), ..aye::<T>() }
+}
+
 fn nay<T: Config>() -> Vote<BalanceOf<T>> {
 	Vote { choice: Choice::Nay, ..aye::<T>() }
 }
@@ -350,8 +356,8 @@ mod benchmarks {
 		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len());
 	}
 
-	/// A vote that flips a referendum in its last block: the end moves, and the voter's list is
-	/// one short of full with the new vote going last.
+	/// A vote that flips a referendum in its last block: the end moves, the voter's freeze
+	/// rises, and the voter's list is one short of full with the new vote going last.
 	#[benchmark]
 	fn vote() {
 		setup::<T>();
@@ -359,8 +365,10 @@ mod benchmarks {
 		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
 		let id = claim_in_its_last_block::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(voter.clone()), id, aye::<T>());
-		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get());
+		_(RawOrigin::Signed(voter.clone()), id, larger_aye::<T>());
+		let voting = VotingFor::<T>::get(&voter).unwrap();
+		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get());
+		assert_eq!(voting.frozen(), larger_aye::<T>().balance);
 		assert!(voting_end::<T>(id) > now::<T>().saturating_add(One::one()));
 		assert!(matches!(
 			Requests::<T>::get(id).unwrap().status,
@@ -378,27 +386,32 @@ mod benchmarks {
 		let id = claim_in_its_last_block::<T>();
 		set_now::<T>(now::<T>().saturating_sub(3u32.into()));
 		#[extrinsic_call]
-		vote(RawOrigin::Signed(voter.clone()), id, aye::<T>());
-		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get());
+		vote(RawOrigin::Signed(voter.clone()), id, larger_aye::<T>());
+		let voting = VotingFor::<T>::get(&voter).unwrap();
+		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get());
+		assert_eq!(voting.frozen(), larger_aye::<T>().balance);
 		assert!(matches!(
 			Requests::<T>::get(id).unwrap().status,
 			RequestStatus::Voting { extensions: 0, .. }
 		));
 	}
 
-	/// Removing a vote that flips a referendum in its last block, the voter's list full.
+	/// Removing a vote that flips a referendum in its last block, the voter's list full: the
+	/// freeze falls.
 	#[benchmark]
 	fn remove_vote() {
 		setup::<T>();
 		let voter = signer::<T>();
 		finished_votes::<T>(&voter, T::MaxVotes::get() - 1);
 		let id = claim_in_its_last_block::<T>();
-		Pallet::<T>::do_vote(&voter, id, aye::<T>()).expect("the vote is valid");
+		Pallet::<T>::do_vote(&voter, id, larger_aye::<T>()).expect("the vote is valid");
 		// The vote moved the end: go to the new last block.
 		set_now::<T>(voting_end::<T>(id).saturating_sub(One::one()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), id);
-		assert_eq!(VotingFor::<T>::get(&voter).unwrap().votes.len() as u32, T::MaxVotes::get() - 1);
+		let voting = VotingFor::<T>::get(&voter).unwrap();
+		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get() - 1);
+		assert_eq!(voting.frozen(), nay::<T>().balance);
 		assert!(matches!(
 			Requests::<T>::get(id).unwrap().status,
 			RequestStatus::Voting { extensions: 2, .. }

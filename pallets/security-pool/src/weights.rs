@@ -70,8 +70,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 38_857_000 picoseconds.
-		Weight::from_parts(54_352_000, 0)
+		// Minimum execution time: 43_464_000 picoseconds.
+		Weight::from_parts(56_492_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -88,10 +88,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(_e: u32, ) -> Weight {
+	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 90_345_000 picoseconds.
-		Weight::from_parts(131_928_690, 3961)
+		// Minimum execution time: 121_920_000 picoseconds.
+		Weight::from_parts(143_061_601, 3961)
+			// Standard error: 1_498
+			.saturating_add(Weight::from_parts(3_190, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -120,10 +122,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 116_189_000 picoseconds.
-		Weight::from_parts(157_083_864, 3961)
-			// Standard error: 178
-			.saturating_add(Weight::from_parts(3_084, 0).saturating_mul(e.into()))
+		// Minimum execution time: 136_474_000 picoseconds.
+		Weight::from_parts(172_261_126, 3961)
+			// Standard error: 345
+			.saturating_add(Weight::from_parts(332, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -144,10 +146,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2366`, estimated `3961` bytes.
-		// Minimum execution time: 114_948_000 picoseconds.
-		Weight::from_parts(144_384_457, 3961)
-			// Standard error: 200
-			.saturating_add(Weight::from_parts(2_676, 0).saturating_mul(r.into()))
+		// Minimum execution time: 114_913_000 picoseconds.
+		Weight::from_parts(147_712_907, 3961)
+			// Standard error: 447
+			.saturating_add(Weight::from_parts(2_502, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -161,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1321`, estimated `4764` bytes.
-		// Minimum execution time: 60_136_000 picoseconds.
-		Weight::from_parts(77_088_000, 4764)
+		// Minimum execution time: 55_690_000 picoseconds.
+		Weight::from_parts(79_760_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -176,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1321`, estimated `4764` bytes.
-		// Minimum execution time: 59_534_000 picoseconds.
-		Weight::from_parts(73_034_000, 4764)
+		// Minimum execution time: 51_131_000 picoseconds.
+		Weight::from_parts(76_196_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -193,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1805`, estimated `4764` bytes.
-		// Minimum execution time: 59_658_000 picoseconds.
-		Weight::from_parts(84_420_000, 4764)
+		// Minimum execution time: 61_783_000 picoseconds.
+		Weight::from_parts(88_866_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -206,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 40_009_000 picoseconds.
-		Weight::from_parts(55_038_000, 4764)
+		// Minimum execution time: 37_660_000 picoseconds.
+		Weight::from_parts(55_856_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -225,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 102_434_000 picoseconds.
-		Weight::from_parts(128_568_000, 3961)
+		// Minimum execution time: 118_988_000 picoseconds.
+		Weight::from_parts(140_067_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -246,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 150_295_000 picoseconds.
-		Weight::from_parts(191_944_000, 6196)
+		// Minimum execution time: 171_297_000 picoseconds.
+		Weight::from_parts(206_216_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -275,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 142_820_000 picoseconds.
-		Weight::from_parts(182_942_000, 7623)
+		// Minimum execution time: 171_942_000 picoseconds.
+		Weight::from_parts(205_169_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -284,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 13_567_000 picoseconds.
-		Weight::from_parts(21_927_000, 3961)
+		// Minimum execution time: 17_353_000 picoseconds.
+		Weight::from_parts(23_490_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -293,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_506_000 picoseconds.
-		Weight::from_parts(10_209_000, 0)
+		// Minimum execution time: 5_958_000 picoseconds.
+		Weight::from_parts(10_902_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -305,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 39_640_000 picoseconds.
-		Weight::from_parts(58_253_000, 3961)
+		// Minimum execution time: 42_371_000 picoseconds.
+		Weight::from_parts(65_995_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -318,8 +320,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 46_618_000 picoseconds.
-		Weight::from_parts(62_120_000, 3961)
+		// Minimum execution time: 54_133_000 picoseconds.
+		Weight::from_parts(68_400_000, 3961)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -330,10 +332,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_551_000 picoseconds.
-		Weight::from_parts(8_230_932, 1999)
-			// Standard error: 21_689
-			.saturating_add(Weight::from_parts(11_723_286, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_507_000 picoseconds.
+		Weight::from_parts(8_442_069, 1999)
+			// Standard error: 19_358
+			.saturating_add(Weight::from_parts(11_010_262, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -363,10 +365,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 960_000 picoseconds.
-		Weight::from_parts(14_003_450, 1999)
-			// Standard error: 98_718
-			.saturating_add(Weight::from_parts(77_910_731, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_124_000 picoseconds.
+		Weight::from_parts(8_880_851, 1999)
+			// Standard error: 94_664
+			.saturating_add(Weight::from_parts(80_018_425, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -377,8 +379,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_318_000 picoseconds.
-		Weight::from_parts(11_498_000, 0)
+		// Minimum execution time: 6_287_000 picoseconds.
+		Weight::from_parts(11_393_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -408,10 +410,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_006_000 picoseconds.
-		Weight::from_parts(20_716_043, 1999)
-			// Standard error: 233_940
-			.saturating_add(Weight::from_parts(116_473_081, 0).saturating_mul(r.into()))
+		// Minimum execution time: 974_000 picoseconds.
+		Weight::from_parts(9_888_855, 1999)
+			// Standard error: 125_083
+			.saturating_add(Weight::from_parts(118_511_768, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -435,10 +437,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_673_000 picoseconds.
-		Weight::from_parts(12_298_623, 1999)
-			// Standard error: 89_600
-			.saturating_add(Weight::from_parts(118_184_087, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_598_000 picoseconds.
+		Weight::from_parts(18_333_481, 1999)
+			// Standard error: 128_228
+			.saturating_add(Weight::from_parts(114_643_019, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -447,38 +449,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_779_000 picoseconds.
-		Weight::from_parts(25_399_000, 0)
+		// Minimum execution time: 18_911_000 picoseconds.
+		Weight::from_parts(25_376_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_424_000 picoseconds.
-		Weight::from_parts(24_904_000, 0)
+		// Minimum execution time: 18_602_000 picoseconds.
+		Weight::from_parts(26_105_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_390_000 picoseconds.
-		Weight::from_parts(63_844_000, 0)
+		// Minimum execution time: 46_880_000 picoseconds.
+		Weight::from_parts(63_068_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 31_543_000 picoseconds.
-		Weight::from_parts(44_256_000, 0)
+		// Minimum execution time: 29_499_000 picoseconds.
+		Weight::from_parts(42_186_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_613_000 picoseconds.
-		Weight::from_parts(9_023_000, 1509)
+		// Minimum execution time: 4_075_000 picoseconds.
+		Weight::from_parts(7_528_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 8_172_000 picoseconds.
-		Weight::from_parts(15_230_000, 0)
+		// Minimum execution time: 8_475_000 picoseconds.
+		Weight::from_parts(15_002_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
@@ -487,8 +489,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 38_857_000 picoseconds.
-		Weight::from_parts(54_352_000, 0)
+		// Minimum execution time: 43_464_000 picoseconds.
+		Weight::from_parts(56_492_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
@@ -505,10 +507,12 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(_e: u32, ) -> Weight {
+	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `2731`, estimated `3961` bytes.
-		// Minimum execution time: 90_345_000 picoseconds.
-		Weight::from_parts(131_928_690, 3961)
+		// Minimum execution time: 121_920_000 picoseconds.
+		Weight::from_parts(143_061_601, 3961)
+			// Standard error: 1_498
+			.saturating_add(Weight::from_parts(3_190, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -537,10 +541,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3703`, estimated `3961` bytes.
-		// Minimum execution time: 116_189_000 picoseconds.
-		Weight::from_parts(157_083_864, 3961)
-			// Standard error: 178
-			.saturating_add(Weight::from_parts(3_084, 0).saturating_mul(e.into()))
+		// Minimum execution time: 136_474_000 picoseconds.
+		Weight::from_parts(172_261_126, 3961)
+			// Standard error: 345
+			.saturating_add(Weight::from_parts(332, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -561,10 +565,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2366`, estimated `3961` bytes.
-		// Minimum execution time: 114_948_000 picoseconds.
-		Weight::from_parts(144_384_457, 3961)
-			// Standard error: 200
-			.saturating_add(Weight::from_parts(2_676, 0).saturating_mul(r.into()))
+		// Minimum execution time: 114_913_000 picoseconds.
+		Weight::from_parts(147_712_907, 3961)
+			// Standard error: 447
+			.saturating_add(Weight::from_parts(2_502, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -578,8 +582,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1321`, estimated `4764` bytes.
-		// Minimum execution time: 60_136_000 picoseconds.
-		Weight::from_parts(77_088_000, 4764)
+		// Minimum execution time: 55_690_000 picoseconds.
+		Weight::from_parts(79_760_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -593,8 +597,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1321`, estimated `4764` bytes.
-		// Minimum execution time: 59_534_000 picoseconds.
-		Weight::from_parts(73_034_000, 4764)
+		// Minimum execution time: 51_131_000 picoseconds.
+		Weight::from_parts(76_196_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -610,8 +614,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1805`, estimated `4764` bytes.
-		// Minimum execution time: 59_658_000 picoseconds.
-		Weight::from_parts(84_420_000, 4764)
+		// Minimum execution time: 61_783_000 picoseconds.
+		Weight::from_parts(88_866_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -623,8 +627,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 40_009_000 picoseconds.
-		Weight::from_parts(55_038_000, 4764)
+		// Minimum execution time: 37_660_000 picoseconds.
+		Weight::from_parts(55_856_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -642,8 +646,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `3327`, estimated `3961` bytes.
-		// Minimum execution time: 102_434_000 picoseconds.
-		Weight::from_parts(128_568_000, 3961)
+		// Minimum execution time: 118_988_000 picoseconds.
+		Weight::from_parts(140_067_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -663,8 +667,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `3648`, estimated `6196` bytes.
-		// Minimum execution time: 150_295_000 picoseconds.
-		Weight::from_parts(191_944_000, 6196)
+		// Minimum execution time: 171_297_000 picoseconds.
+		Weight::from_parts(206_216_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -692,8 +696,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7435`, estimated `7623` bytes.
-		// Minimum execution time: 142_820_000 picoseconds.
-		Weight::from_parts(182_942_000, 7623)
+		// Minimum execution time: 171_942_000 picoseconds.
+		Weight::from_parts(205_169_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -701,8 +705,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(496), added: 2971, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `469`, estimated `3961` bytes.
-		// Minimum execution time: 13_567_000 picoseconds.
-		Weight::from_parts(21_927_000, 3961)
+		// Minimum execution time: 17_353_000 picoseconds.
+		Weight::from_parts(23_490_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -710,8 +714,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_506_000 picoseconds.
-		Weight::from_parts(10_209_000, 0)
+		// Minimum execution time: 5_958_000 picoseconds.
+		Weight::from_parts(10_902_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -722,8 +726,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2124`, estimated `3961` bytes.
-		// Minimum execution time: 39_640_000 picoseconds.
-		Weight::from_parts(58_253_000, 3961)
+		// Minimum execution time: 42_371_000 picoseconds.
+		Weight::from_parts(65_995_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -735,8 +739,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1774`, estimated `3961` bytes.
-		// Minimum execution time: 46_618_000 picoseconds.
-		Weight::from_parts(62_120_000, 3961)
+		// Minimum execution time: 54_133_000 picoseconds.
+		Weight::from_parts(68_400_000, 3961)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -747,10 +751,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (293 ±0)`, estimated `1999 + t * (2971 ±0)` bytes.
-		// Minimum execution time: 1_551_000 picoseconds.
-		Weight::from_parts(8_230_932, 1999)
-			// Standard error: 21_689
-			.saturating_add(Weight::from_parts(11_723_286, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_507_000 picoseconds.
+		Weight::from_parts(8_442_069, 1999)
+			// Standard error: 19_358
+			.saturating_add(Weight::from_parts(11_010_262, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -780,10 +784,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (571 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 960_000 picoseconds.
-		Weight::from_parts(14_003_450, 1999)
-			// Standard error: 98_718
-			.saturating_add(Weight::from_parts(77_910_731, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_124_000 picoseconds.
+		Weight::from_parts(8_880_851, 1999)
+			// Standard error: 94_664
+			.saturating_add(Weight::from_parts(80_018_425, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -794,8 +798,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(294), added: 789, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_318_000 picoseconds.
-		Weight::from_parts(11_498_000, 0)
+		// Minimum execution time: 6_287_000 picoseconds.
+		Weight::from_parts(11_393_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -825,10 +829,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4806 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_006_000 picoseconds.
-		Weight::from_parts(20_716_043, 1999)
-			// Standard error: 233_940
-			.saturating_add(Weight::from_parts(116_473_081, 0).saturating_mul(r.into()))
+		// Minimum execution time: 974_000 picoseconds.
+		Weight::from_parts(9_888_855, 1999)
+			// Standard error: 125_083
+			.saturating_add(Weight::from_parts(118_511_768, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -852,10 +856,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `15 + p * (742 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_673_000 picoseconds.
-		Weight::from_parts(12_298_623, 1999)
-			// Standard error: 89_600
-			.saturating_add(Weight::from_parts(118_184_087, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_598_000 picoseconds.
+		Weight::from_parts(18_333_481, 1999)
+			// Standard error: 128_228
+			.saturating_add(Weight::from_parts(114_643_019, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -864,38 +868,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_779_000 picoseconds.
-		Weight::from_parts(25_399_000, 0)
+		// Minimum execution time: 18_911_000 picoseconds.
+		Weight::from_parts(25_376_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 18_424_000 picoseconds.
-		Weight::from_parts(24_904_000, 0)
+		// Minimum execution time: 18_602_000 picoseconds.
+		Weight::from_parts(26_105_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_390_000 picoseconds.
-		Weight::from_parts(63_844_000, 0)
+		// Minimum execution time: 46_880_000 picoseconds.
+		Weight::from_parts(63_068_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 31_543_000 picoseconds.
-		Weight::from_parts(44_256_000, 0)
+		// Minimum execution time: 29_499_000 picoseconds.
+		Weight::from_parts(42_186_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_613_000 picoseconds.
-		Weight::from_parts(9_023_000, 1509)
+		// Minimum execution time: 4_075_000 picoseconds.
+		Weight::from_parts(7_528_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 8_172_000 picoseconds.
-		Weight::from_parts(15_230_000, 0)
+		// Minimum execution time: 8_475_000 picoseconds.
+		Weight::from_parts(15_002_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

@@ -40,51 +40,51 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 1_783_000 picoseconds.
-		Weight::from_parts(4_205_000, 0)
+		// Minimum execution time: 1_856_000 picoseconds.
+		Weight::from_parts(4_306_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_226_000 picoseconds.
-		Weight::from_parts(7_162_000, 0)
+		// Minimum execution time: 4_418_000 picoseconds.
+		Weight::from_parts(7_289_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_208_000 picoseconds.
-		Weight::from_parts(7_186_000, 0)
+		// Minimum execution time: 4_379_000 picoseconds.
+		Weight::from_parts(7_299_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 570_000 picoseconds.
-		Weight::from_parts(893_000, 0)
+		// Minimum execution time: 597_000 picoseconds.
+		Weight::from_parts(951_000, 0)
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 8_251_000 picoseconds.
-		Weight::from_parts(13_425_000, 3593)
+		// Minimum execution time: 8_205_000 picoseconds.
+		Weight::from_parts(13_047_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn check_spec_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 449_000 picoseconds.
-		Weight::from_parts(707_000, 0)
+		// Minimum execution time: 404_000 picoseconds.
+		Weight::from_parts(698_000, 0)
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 446_000 picoseconds.
-		Weight::from_parts(721_000, 0)
+		// Minimum execution time: 415_000 picoseconds.
+		Weight::from_parts(680_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_174_000 picoseconds.
-		Weight::from_parts(8_036_000, 0)
+		// Minimum execution time: 4_230_000 picoseconds.
+		Weight::from_parts(7_858_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 3_298_000 picoseconds.
-		Weight::from_parts(5_474_000, 0)
+		// Minimum execution time: 3_109_000 picoseconds.
+		Weight::from_parts(5_591_000, 0)
 	}
 }

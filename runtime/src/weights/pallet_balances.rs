@@ -42,8 +42,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 55_127_000 picoseconds.
-		Weight::from_parts(71_927_000, 3593)
+		// Minimum execution time: 53_085_000 picoseconds.
+		Weight::from_parts(72_740_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 42_905_000 picoseconds.
-		Weight::from_parts(58_041_000, 3593)
+		// Minimum execution time: 43_512_000 picoseconds.
+		Weight::from_parts(59_636_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof size: measured `39`, estimated `3593` bytes.
-		// Minimum execution time: 20_472_000 picoseconds.
-		Weight::from_parts(32_411_000, 3593)
+		// Minimum execution time: 24_352_000 picoseconds.
+		Weight::from_parts(33_746_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 22_541_000 picoseconds.
-		Weight::from_parts(34_374_000, 3593)
+		// Minimum execution time: 23_100_000 picoseconds.
+		Weight::from_parts(34_370_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof size: measured `103`, estimated `6196` bytes.
-		// Minimum execution time: 50_918_000 picoseconds.
-		Weight::from_parts(68_751_000, 6196)
+		// Minimum execution time: 57_947_000 picoseconds.
+		Weight::from_parts(74_718_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 47_888_000 picoseconds.
-		Weight::from_parts(64_072_000, 3593)
+		// Minimum execution time: 53_694_000 picoseconds.
+		Weight::from_parts(69_291_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 16_722_000 picoseconds.
-		Weight::from_parts(25_744_000, 3593)
+		// Minimum execution time: 20_618_000 picoseconds.
+		Weight::from_parts(28_625_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -106,27 +106,27 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof size: measured `0 + u * (84 ±0)`, estimated `990 + u * (2603 ±0)` bytes.
-		// Minimum execution time: 24_487_000 picoseconds.
-		Weight::from_parts(34_129_915, 990)
-			// Standard error: 67_493
-			.saturating_add(Weight::from_parts(17_731_811, 0).saturating_mul(u.into()))
+		// Minimum execution time: 27_007_000 picoseconds.
+		Weight::from_parts(188_965_196, 990)
+			// Standard error: 87_283
+			.saturating_add(Weight::from_parts(19_400_978, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_551_000 picoseconds.
-		Weight::from_parts(11_954_000, 0)
+		// Minimum execution time: 6_729_000 picoseconds.
+		Weight::from_parts(11_846_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 35_506_000 picoseconds.
-		Weight::from_parts(48_822_000, 0)
+		// Minimum execution time: 33_661_000 picoseconds.
+		Weight::from_parts(47_536_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_396_000 picoseconds.
-		Weight::from_parts(32_243_000, 0)
+		// Minimum execution time: 22_614_000 picoseconds.
+		Weight::from_parts(34_802_000, 0)
 	}
 }
