@@ -217,7 +217,7 @@ impl_runtime_apis! {
 			pallet_security_pool::TriageKey::<Runtime>::get()
 		}
 
-		fn referendum(id: RequestId) -> Option<ReferendumStatus<BlockNumber>> {
+		fn referendum(id: RequestId) -> Option<ReferendumStatus<Balance, BlockNumber>> {
 			SecurityPool::referendum(id)
 		}
 

@@ -22,15 +22,17 @@ pub const POOL_ENDOWMENT: Balance = 100_000 * UNIT;
 
 /// The pool's parameters on the development chains: a whole request lifecycle (10 blocks of
 /// voting, 10 of timelock) takes about a minute; requests up to 10 SPT take a track of 5 and 4
-/// blocks; triage takes 5 blocks, and a confirmed critical disclosure votes 8 blocks and waits 5;
-/// a flip in the last 3 blocks of a vote moves its end 3 blocks on, twice at most.
+/// blocks (at most 50 SPT open on it); triage takes 5 blocks, and a confirmed critical disclosure
+/// votes 8 blocks and waits 5; a flip in the last 3 blocks of a vote moves its end to 3 whole
+/// blocks after it, however often; a reveal leaves the veto origin 3 whole blocks before
+/// payment.
 pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 	let tier = |percent, cap| Tier { share: Perbill::from_percent(percent), cap };
 	PoolParameters {
 		voting_period: 10,
 		timelock: 10,
 		vote_locking_period: 5,
-		min_turnout: Perbill::from_percent(10),
+		min_support: Perbill::from_percent(10),
 		approval: Perbill::from_percent(50),
 		max_payout: Perbill::from_percent(50),
 		max_exposure: Perbill::from_percent(90),
@@ -50,15 +52,16 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 		// Claims up to 10 SPT: 5 blocks of voting and 4 of timelock, paid 27 s after filing.
 		tracks: vec![Track {
 			max_amount: 10 * UNIT,
+			max_open: 50 * UNIT,
 			voting_period: 5,
 			timelock: 4,
-			min_turnout: Perbill::from_percent(5),
+			min_support: Perbill::from_percent(5),
 			approval: Perbill::from_percent(50),
 		}]
 		.try_into()
 		.expect("one track"),
 		confirm_period: 3,
-		max_extensions: 2,
+		veto_window: 3,
 	}
 }
 

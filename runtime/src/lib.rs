@@ -55,7 +55,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("security-pool"),
 	impl_name: alloc::borrow::Cow::Borrowed("security-pool"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -135,7 +135,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// migrates from, so a chain built from a later genesis skips it.
 pub type Migrations = (
 	pallet_security_pool::migrations::from_v0::MigrateFromV0<Runtime>,
-	pallet_security_pool::migrations::v2::MigrateToV2<Runtime>,
+	pallet_security_pool::migrations::from_v1::MigrateFromV1<Runtime>,
+	pallet_security_pool::migrations::from_v2::MigrateFromV2<Runtime>,
 );
 
 /// Executive: dispatches to the pallets.

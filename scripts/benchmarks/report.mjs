@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { palletSourceHash } from './source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (path) => readFileSync(join(root, path), 'utf8');
@@ -13,7 +14,7 @@ const read = (path) => readFileSync(join(root, path), 'utf8');
 const DB_READ = 8_000_000n;
 const DB_WRITE = 50_000_000n;
 // The targets of the report.
-const TARGETS = { vote: 1.5, voteProofKiB: 16, unlockProofKiB: 16, feeHook: 0.1, adaptiveHook: 1.1, poolPerTransaction: 0.05, perItem: 0.5, perBlock: 0.1, throughput: 0.8 };
+const TARGETS = { vote: 1.2, voteProofKiB: 16, unlockProofKiB: 16, feeHook: 0.1, adaptiveHook: 1.1, poolPerTransaction: 0.05, perItem: 0.5, perBlock: 0.1, throughput: 0.8 };
 
 const num = (text) => BigInt(text.replaceAll('_', ''));
 
@@ -40,7 +41,7 @@ function parseWeights(path) {
         .map(([, c, min, max]) => [c, { min: Number(min), max: Number(max) }])),
     };
   }
-  const header = Object.fromEntries([...text.matchAll(/^\/\/! (Date|Steps): (.*)$/gm)].map(([, k, v]) => [k, v]));
+  const header = Object.fromEntries([...text.matchAll(/^\/\/! (Date|Steps|Pallet source): (.*)$/gm)].map(([, k, v]) => [k, v]));
   const command = [...text.matchAll(/^\/\/ {3}(.*)$/gm)].map(([, arg]) => arg);
   return { functions, header, command };
 }
@@ -66,6 +67,20 @@ const throughput = JSON.parse(read('docs/performance/throughput.json'));
 const machine = read('docs/performance/machine.txt').trim();
 // The reading of the figures, written by hand after a run.
 const notes = read('docs/performance/notes.md').trim();
+
+// Figures measured on other pallet code than the committed one are stale: refuse them.
+const source = palletSourceHash();
+const stamps = [
+  ['pallets/security-pool/src/weights.rs', pool.header['Pallet source']?.replace(/\.$/, '')],
+  ['docs/performance/throughput.json', throughput.palletSource],
+];
+for (const [file, stamp] of stamps) {
+  if (stamp !== source) {
+    console.error(`${file} was measured on pallet source ${stamp ?? '(unstamped)'}, not the current ${source}:`
+      + ' run scripts/benchmark-weights.sh and scripts/performance-report.sh again.');
+    process.exit(1);
+  }
+}
 
 const extensions = parseWeights('runtime/src/weights/frame_system_extensions.rs').functions;
 const payment = parseWeights('runtime/src/weights/pallet_transaction_payment.rs').functions;
@@ -157,6 +172,9 @@ ${machine}
   Command: \`${pool.command.join(' ')}\`
 - Throughput: ${throughput.date}, node \`${throughput.node}\`, ${throughput.accounts} accounts,
   ${throughput.slotSeconds} s blocks. Command: \`scripts/performance-report.sh\`.
+- Both measured on the pallet source \`${source.slice(0, 16)}…\` (SHA-256 of
+  \`pallets/security-pool\` but its weights, mock and tests: \`node scripts/benchmarks/source.mjs\`);
+  the report refuses figures measured on other code.
 
 The security pool, \`pallet_balances\`, the transaction extensions and the fee charge were
 benchmarked in the same \`benchmark pallet\` invocation on the same runtime, so every ratio below

@@ -2,6 +2,7 @@
 
 use crate::{pallet::*, BlockNumberOf, PoolStatus, ReferendumStatus, RequestId, RequestStatus};
 use frame_support::traits::fungible::Inspect;
+use sp_runtime::traits::BlockNumberProvider;
 
 impl<T: Config> Pallet<T> {
 	/// The pool's accounts, for clients.
@@ -24,13 +25,23 @@ impl<T: Config> Pallet<T> {
 		Requests::<T>::get(id)
 	}
 
-	/// A running referendum's track, whether it passes now and when it ends, for clients.
-	pub fn referendum(id: RequestId) -> Option<ReferendumStatus<BlockNumberOf<T>>> {
+	/// A running referendum's track, support, standing and end, and whether it is in its
+	/// confirmation window, for clients.
+	pub fn referendum(id: RequestId) -> Option<ReferendumStatus<BalanceOf<T>, BlockNumberOf<T>>> {
 		let request = Requests::<T>::get(id)?;
-		let RequestStatus::Voting { ends_at, extensions, .. } = request.status else {
+		let RequestStatus::Voting { ends_at, extensions, tally } = request.status else {
 			return None;
 		};
-		let passing = Self::passing(&request);
-		Some(ReferendumStatus { track: request.terms.track, passing, ends_at, extensions })
+		let now = T::BlockNumberProvider::current_block_number();
+		let support_needed = request.terms.min_support.mul_ceil(T::Currency::active_issuance());
+		Some(ReferendumStatus {
+			track: request.terms.track,
+			passing: Self::passing(&request),
+			support: tally.support,
+			support_needed,
+			confirming: Self::confirming(&request, now),
+			ends_at,
+			extensions,
+		})
 	}
 }

@@ -52,7 +52,7 @@ fn setup<T: Config>() {
 		voting_period: 10u32.into(),
 		timelock: 10u32.into(),
 		vote_locking_period: 10u32.into(),
-		min_turnout: Perbill::zero(),
+		min_support: Perbill::zero(),
 		approval: Perbill::zero(),
 		max_payout: Perbill::from_percent(50),
 		max_exposure: Perbill::one(),
@@ -71,7 +71,7 @@ fn setup<T: Config>() {
 		reveal_period: 10u32.into(),
 		tracks: Default::default(),
 		confirm_period: 3u32.into(),
-		max_extensions: 2,
+		veto_window: 2u32.into(),
 	});
 	TriageKey::<T>::put([1; 32]);
 }
@@ -323,8 +323,9 @@ mod benchmarks {
 		assert_eq!(TriageDeadlines::<T>::get().len() as u32, T::MaxOpenRequests::get());
 	}
 
-	/// Revealing a report of `r` bytes of a disclosure that waits for it past its timelock,
-	/// last in a full reveal queue: it leaves the reveal queue and starts a new timelock.
+	/// Revealing a report of `r` bytes of a disclosure paid unrevealed (the council confirmed
+	/// it), last in a full reveal queue: its deposit is released and the request finishes,
+	/// freeing its sealed report.
 	#[benchmark]
 	fn reveal_disclosure(r: Linear<1, { T::MaxReportLen::get() }>) {
 		setup::<T>();
@@ -342,22 +343,25 @@ mod benchmarks {
 			sealed::<T>(),
 		)
 		.expect("the disclosure is valid");
+		Pallet::<T>::do_triage(id, Verdict::Confirmed).expect("the triage is open");
 		Pallet::<T>::do_vote(&funded::<T>("voter", id), id, aye::<T>()).expect("the vote is valid");
 		end_all::<T>();
 		let at = Timelocks::<T>::get().last().unwrap().at;
 		set_now::<T>(at);
 		Pallet::<T>::make_payments(at);
-		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Unproven { .. }));
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Paid { .. }));
 		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len() + 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), id, report, salt);
 		assert!(Reports::<T>::contains_key(id));
-		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Approved { .. }));
+		assert!(!Requests::<T>::contains_key(id));
+		assert!(!EncryptedReports::<T>::contains_key(id));
 		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len());
 	}
 
-	/// A vote that flips a referendum in its last block: the end moves, the voter's freeze
-	/// rises, and the voter's list is one short of full with the new vote going last.
+	/// A vote that flips a referendum in its last block: the end moves, the vote is locked
+	/// past the end (it fell in the confirmation window), the voter's freeze rises, and the
+	/// voter's list is one short of full with the new vote going last.
 	#[benchmark]
 	fn vote() {
 		setup::<T>();
@@ -369,6 +373,7 @@ mod benchmarks {
 		let voting = VotingFor::<T>::get(&voter).unwrap();
 		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get());
 		assert_eq!(voting.frozen(), larger_aye::<T>().balance);
+		assert_eq!(voting.prior.amount, larger_aye::<T>().balance);
 		assert!(voting_end::<T>(id) > now::<T>().saturating_add(One::one()));
 		assert!(matches!(
 			Requests::<T>::get(id).unwrap().status,
@@ -397,7 +402,7 @@ mod benchmarks {
 	}
 
 	/// Removing a vote that flips a referendum in its last block, the voter's list full: the
-	/// freeze falls.
+	/// end moves and the removed vote's balance stays locked past it.
 	#[benchmark]
 	fn remove_vote() {
 		setup::<T>();
@@ -411,7 +416,8 @@ mod benchmarks {
 		_(RawOrigin::Signed(voter.clone()), id);
 		let voting = VotingFor::<T>::get(&voter).unwrap();
 		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get() - 1);
-		assert_eq!(voting.frozen(), nay::<T>().balance);
+		assert_eq!(voting.frozen(), larger_aye::<T>().balance);
+		assert!(voting.prior.until > voting_end::<T>(id));
 		assert!(matches!(
 			Requests::<T>::get(id).unwrap().status,
 			RequestStatus::Voting { extensions: 2, .. }
@@ -436,27 +442,54 @@ mod benchmarks {
 		assert_eq!(voting.votes.len() as u32, T::MaxVotes::get());
 	}
 
+	/// Vetoing the last of a full house of approved requests: a disclosure with the longest
+	/// sealed report, revealed with the longest report while its triage deadline still waits
+	/// behind the per-block bound. The veto frees its commitment, report (and the report's
+	/// deposit), sealed report and triage deadline, last in the timelock queue.
 	#[benchmark]
 	fn veto() {
 		setup::<T>();
-		let ids = approved::<T>(T::MaxOpenRequests::get());
-		// The vetoed request is the last in the timelock queue.
-		let id = *ids.last().unwrap();
+		for i in 0..T::MaxOpenRequests::get() - 1 {
+			file_claim::<T>(i);
+		}
+		let (id, submitter) = file_sealed_disclosure::<T>(0, sealed::<T>());
+		Pallet::<T>::do_reveal(submitter, id, report::<T>(), [0; 32]).expect("the report matches");
+		for voted in 0..=id {
+			Pallet::<T>::do_vote(&funded::<T>("voter", voted), voted, aye::<T>())
+				.expect("the vote is valid");
+		}
+		end_all::<T>();
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Approved { .. }));
+		assert_eq!(Timelocks::<T>::get().last().unwrap().request, id);
+		assert!(TriageDeadlines::<T>::get().iter().any(|deadline| deadline.request == id));
 		#[extrinsic_call]
 		_(RawOrigin::Root, id);
 		assert!(!Requests::<T>::contains_key(id));
+		assert!(!Reports::<T>::contains_key(id));
+		assert!(!EncryptedReports::<T>::contains_key(id));
+		assert!(TriageDeadlines::<T>::get().is_empty());
 	}
 
+	/// Paying, while the pool is short, a disclosure the council confirmed, with the longest
+	/// sealed report and not revealed: paid in part to a new account, the rest owed, and its
+	/// reveal deadline starts, last in a full reveal queue.
 	#[benchmark]
 	fn execute_payout() {
 		setup::<T>();
-		let ids = approved::<T>(T::MaxOpenRequests::get());
-		let id = *ids.last().unwrap();
+		let waiting = unproven::<T>(T::MaxOpenRequests::get() - 1);
+		let (id, _) = file_sealed_disclosure::<T>(T::MaxOpenRequests::get(), sealed::<T>());
+		Pallet::<T>::do_triage(id, Verdict::Confirmed).expect("the triage is open");
+		Pallet::<T>::do_vote(&funded::<T>("voter", id), id, aye::<T>()).expect("the vote is valid");
+		end_all::<T>();
 		set_now::<T>(Timelocks::<T>::get().last().unwrap().at);
+		let pool = Pallet::<T>::account_id();
+		T::Currency::set_balance(&pool, amount::<T>() / 2u32.into());
 		let caller = signer::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
-		assert!(!Requests::<T>::contains_key(id));
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Owed { .. }));
+		assert_eq!(OwedQueue::<T>::get().to_vec(), vec![id]);
+		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len() + 1);
 	}
 
 	/// Cancelling the last of a full house of running referenda: a voted-on disclosure.
@@ -556,9 +589,20 @@ mod benchmarks {
 		assert!(EncryptedReports::<T>::iter_keys().next().is_none());
 	}
 
+	/// Setting parameters with the most tracks.
 	#[benchmark]
 	fn set_parameters() {
-		let parameters = T::DefaultParameters::get();
+		let mut parameters = T::DefaultParameters::get();
+		let general = parameters.general_track();
+		let step = BalanceOf::<T>::max_value() / 1_000u32.into();
+		parameters.tracks = (1..=MAX_TRACKS)
+			.map(|i| {
+				let max_amount = step.saturating_mul(i.into());
+				Track { max_amount, max_open: max_amount, ..general }
+			})
+			.collect::<Vec<_>>()
+			.try_into()
+			.expect("MAX_TRACKS tracks");
 		#[extrinsic_call]
 		_(RawOrigin::Root, parameters.clone());
 		assert_eq!(Parameters::<T>::get(), parameters);

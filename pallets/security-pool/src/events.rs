@@ -91,11 +91,12 @@ mod events {
 		/// A disclosure's report was not revealed in time: its deposit went to the pool, and an
 		/// unproven disclosure closed unpaid.
 		RevealMissed { request: RequestId },
-		/// A late change of the outcome moved the end of voting to `ends_at`; `extensions` is
-		/// how often it moved.
+		/// A change of the outcome in the confirmation window moved the end of voting to
+		/// `ends_at`, `confirm_period` whole blocks after the change; `extensions` is how often
+		/// it moved (saturating at 255).
 		VotingExtended { request: RequestId, ends_at: BlockNumberOf<T>, extensions: u8 },
-		/// A disclosure that waited unproven was revealed: it is paid at `payable_at` unless
-		/// vetoed.
+		/// A disclosure was revealed after waiting unproven (a new timelock), or late in its
+		/// timelock (the veto window): it is paid at `payable_at` unless vetoed.
 		TimelockRestarted { request: RequestId, payable_at: BlockNumberOf<T> },
 	}
 
@@ -159,7 +160,7 @@ mod events {
 		NotVoted,
 		/// No vote lock has expired.
 		NothingToUnlock,
-		/// The request is not approved and in its timelock.
+		/// The request is neither approved and in its timelock nor waiting unproven.
 		NotApproved,
 		/// The request is neither approved nor owed: there is no payout to redirect yet.
 		NotPayable,
@@ -169,8 +170,8 @@ mod events {
 		TimelockNotExpired,
 		/// A period parameter is zero or longer than `MAX_PERIOD`.
 		PeriodOutOfBounds,
-		/// `min_turnout` is below `MIN_TURNOUT_FLOOR`.
-		TurnoutBelowFloor,
+		/// `min_support` is below `MIN_SUPPORT_FLOOR`.
+		SupportBelowFloor,
 		/// `approval` is below 50% or is 100%.
 		ApprovalOutOfBounds,
 		/// `max_payout` or `max_exposure` is zero.
@@ -181,6 +182,12 @@ mod events {
 		FastTrackOutOfBounds,
 		/// The tracks are not ordered by amount, or a larger amount's track is faster or laxer.
 		TracksOutOfOrder,
+		/// A track's `max_open` is below its `max_amount`.
+		TrackCapBelowAmount,
+		/// A voting period is shorter than `triage_period` or not longer than `confirm_period`.
+		VotingEndsTooSoon,
+		/// `veto_window` is longer than a timelock.
+		VetoWindowOutOfBounds,
 		/// An adaptive fee share's floor is above its ceiling.
 		FeeShareFloorAboveCeiling,
 		/// An adaptive fee share's target reserve is zero.
@@ -193,12 +200,15 @@ mod events {
 		fn from(error: ParameterError) -> Self {
 			match error {
 				ParameterError::PeriodOutOfBounds => Error::PeriodOutOfBounds,
-				ParameterError::TurnoutBelowFloor => Error::TurnoutBelowFloor,
+				ParameterError::SupportBelowFloor => Error::SupportBelowFloor,
 				ParameterError::ApprovalOutOfBounds => Error::ApprovalOutOfBounds,
 				ParameterError::ZeroShare => Error::ZeroShare,
 				ParameterError::ZeroDeposit => Error::ZeroDeposit,
 				ParameterError::FastTrackOutOfBounds => Error::FastTrackOutOfBounds,
 				ParameterError::TracksOutOfOrder => Error::TracksOutOfOrder,
+				ParameterError::TrackCapBelowAmount => Error::TrackCapBelowAmount,
+				ParameterError::VotingEndsTooSoon => Error::VotingEndsTooSoon,
+				ParameterError::VetoWindowOutOfBounds => Error::VetoWindowOutOfBounds,
 			}
 		}
 	}

@@ -26,15 +26,25 @@
 //!   `blake2_256(SCALE(submitter) ++ report ++ salt)`, see [`commitment_of`]) hold a deposit and
 //!   open a referendum at once. Only the submitter may [`Pallet::reveal_disclosure`] the report.
 //! - **Tracks.** A request takes the first of the parameters' [`Track`]s that covers its amount
-//!   (smaller amounts: shorter periods, lighter thresholds), else the general track, and keeps it.
+//!   and has room for it (smaller amounts: shorter periods, lighter thresholds), else the general
+//!   track, and keeps it. A track's open requests ask for at most its `max_open` together
+//!   ([`OpenByTrack`]): every request it approves within any `voting_period + timelock` blocks
+//!   was open at one moment, so that is the most it approves in such a window, however the
+//!   amount is split among accounts; the general track is bounded by `max_exposure`.
 //! - **Referendum.** [`Pallet::vote`] aye, nay or abstain, with a conviction (0.1×, 1×–6×),
 //!   backed by a freeze; one freeze per account, the largest of its votes. After its track's
-//!   voting period the referendum ends by itself: it passes when turnout (abstentions included)
-//!   ≥ `min_turnout` of the active issuance and weighted ayes > `approval` of weighted ayes and
-//!   nays. A vote that turns the outcome within the last `confirm_period` blocks moves the end
-//!   `confirm_period` blocks on, at most `max_extensions` times, so that a last-block swing can
-//!   be answered. [`Pallet::remove_vote`] takes a vote back; after the end it turns a won vote
-//!   into a lock for its conviction's periods, which [`Pallet::unlock`] releases once expired.
+//!   voting period the referendum ends by itself: it passes when its **support** (the balance
+//!   of ayes and abstentions, never of nays: a vote against never helps a request pass) ≥
+//!   `min_support` of the active issuance and weighted ayes > `approval` of weighted ayes and
+//!   nays. [`Pallet::remove_vote`] takes a vote back; after the end it turns a won vote into a
+//!   lock for its conviction's periods, which [`Pallet::unlock`] releases once expired.
+//! - **Confirmation window.** The last `confirm_period` blocks of voting. A vote or removal
+//!   there that turns the outcome moves the end so that `confirm_period` whole blocks follow
+//!   it; the state decides, not a count of flips, so the last flip is always answerable and the
+//!   outcome at the end has stood for `confirm_period` blocks (as OpenGov's confirmation). A
+//!   vote cast, changed or removed in the window stays frozen until `vote_locking_period` after
+//!   the end, whichever side wins: a voter cannot flip and undo with funds that are free the
+//!   moment the referendum ends, and a flip war costs the flippers a lock that outlives it.
 //! - **Timelock.** A passed request is paid `timelock` blocks later, automatically (or by anyone
 //!   through [`Pallet::execute_payout`]); [`Config::VetoOrigin`] may [`Pallet::veto`] it until then.
 //!   The deposit is released at payout and goes to the pool when the request fails, is vetoed or
@@ -46,12 +56,17 @@
 //!   `crypto_box_seal`; the chain stores the bytes, paid per byte). Within `triage_period` of
 //!   filing the council gives a [`Verdict`] ([`Pallet::triage`]): `Confirmed` (a `Critical` one
 //!   is fast-tracked: voting ends `fast_track_voting_period` after filing and the timelock is
-//!   `fast_track_timelock`), `Downgraded` (the amount is capped by the lower tier) or `Invalid`.
+//!   `fast_track_timelock`; never sooner than `confirm_period` whole blocks after the verdict),
+//!   `Downgraded` (the amount is capped by the lower tier) or `Invalid`.
 //!   A council that stays silent misses the triage ([`Event::TriageMissed`], set by the block's
 //!   own work) and the disclosure goes on at its claimed severity. **A disclosure is paid only
 //!   once proven**, confirmed or downgraded by the council or revealed: one that passes unproven
 //!   waits until revealed (then a new timelock runs, with the report public for the veto
-//!   origin) and closes unpaid when `reveal_period` passes first. A proven one is
+//!   origin) and closes unpaid when `reveal_period` passes first; the veto origin may stop it
+//!   while it waits. **A reveal is read before it is paid**: a disclosure revealed before its
+//!   payment is due is paid no sooner than `veto_window` whole blocks later (its timelock
+//!   moves if it would end sooner), so a report revealed in the last block of its timelock,
+//!   even one the council called `Invalid`, can still be vetoed. A proven one is
 //!   paid unrevealed and keeps its deposit held until the report is revealed; the deposit goes
 //!   to the pool if `reveal_period` passes first.
 //!
@@ -86,7 +101,7 @@
 //!   at most `max_exposure` of the pool's balance.
 //! - **No retroactive rules.** A request keeps the parameters it was filed under
 //!   ([`RequestTerms`]); the outcome of its referendum keeps its locking period. Parameters are
-//!   bounded (periods in `[1, MAX_PERIOD]`, `min_turnout` ≥ `MIN_TURNOUT_FLOOR`, `approval` in
+//!   bounded (periods in `[1, MAX_PERIOD]`, `min_support` ≥ `MIN_SUPPORT_FLOOR`, `approval` in
 //!   `[50%, 100%)`, non-zero shares and deposit), at genesis and in [`Pallet::set_parameters`].
 //! - **Storage is paid and shrinks.** Revealed reports hold `deposit_per_byte` per byte from their
 //!   author; the report of a disclosure that is not paid is removed, and its deposit released,
@@ -215,7 +230,7 @@ pub mod pallet {
 		BoundedVec<Deadline<BlockNumberOf<T>>, <T as Config>::MaxOpenRequests>;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -338,6 +353,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Requests<T: Config> =
 		CountedStorageMap<_, Twox64Concat, RequestId, PayoutRequestOf<T>, OptionQuery>;
+
+	/// What the open requests (under vote, approved, owed) of each track ask for together, by
+	/// track index: a track takes no request beyond its `max_open`.
+	#[pallet::storage]
+	pub type OpenByTrack<T: Config> = StorageValue<_, TrackAmounts<BalanceOf<T>>, ValueQuery>;
 
 	/// How many requests each account has open as their submitter.
 	#[pallet::storage]
@@ -578,9 +598,10 @@ pub mod pallet {
 
 		/// Publish the report of one's disclosure; it must hash with one's account and `salt`
 		/// to the commitment. `deposit_per_byte` × the report's length is held for as long as
-		/// the report is stored. A disclosure that waited unproven past its timelock starts a new
-		/// timelock (the veto origin may read the report); a paid or owed one gets its deposit
-		/// back.
+		/// the report is stored. A disclosure not yet due is paid no earlier than `veto_window`
+		/// whole blocks after the reveal (the veto origin reads the report); one that waited
+		/// unproven past its timelock starts a new timelock; a paid or owed one gets its
+		/// deposit back.
 		///
 		/// - Origin: signed, the disclosure's submitter.
 		/// - Errors: `ReportTooLong`, `UnknownRequest`, `NotADisclosure`, `NotSubmitter`,
@@ -605,9 +626,11 @@ pub mod pallet {
 		///
 		/// `vote.balance` is frozen (one freeze per account: its largest vote) and weighted by
 		/// `vote.conviction`. A vote on the winning side stays frozen after the referendum for
-		/// the conviction's lock periods; an abstention counts toward turnout only and is never
-		/// locked. A vote that turns the outcome in the last `confirm_period` blocks moves the
-		/// end of voting.
+		/// the conviction's lock periods; an abstention counts toward support only and is not
+		/// locked. In the confirmation window (the last `confirm_period` blocks) a vote that
+		/// turns the outcome moves the end so that `confirm_period` whole blocks follow it, and
+		/// any vote cast or changed there stays frozen until `vote_locking_period` after the
+		/// end, whichever side wins.
 		///
 		/// - Origin: signed; neither the request's submitter nor its beneficiary.
 		/// - Errors: `ZeroAmount`, `UnknownRequest`, `VotingClosed`, `OwnRequest`,
@@ -628,9 +651,11 @@ pub mod pallet {
 			Ok((!may_move_end).then(T::WeightInfo::vote_early).into())
 		}
 
-		/// Remove one's vote. While the referendum runs this takes it out of the tally; after
-		/// the end, a won vote with a conviction leaves its lock behind (released by `unlock`
-		/// once expired), and the referendum's record goes with its last vote.
+		/// Remove one's vote. While the referendum runs this takes it out of the tally (in the
+		/// confirmation window it may move the end, and the balance stays frozen until
+		/// `vote_locking_period` after it); after the end, a won vote with a conviction leaves
+		/// its lock behind (released by `unlock` once expired), and the referendum's record
+		/// goes with its last vote.
 		///
 		/// - Origin: signed.
 		/// - Errors: `NotVoted`, `VotingClosed` (voting closed but the referendum not yet ended).
@@ -659,7 +684,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Stop an approved request during its timelock: nothing is paid and the deposit goes
+		/// Stop an approved request during its timelock, or a disclosure waiting unproven for
+		/// its report: nothing is paid, the funds are no longer committed and the deposit goes
 		/// to the pool.
 		///
 		/// - Origin: `VetoOrigin`.
@@ -697,8 +723,9 @@ pub mod pallet {
 		/// referenda, timelocks and earned locks keep the terms they were filed under.
 		///
 		/// - Origin: `ParamsOrigin`.
-		/// - Errors: `PeriodOutOfBounds`, `TurnoutBelowFloor`, `ApprovalOutOfBounds`,
-		///   `ZeroShare`, `ZeroDeposit`.
+		/// - Errors: `PeriodOutOfBounds`, `SupportBelowFloor`, `ApprovalOutOfBounds`,
+		///   `ZeroShare`, `ZeroDeposit`, `FastTrackOutOfBounds`, `TracksOutOfOrder`,
+		///   `TrackCapBelowAmount`, `VotingEndsTooSoon`, `VetoWindowOutOfBounds`.
 		/// - Events: `ParametersSet`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_parameters())]

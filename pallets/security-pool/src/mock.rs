@@ -44,7 +44,7 @@ pub const FAST_VOTING_PERIOD: u64 = 6;
 pub const FAST_TIMELOCK: u64 = 2;
 pub const REVEAL_PERIOD: u64 = 8;
 pub const CONFIRM_PERIOD: u64 = 3;
-pub const MAX_EXTENSIONS: u8 = 2;
+pub const VETO_WINDOW: u64 = 2;
 
 #[frame_support::runtime]
 mod runtime {
@@ -138,7 +138,7 @@ pub fn test_parameters() -> PoolParameters<Balance, u64> {
 		voting_period: VOTING_PERIOD,
 		timelock: TIMELOCK,
 		vote_locking_period: LOCKING_PERIOD,
-		min_turnout: Perbill::from_percent(10),
+		min_support: Perbill::from_percent(10),
 		approval: Perbill::from_percent(50),
 		max_payout: Perbill::from_percent(50),
 		max_exposure: Perbill::from_percent(100),
@@ -157,7 +157,7 @@ pub fn test_parameters() -> PoolParameters<Balance, u64> {
 		reveal_period: REVEAL_PERIOD,
 		tracks: Default::default(),
 		confirm_period: CONFIRM_PERIOD,
-		max_extensions: MAX_EXTENSIONS,
+		veto_window: VETO_WINDOW,
 	}
 }
 

@@ -9,9 +9,10 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::fungible::{Inspect, MutateFreeze},
 };
-use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+use sp_runtime::traits::{BlockNumberProvider, One, Saturating, Zero};
 
-/// A tally change in the last `confirm_period` blocks of voting: what it is judged against.
+/// A tally change in the confirmation window (the last `confirm_period` blocks of voting): what
+/// it is judged against.
 struct LateChange<T: Config> {
 	/// The block of the change.
 	now: BlockNumberOf<T>,
@@ -46,11 +47,12 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let terms = request.terms;
-			let approved = tally.passes(issuance, terms.min_turnout, terms.approval);
+			let approved = tally.passes(issuance, terms.min_support, terms.approval);
 			Self::record_outcome(id, &tally, approved, ended_at, terms.vote_locking_period);
 			closed.saturating_accrue(request.amount);
 			if approved {
-				let payable_at = now.saturating_add(terms.timelock);
+				// A report revealed while voting leaves the veto origin `veto_window` blocks.
+				let payable_at = now.saturating_add(terms.timelock.max(terms.veto_window));
 				committed.saturating_accrue(request.amount);
 				Self::approve(id, request, tally, payable_at, &mut timelocks);
 			} else {
@@ -92,7 +94,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Casts or changes `voter`'s vote on `id` and freezes its balance. Tells whether the vote
-	/// fell in the last `confirm_period` blocks, where it may move the end of voting.
+	/// fell in the confirmation window, where it may move the end of voting.
 	pub(crate) fn do_vote(
 		voter: &T::AccountId,
 		id: RequestId,
@@ -111,9 +113,12 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::VotingClosed.into());
 		};
 		let mut voting = VotingFor::<T>::get(voter).unwrap_or_default();
+		let mut changed = vote.balance;
 		match voting.votes.binary_search_by_key(&id, |cast| cast.request) {
 			Ok(index) => {
-				tally.remove(&voting.votes[index].vote);
+				let replaced = voting.votes[index].vote;
+				changed = changed.max(replaced.balance);
+				tally.remove(&replaced);
 				voting.votes[index].vote = vote;
 			},
 			Err(index) => voting
@@ -122,11 +127,12 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::TooManyVotes)?,
 		}
 		tally.add(&vote);
-		Self::freeze(voter, &voting)?;
 		let may_move_end = late.is_some();
 		if let Some(late) = late {
 			Self::confirm_late_flip(id, &mut request, late);
+			Self::lock_late(&mut voting, &request, changed);
 		}
+		Self::freeze(voter, &voting)?;
 		Requests::<T>::insert(id, request);
 		VotingFor::<T>::insert(voter, voting);
 		Ok(may_move_end)
@@ -165,6 +171,7 @@ impl<T: Config> Pallet<T> {
 				}
 				if let Some(late) = late {
 					Self::confirm_late_flip(id, &mut request, late);
+					Self::lock_late(&mut voting, &request, vote.balance);
 				}
 				Requests::<T>::insert(id, request);
 			},
@@ -181,14 +188,15 @@ impl<T: Config> Pallet<T> {
 	fn passes_among(request: &PayoutRequestOf<T>, electorate: BalanceOf<T>) -> bool {
 		let RequestStatus::Voting { tally, .. } = &request.status else { return false };
 		let terms = &request.terms;
-		tally.passes(electorate, terms.min_turnout, terms.approval)
+		tally.passes(electorate, terms.min_support, terms.approval)
 	}
 
-	/// After a change of `request`'s tally: if it turned the outcome (passing to failing or
-	/// back) within the last `confirm_period` blocks of voting, moves the end to
-	/// `confirm_period` blocks from now, at most `max_extensions` times, so that the other side
-	/// can answer. The voting queue keeps the old deadline, which `end_referenda` moves when it
-	/// comes: a vote never rewrites the queue.
+	/// After a change of `request`'s tally in the confirmation window: if it turned the
+	/// outcome (passing to failing or back), moves the end so that `confirm_period` whole blocks
+	/// follow the change, in which the other side can answer. The state decides, not a count:
+	/// however often the outcome turns, the last turn is always answerable, and the outcome at
+	/// the end has stood for `confirm_period` blocks. The voting queue keeps the old deadline,
+	/// which `end_referenda` moves when it comes: a vote never rewrites the queue.
 	fn confirm_late_flip(id: RequestId, request: &mut PayoutRequestOf<T>, late: LateChange<T>) {
 		let terms = request.terms;
 		if Self::passes_among(request, late.electorate) == late.was_passing {
@@ -198,8 +206,9 @@ impl<T: Config> Pallet<T> {
 		else {
 			return;
 		};
-		let extended = late.now.saturating_add(terms.confirm_period);
-		if *extensions >= terms.max_extensions || extended <= *ends_at {
+		// Votes are taken before `ends_at`: blocks `now + 1 ..= now + confirm_period` answer.
+		let extended = late.now.saturating_add(terms.confirm_period).saturating_add(One::one());
+		if extended <= *ends_at {
 			return;
 		}
 		*ends_at = extended;
@@ -211,15 +220,31 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// A change to `request`'s tally at `now` that could move the end of its voting (it falls
-	/// in the last `confirm_period` blocks and the end may still move), or `None`.
+	/// Freezes `balance`, of a vote cast, changed or removed in `request`'s confirmation
+	/// window, until `vote_locking_period` after the end of voting as it stands, whichever side
+	/// wins: a flip and its undo in the last blocks cost the flipper a lock that outlives the
+	/// referendum (a vote still cast stays frozen anyway until it is removed).
+	fn lock_late(voting: &mut VotingOf<T>, request: &PayoutRequestOf<T>, balance: BalanceOf<T>) {
+		if let RequestStatus::Voting { ends_at, .. } = request.status {
+			let until = ends_at.saturating_add(request.terms.vote_locking_period);
+			voting.prior.accumulate(until, balance);
+		}
+	}
+
+	/// Whether `now` falls in `request`'s confirmation window: the last `confirm_period` blocks
+	/// of its voting.
+	pub(crate) fn confirming(request: &PayoutRequestOf<T>, now: BlockNumberOf<T>) -> bool {
+		matches!(
+			request.status,
+			RequestStatus::Voting { ends_at, .. }
+				if now.saturating_add(request.terms.confirm_period) >= ends_at
+		)
+	}
+
+	/// A change to `request`'s tally at `now` in its confirmation window, which could move the
+	/// end of its voting, or `None`.
 	fn late_change(request: &PayoutRequestOf<T>, now: BlockNumberOf<T>) -> Option<LateChange<T>> {
-		let RequestStatus::Voting { ends_at, extensions, .. } = request.status else {
-			return None;
-		};
-		let late = extensions < request.terms.max_extensions
-			&& now.saturating_add(request.terms.confirm_period) > ends_at;
-		late.then(|| {
+		Self::confirming(request, now).then(|| {
 			let electorate = T::Currency::active_issuance();
 			LateChange { now, electorate, was_passing: Self::passes_among(request, electorate) }
 		})

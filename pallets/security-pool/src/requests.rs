@@ -110,12 +110,19 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(who == request.submitter, Error::<T>::NotSubmitter);
 		ensure!(!*revealed, Error::<T>::AlreadyRevealed);
-		if let RequestStatus::Unproven { reveal_by } | RequestStatus::Paid { reveal_by } =
-			request.status
-		{
-			let now = T::BlockNumberProvider::current_block_number();
-			ensure!(now < reveal_by, Error::<T>::RevealTooLate);
-		}
+		let now = T::BlockNumberProvider::current_block_number();
+		let reveal_by = match request.status {
+			RequestStatus::Unproven { reveal_by } | RequestStatus::Paid { reveal_by } => {
+				Some(reveal_by)
+			},
+			// An owed disclosure's deadline may wait behind the per-block bound: it counts.
+			RequestStatus::Owed { .. } => RevealDeadlines::<T>::get()
+				.into_iter()
+				.find(|deadline| deadline.request == id)
+				.map(|deadline| deadline.at),
+			RequestStatus::Voting { .. } | RequestStatus::Approved { .. } => None,
+		};
+		ensure!(reveal_by.is_none_or(|by| now < by), Error::<T>::RevealTooLate);
 		*revealed = true;
 		let legacy = id < LegacyDisclosuresBefore::<T>::get();
 		ensure!(
@@ -129,7 +136,7 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		Reports::<T>::insert(id, Report { author: who, deposit, text });
 		Self::deposit_event(Event::DisclosureRevealed { request: id, report_len, deposit });
-		Self::settle_revealed(id, request);
+		Self::settle_revealed(id, request, now);
 		Ok(())
 	}
 
@@ -241,7 +248,7 @@ impl<T: Config> Pallet<T> {
 			next.saturating_inc();
 			id
 		});
-		let (voting_period, terms) = parameters.terms(amount);
+		let (voting_period, terms) = parameters.terms(amount, &OpenByTrack::<T>::get());
 		let ends_at = T::BlockNumberProvider::current_block_number().saturating_add(voting_period);
 		VotingDeadlines::<T>::try_mutate(|queue| schedule(queue, ends_at, request))
 			.map_err(|_| Error::<T>::TooManyOpenRequests)?;
@@ -260,6 +267,7 @@ impl<T: Config> Pallet<T> {
 		);
 		OpenRequestsOf::<T>::insert(submitter, open_of_submitter.saturating_add(1));
 		Ledger::<T>::mutate(|ledger| ledger.voting.saturating_accrue(amount));
+		Self::track_opens(terms.track, amount);
 		Ok((request, deposit, ends_at))
 	}
 
@@ -309,8 +317,28 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Counts `amount`, asked for by a new request on `track`, in the track's open amount.
+	fn track_opens(track: Option<u8>, amount: BalanceOf<T>) {
+		if let Some(index) = track {
+			OpenByTrack::<T>::mutate(|open| {
+				open.get_mut(index as usize).map(|open| open.saturating_accrue(amount))
+			});
+		}
+	}
+
+	/// Takes `amount` out of `track`'s open amount: the request closed, was paid, or a
+	/// downgrade lowered it.
+	pub(crate) fn track_releases(track: Option<u8>, amount: BalanceOf<T>) {
+		if let Some(index) = track {
+			OpenByTrack::<T>::mutate(|open| {
+				open.get_mut(index as usize).map(|open| open.saturating_reduce(amount))
+			});
+		}
+	}
+
 	/// Closes a failed, vetoed or cancelled request and moves its deposit into the pool.
 	pub(crate) fn close_forfeiting_deposit(id: RequestId, mut request: PayoutRequestOf<T>) {
+		Self::track_releases(request.terms.track, request.amount);
 		Self::finish(id, &request, false);
 		Self::forfeit_deposit(id, &mut request);
 	}

@@ -213,6 +213,7 @@ impl<T: Config> Pallet<T> {
 		mut request: PayoutRequestOf<T>,
 		reveal_by: Option<BlockNumberOf<T>>,
 	) {
+		Self::track_releases(request.terms.track, request.amount);
 		match reveal_by {
 			Some(reveal_by) => {
 				request.status = RequestStatus::Paid { reveal_by };
@@ -270,15 +271,21 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// Vetoes an approved request still in its timelock.
+	/// Vetoes an approved request still in its timelock, or a disclosure waiting unproven for
+	/// its report.
 	pub(crate) fn do_veto(id: RequestId) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let RequestStatus::Approved { payable_at } = request.status else {
-			return Err(Error::<T>::NotApproved.into());
-		};
-		let now = T::BlockNumberProvider::current_block_number();
-		ensure!(now < payable_at, Error::<T>::TimelockExpired);
-		Timelocks::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
+		match request.status {
+			RequestStatus::Approved { payable_at } => {
+				let now = T::BlockNumberProvider::current_block_number();
+				ensure!(now < payable_at, Error::<T>::TimelockExpired);
+				Timelocks::<T>::mutate(|queue| queue.retain(|deadline| deadline.request != id));
+			},
+			RequestStatus::Unproven { .. } => RevealDeadlines::<T>::mutate(|queue| {
+				queue.retain(|deadline| deadline.request != id)
+			}),
+			_ => return Err(Error::<T>::NotApproved.into()),
+		}
 		Ledger::<T>::mutate(|ledger| ledger.committed.saturating_reduce(request.amount));
 		Self::close_forfeiting_deposit(id, request);
 		Self::deposit_event(Event::Vetoed { request: id });
@@ -291,8 +298,9 @@ impl<T: Config> Pallet<T> {
 	/// Checks the pool's invariants:
 	/// - the pool account exists;
 	/// - `committed` and `owed` equal the sums over the requests;
+	/// - each track's open amount equals what its requests not yet paid ask for;
 	/// - the deadline and owed queues hold exactly the requests in the matching status; a voting
-	///   deadline is its referendum's end after extensions, moved no more often than allowed;
+	///   deadline is its referendum's end, or before it if a late flip moved the end;
 	/// - every running tally equals the sum of the votes cast on it;
 	/// - every voter's freeze equals its largest live vote;
 	/// - every submitter's held deposit equals its open requests' deposits, and its count of
@@ -325,25 +333,23 @@ impl<T: Config> Pallet<T> {
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		let mut open_of = BTreeMap::<T::AccountId, u32>::new();
 		let mut tallies = BTreeMap::<RequestId, Tally<BalanceOf<T>>>::new();
-		let (mut voting, mut approved, mut owing) = (0usize, 0usize, 0usize);
+		let (mut voting, mut owing) = (0usize, 0usize);
+		let mut payable_of = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut awaiting_reveal = alloc::vec::Vec::new();
 		let mut reveal_by_of = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut in_triage = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut voting_ends = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
+		let mut track_open = crate::TrackAmounts::<BalanceOf<T>>::default();
 		for (id, request) in Requests::<T>::iter() {
 			match request.status {
-				RequestStatus::Voting { tally, ends_at, extensions } => {
-					ensure!(
-						extensions <= request.terms.max_extensions,
-						"voting moved no more often than its terms allow"
-					);
+				RequestStatus::Voting { tally, ends_at, .. } => {
 					voting_ends.insert(id, ends_at);
 					voting += 1;
 					under_vote.saturating_accrue(request.amount);
 					tallies.insert(id, tally);
 				},
-				RequestStatus::Approved { .. } => {
-					approved += 1;
+				RequestStatus::Approved { payable_at } => {
+					payable_of.insert(id, payable_at);
 					committed.saturating_accrue(request.amount);
 				},
 				RequestStatus::Owed { remaining } => {
@@ -390,6 +396,10 @@ impl<T: Config> Pallet<T> {
 				request.beneficiary != pool && request.payee != pool,
 				"the pool pays no one but others"
 			);
+			let asks = !matches!(request.status, RequestStatus::Paid { .. });
+			if let (Some(track), true) = (request.terms.track, asks) {
+				track_open[track as usize].saturating_accrue(request.amount);
+			}
 			*open_of.entry(request.submitter.clone()).or_default() += 1;
 			deposits
 				.entry(request.submitter)
@@ -409,6 +419,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(ledger.voting == under_vote, "voting must equal the sum over requests under vote");
 		ensure!(ledger.committed == committed, "committed must equal the sum over requests");
 		ensure!(ledger.owed == owed, "owed must equal the sum over owed requests");
+		ensure!(
+			OpenByTrack::<T>::get() == track_open,
+			"each track's open amount equals what its unpaid requests ask for"
+		);
 
 		let count = Requests::<T>::count();
 		ensure!(
@@ -416,33 +430,35 @@ impl<T: Config> Pallet<T> {
 			"request counter out of step"
 		);
 		ensure!(count <= T::MaxOpenRequests::get(), "too many open requests");
-		let in_status = |id: RequestId, voting: bool| {
-			Requests::<T>::get(id).is_some_and(|r| {
-				matches!(
-					(r.status, voting),
-					(RequestStatus::Voting { .. }, true) | (RequestStatus::Approved { .. }, false)
-				)
-			})
+		// Each queue, by request: exactly one entry per request in the matching state.
+		let by_request = |queue: &DeadlinesOf<T>| {
+			let mut entries: alloc::vec::Vec<_> =
+				queue.iter().map(|deadline| (deadline.request, deadline.at)).collect();
+			entries.sort();
+			entries
 		};
 		let deadlines = VotingDeadlines::<T>::get();
-		ensure!(deadlines.len() == voting, "every running referendum has one deadline");
-		ensure!(deadlines.iter().all(|d| in_status(d.request, true)), "stray voting deadline");
+		let queued = by_request(&deadlines);
 		ensure!(
-			deadlines
-				.iter()
-				.all(|d| voting_ends.get(&d.request).is_some_and(|end| d.at <= *end)),
+			queued.iter().map(|(id, _)| *id).eq(voting_ends.keys().copied()),
+			"every running referendum has exactly one deadline"
+		);
+		ensure!(voting == voting_ends.len(), "running referenda counted");
+		ensure!(
+			queued.iter().all(|(id, at)| voting_ends.get(id).is_some_and(|end| at <= end)),
 			"every voting deadline is its referendum's end, or before it if a late flip moved it"
 		);
 		ensure!(deadlines.windows(2).all(|w| w[0].at <= w[1].at), "voting deadlines unsorted");
 		let timelocks = Timelocks::<T>::get();
-		ensure!(timelocks.len() == approved, "every approved request has one timelock");
-		ensure!(timelocks.iter().all(|d| in_status(d.request, false)), "stray timelock");
+		ensure!(
+			by_request(&timelocks).into_iter().eq(payable_of),
+			"every approved request has exactly one timelock, at its payable_at"
+		);
 		ensure!(timelocks.windows(2).all(|w| w[0].at <= w[1].at), "timelocks unsorted");
 		let triage_deadlines = TriageDeadlines::<T>::get();
 		ensure!(
-			triage_deadlines.len() == in_triage.len()
-				&& triage_deadlines.iter().all(|d| in_triage.get(&d.request) == Some(&d.at)),
-			"every disclosure in triage has its deadline"
+			by_request(&triage_deadlines).into_iter().eq(in_triage),
+			"every disclosure in triage has exactly one deadline, at its due block"
 		);
 		ensure!(
 			triage_deadlines.windows(2).all(|w| w[0].at <= w[1].at),

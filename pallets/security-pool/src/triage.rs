@@ -6,7 +6,7 @@ use crate::{
 	RequestStatus, Severity, Triage, Verdict,
 };
 use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
-use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+use sp_runtime::traits::{BlockNumberProvider, One, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// Records the council's verdict on a disclosure; see [`Pallet::triage`].
@@ -38,13 +38,18 @@ impl<T: Config> Pallet<T> {
 				reduction = request.amount.saturating_sub(limit);
 				request.amount.saturating_reduce(reduction);
 				Ledger::<T>::mutate(|ledger| ledger.voting.saturating_reduce(reduction));
+				Self::track_releases(request.terms.track, reduction);
 			},
 			Verdict::Confirmed if severity == Severity::Critical => {
 				let terms = &mut request.terms;
 				let filed_at = due.saturating_sub(terms.triage_period);
-				let fast_end = filed_at.saturating_add(terms.fast_track_voting_period);
+				// A shorter vote still leaves a flip before the verdict its whole blocks.
+				let answerable =
+					now.saturating_add(terms.confirm_period).saturating_add(One::one());
+				let fast_end =
+					filed_at.saturating_add(terms.fast_track_voting_period).max(answerable);
 				if fast_end < *ends_at {
-					*ends_at = fast_end.max(now.saturating_add(1u32.into()));
+					*ends_at = fast_end;
 					VotingDeadlines::<T>::mutate(|queue| {
 						queue.retain(|deadline| deadline.request != id);
 						// One out, one in: the queue has room.
@@ -98,10 +103,18 @@ impl<T: Config> Pallet<T> {
 		reveal_by
 	}
 
-	/// Goes on with a disclosure whose report was just revealed: one that waited unproven past
-	/// its timelock starts a new timelock (the veto origin may read the report and veto it), a
+	/// Goes on with a disclosure whose report was just revealed at `now`: one that waited
+	/// unproven past its timelock starts a new timelock, and one in its timelock waits at least
+	/// until the veto window has passed (the veto origin reads the report and may veto it); a
 	/// paid or owed one gets its deposit back.
-	pub(crate) fn settle_revealed(id: RequestId, mut request: PayoutRequestOf<T>) {
+	pub(crate) fn settle_revealed(
+		id: RequestId,
+		mut request: PayoutRequestOf<T>,
+		now: BlockNumberOf<T>,
+	) {
+		// Payment comes no earlier than after `veto_window` whole blocks.
+		let after_veto_window =
+			now.saturating_add(request.terms.veto_window).saturating_add(One::one());
 		let past_timelock = matches!(
 			request.status,
 			RequestStatus::Unproven { .. }
@@ -113,12 +126,22 @@ impl<T: Config> Pallet<T> {
 		}
 		match request.status {
 			RequestStatus::Unproven { .. } => {
-				let now = T::BlockNumberProvider::current_block_number();
-				let payable_at = now.saturating_add(request.terms.timelock);
+				let payable_at = now.saturating_add(request.terms.timelock).max(after_veto_window);
 				if Timelocks::<T>::try_mutate(|queue| schedule(queue, payable_at, id)).is_err() {
 					// Unreachable: the queue is bounded by the open requests.
 					defensive!("timelock queue full");
 				}
+				request.status = RequestStatus::Approved { payable_at };
+				Requests::<T>::insert(id, request);
+				Self::deposit_event(Event::TimelockRestarted { request: id, payable_at });
+			},
+			RequestStatus::Approved { payable_at } if payable_at < after_veto_window => {
+				let payable_at = after_veto_window;
+				Timelocks::<T>::mutate(|queue| {
+					queue.retain(|deadline| deadline.request != id);
+					// One out, one in: the queue has room.
+					let _ = schedule(queue, payable_at, id);
+				});
 				request.status = RequestStatus::Approved { payable_at };
 				Requests::<T>::insert(id, request);
 				Self::deposit_event(Event::TimelockRestarted { request: id, payable_at });

@@ -146,7 +146,8 @@ pub enum RequestStatus<Balance, BlockNumber> {
 		ends_at: BlockNumber,
 		/// The running tally.
 		tally: Tally<Balance>,
-		/// How often a late change of the outcome moved `ends_at`.
+		/// How often a change of the outcome in the confirmation window moved `ends_at`
+		/// (saturating at 255; the end moves however often the outcome changes).
 		extensions: u8,
 	},
 	/// The referendum passed; the timelock runs until `payable_at` and the veto origin may stop
@@ -226,8 +227,9 @@ pub struct RequestTerms<BlockNumber> {
 	pub timelock: BlockNumber,
 	/// Blocks a won `Locked1x` vote stays frozen after the referendum (doubling per level).
 	pub vote_locking_period: BlockNumber,
-	/// Least turnout, as a share of the active issuance, for the referendum to pass.
-	pub min_turnout: Perbill,
+	/// Least support (ayes and abstentions), as a share of the active issuance, for the
+	/// referendum to pass.
+	pub min_support: Perbill,
 	/// Share of the weighted votes that the ayes must exceed for the referendum to pass.
 	pub approval: Perbill,
 	/// Blocks after filing within which the council may triage a disclosure.
@@ -238,11 +240,13 @@ pub struct RequestTerms<BlockNumber> {
 	pub fast_track_timelock: BlockNumber,
 	/// Blocks after a disclosure's timelock expires within which its report must be revealed.
 	pub reveal_period: BlockNumber,
-	/// A vote that changes the outcome within this many blocks of the end moves the end to this
-	/// many blocks after the vote.
+	/// The confirmation window: a change of the outcome within the last `confirm_period` blocks
+	/// of voting moves the end so that `confirm_period` whole blocks follow it, and a vote cast,
+	/// changed or removed in the window is locked as if it had a conviction.
 	pub confirm_period: BlockNumber,
-	/// The most times the end moves.
-	pub max_extensions: u8,
+	/// Whole blocks that pass between the reveal of a disclosure's report and its payment: the
+	/// veto origin's time to read it.
+	pub veto_window: BlockNumber,
 }
 
 impl<AccountId, Balance, BlockNumber, MaxEvidence>
@@ -353,8 +357,16 @@ pub enum Choice {
 	Nay,
 	/// For paying the request.
 	Aye,
-	/// Counts toward turnout only; frozen while it counts, never locked after.
+	/// Counts toward support only; frozen while it counts, never locked after (unless cast or
+	/// removed in the confirmation window).
 	Abstain,
+}
+
+impl Choice {
+	/// Whether the vote's balance counts toward support: ayes and abstentions do, nays never.
+	pub fn supports(self) -> bool {
+		matches!(self, Choice::Aye | Choice::Abstain)
+	}
 }
 
 /// One account's vote on one referendum.
@@ -398,8 +410,9 @@ pub struct Tally<Balance> {
 	pub ayes: Balance,
 	/// Conviction-weighted votes against.
 	pub nays: Balance,
-	/// Balance that voted, unweighted, abstentions included: the turnout.
-	pub turnout: Balance,
+	/// Balance of the ayes and abstentions, unweighted: the support. Nays never count here, so
+	/// a vote against never helps a request pass.
+	pub support: Balance,
 	/// How many votes are counted in.
 	pub votes: u32,
 }
@@ -413,7 +426,9 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 			Choice::Nay => self.nays.saturating_accrue(votes),
 			Choice::Abstain => {},
 		}
-		self.turnout.saturating_accrue(vote.balance);
+		if vote.choice.supports() {
+			self.support.saturating_accrue(vote.balance);
+		}
 		self.votes = self.votes.saturating_add(1);
 	}
 
@@ -425,15 +440,17 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Tally<Balance> {
 			Choice::Nay => self.nays.saturating_reduce(votes),
 			Choice::Abstain => {},
 		}
-		self.turnout.saturating_reduce(vote.balance);
+		if vote.choice.supports() {
+			self.support.saturating_reduce(vote.balance);
+		}
 		self.votes = self.votes.saturating_sub(1);
 	}
 
-	/// Whether the referendum passes: turnout at least `min_turnout` of `electorate`, and ayes
+	/// Whether the referendum passes: support at least `min_support` of `electorate`, and ayes
 	/// more than `approval` of all weighted votes.
-	pub fn passes(&self, electorate: Balance, min_turnout: Perbill, approval: Perbill) -> bool {
+	pub fn passes(&self, electorate: Balance, min_support: Perbill, approval: Perbill) -> bool {
 		let decisive = self.ayes.saturating_add(self.nays);
-		self.turnout >= min_turnout.mul_ceil(electorate)
+		self.support >= min_support.mul_ceil(electorate)
 			&& !decisive.is_zero()
 			&& self.ayes > approval.mul_floor(decisive)
 	}
@@ -658,12 +675,16 @@ pub struct Track<Balance, BlockNumber> {
 	/// The largest amount a request on this track asks for (absolute, so that a request's track
 	/// does not depend on the pool's balance).
 	pub max_amount: Balance,
+	/// The most the track's open requests (under vote, approved, owed) ask for together: a
+	/// request that would exceed it takes the next track up, so splitting a request gets no
+	/// laxer rules. At least `max_amount`.
+	pub max_open: Balance,
 	/// Blocks a referendum on this track runs.
 	pub voting_period: BlockNumber,
 	/// Blocks between approval and payout.
 	pub timelock: BlockNumber,
-	/// Least turnout, as a share of the active issuance.
-	pub min_turnout: Perbill,
+	/// Least support (ayes and abstentions), as a share of the active issuance.
+	pub min_support: Perbill,
 	/// Share of the weighted votes that the ayes must exceed.
 	pub approval: Perbill,
 }
@@ -673,13 +694,16 @@ impl<Balance, BlockNumber: PartialOrd> Track<Balance, BlockNumber> {
 	fn within(&self, larger: &Self) -> bool {
 		self.voting_period <= larger.voting_period
 			&& self.timelock <= larger.timelock
-			&& self.min_turnout <= larger.min_turnout
+			&& self.min_support <= larger.min_support
 			&& self.approval <= larger.approval
 	}
 }
 
 /// The most tracks a parameter set holds, besides the general track.
 pub const MAX_TRACKS: u32 = 4;
+
+/// What the open requests of each track ask for together, by track index.
+pub type TrackAmounts<Balance> = [Balance; MAX_TRACKS as usize];
 
 /// The tracks of a parameter set, by ascending `max_amount`.
 pub type Tracks<Balance, BlockNumber> =
@@ -688,8 +712,8 @@ pub type Tracks<Balance, BlockNumber> =
 /// The longest period a parameter may set, in blocks: a year of 6-second blocks.
 pub const MAX_PERIOD: u32 = 365 * 24 * 600;
 
-/// The least `min_turnout` a parameter set may have: below it a handful of tokens could decide.
-pub const MIN_TURNOUT_FLOOR: Perbill = Perbill::from_percent(1);
+/// The least `min_support` a parameter set may have: below it a handful of tokens could decide.
+pub const MIN_SUPPORT_FLOOR: Perbill = Perbill::from_percent(1);
 
 /// The pool's governance parameters, changed by `ParamsOrigin` through `set_parameters`.
 ///
@@ -716,8 +740,9 @@ pub struct PoolParameters<Balance, BlockNumber> {
 	pub timelock: BlockNumber,
 	/// Blocks a won `Locked1x` vote stays frozen after its referendum (doubling per level).
 	pub vote_locking_period: BlockNumber,
-	/// Least turnout on the general track, as a share of the active issuance.
-	pub min_turnout: Perbill,
+	/// Least support (ayes and abstentions) on the general track, as a share of the active
+	/// issuance.
+	pub min_support: Perbill,
 	/// Share of the weighted votes that the ayes must exceed on the general track.
 	pub approval: Perbill,
 	/// The most one request may ask for, as a share of `available`.
@@ -748,11 +773,15 @@ pub struct PoolParameters<Balance, BlockNumber> {
 	/// Faster, lighter tracks for smaller amounts, by ascending `max_amount`: a request takes
 	/// the first that covers its amount, else the general track above.
 	pub tracks: Tracks<Balance, BlockNumber>,
-	/// A vote (or its removal) that turns a referendum from passing to failing or back within
-	/// the last `confirm_period` blocks moves its end to `confirm_period` blocks later.
+	/// The confirmation window: a vote (or its removal) that turns a referendum from passing
+	/// to failing or back within the last `confirm_period` blocks of voting moves its end so
+	/// that `confirm_period` whole blocks follow the change, however often that happens; a vote
+	/// cast, changed or removed in the window stays frozen until `vote_locking_period` after
+	/// the end, whichever side wins. Shorter than every voting period.
 	pub confirm_period: BlockNumber,
-	/// The most times one referendum's end moves.
-	pub max_extensions: u8,
+	/// Whole blocks between the reveal of a disclosure's report and its payment, at least: the
+	/// veto origin's time to read the report. At most every timelock.
+	pub veto_window: BlockNumber,
 }
 
 /// Why a parameter set was refused.
@@ -760,8 +789,8 @@ pub struct PoolParameters<Balance, BlockNumber> {
 pub enum ParameterError {
 	/// A period is zero or longer than [`MAX_PERIOD`].
 	PeriodOutOfBounds,
-	/// `min_turnout` is below [`MIN_TURNOUT_FLOOR`].
-	TurnoutBelowFloor,
+	/// `min_support` is below [`MIN_SUPPORT_FLOOR`].
+	SupportBelowFloor,
 	/// `approval` is below 50% (a minority could pass) or 100% (nothing could pass).
 	ApprovalOutOfBounds,
 	/// `max_payout` or `max_exposure` is zero: no request could be filed.
@@ -775,6 +804,15 @@ pub enum ParameterError {
 	/// The tracks are not ordered by ascending `max_amount` with periods and thresholds that
 	/// never decrease toward the general track.
 	TracksOutOfOrder,
+	/// A track's `max_open` is below its `max_amount`: its largest request could never take it.
+	TrackCapBelowAmount,
+	/// A voting period (of a track, the general track or the fast track) is shorter than
+	/// `triage_period` or not longer than `confirm_period`: the council could not triage before
+	/// the vote ends, or every vote would fall in the confirmation window.
+	VotingEndsTooSoon,
+	/// `veto_window` is longer than a timelock (of a track, the general track or the fast
+	/// track).
+	VetoWindowOutOfBounds,
 }
 
 impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Zero + PartialOrd + From<u32> + Copy>
@@ -789,12 +827,15 @@ impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Zero + PartialOrd + From<u3
 			if !in_bounds(&track.voting_period) || !in_bounds(&track.timelock) {
 				return Err(ParameterError::PeriodOutOfBounds);
 			}
-			if track.min_turnout < MIN_TURNOUT_FLOOR {
-				return Err(ParameterError::TurnoutBelowFloor);
+			if track.min_support < MIN_SUPPORT_FLOOR {
+				return Err(ParameterError::SupportBelowFloor);
 			}
 			if track.approval < Perbill::from_percent(50) || track.approval == Perbill::one() {
 				return Err(ParameterError::ApprovalOutOfBounds);
 			}
+		}
+		if self.tracks.iter().any(|track| track.max_open < track.max_amount) {
+			return Err(ParameterError::TrackCapBelowAmount);
 		}
 		let amounts_ascend = self.tracks.windows(2).all(|w| w[0].max_amount < w[1].max_amount);
 		let next = self.tracks.iter().skip(1).chain([&general]);
@@ -809,6 +850,7 @@ impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Zero + PartialOrd + From<u3
 			&self.fast_track_timelock,
 			&self.reveal_period,
 			&self.confirm_period,
+			&self.veto_window,
 		]
 		.into_iter()
 		.all(in_bounds)
@@ -820,6 +862,22 @@ impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Zero + PartialOrd + From<u3
 			&& self.fast_track_timelock < self.timelock)
 		{
 			return Err(ParameterError::FastTrackOutOfBounds);
+		}
+		let tracks = || self.tracks.iter().chain([&general]);
+		let voting_periods = || tracks().map(|track| track.voting_period);
+		if voting_periods().any(|voting| voting < self.triage_period)
+			|| voting_periods()
+				.chain([self.fast_track_voting_period])
+				.any(|voting| voting <= self.confirm_period)
+		{
+			return Err(ParameterError::VotingEndsTooSoon);
+		}
+		if tracks()
+			.map(|track| track.timelock)
+			.chain([self.fast_track_timelock])
+			.any(|timelock| timelock < self.veto_window)
+		{
+			return Err(ParameterError::VetoWindowOutOfBounds);
 		}
 		if self.max_payout.is_zero() || self.max_exposure.is_zero() {
 			return Err(ParameterError::ZeroShare);
@@ -836,36 +894,57 @@ impl<Balance: Zero + PartialOrd + Copy, BlockNumber: Copy> PoolParameters<Balanc
 	pub fn general_track(&self) -> Track<Balance, BlockNumber> {
 		Track {
 			max_amount: Zero::zero(),
+			// `max_exposure` bounds the general track.
+			max_open: Zero::zero(),
 			voting_period: self.voting_period,
 			timelock: self.timelock,
-			min_turnout: self.min_turnout,
+			min_support: self.min_support,
 			approval: self.approval,
 		}
 	}
 
-	/// The track of a request for `amount`: the first that covers it, else the general one.
-	pub fn track_for(&self, amount: Balance) -> (Option<u8>, Track<Balance, BlockNumber>) {
-		match self.tracks.iter().position(|track| amount <= track.max_amount) {
-			Some(index) => (Some(index as u8), self.tracks[index]),
+	/// The track of a request for `amount` while the tracks' open requests ask for `open`
+	/// (by track): the first that covers the amount and has room for it under its `max_open`,
+	/// else the general one.
+	pub fn track_for(
+		&self,
+		amount: Balance,
+		open: &TrackAmounts<Balance>,
+	) -> (Option<u8>, Track<Balance, BlockNumber>)
+	where
+		Balance: sp_runtime::Saturating,
+	{
+		let has_room = |(index, track): &(usize, &Track<Balance, BlockNumber>)| {
+			amount <= track.max_amount && open[*index].saturating_add(amount) <= track.max_open
+		};
+		match self.tracks.iter().enumerate().find(has_room) {
+			Some((index, track)) => (Some(index as u8), *track),
 			None => (None, self.general_track()),
 		}
 	}
 
 	/// The rules a request for `amount` filed now is judged by, and its voting period.
-	pub fn terms(&self, amount: Balance) -> (BlockNumber, RequestTerms<BlockNumber>) {
-		let (index, track) = self.track_for(amount);
+	pub fn terms(
+		&self,
+		amount: Balance,
+		open: &TrackAmounts<Balance>,
+	) -> (BlockNumber, RequestTerms<BlockNumber>)
+	where
+		Balance: sp_runtime::Saturating,
+	{
+		let (index, track) = self.track_for(amount, open);
 		let terms = RequestTerms {
 			track: index,
 			timelock: track.timelock,
 			vote_locking_period: self.vote_locking_period,
-			min_turnout: track.min_turnout,
+			min_support: track.min_support,
 			approval: track.approval,
 			triage_period: self.triage_period,
 			fast_track_voting_period: self.fast_track_voting_period,
 			fast_track_timelock: self.fast_track_timelock,
 			reveal_period: self.reveal_period,
 			confirm_period: self.confirm_period,
-			max_extensions: self.max_extensions,
+			veto_window: self.veto_window,
 		};
 		(track.voting_period, terms)
 	}
@@ -894,14 +973,21 @@ pub struct PoolStatus<Balance> {
 
 /// A running referendum, for clients (runtime API).
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
-pub struct ReferendumStatus<BlockNumber> {
+pub struct ReferendumStatus<Balance, BlockNumber> {
 	/// The request's track: an index into the parameters' `tracks`, `None` for the general one.
 	pub track: Option<u8>,
 	/// Whether it passes with the votes cast so far.
 	pub passing: bool,
+	/// The balance of its ayes and abstentions (nays never count).
+	pub support: Balance,
+	/// The support it needs: `min_support` of the active issuance now.
+	pub support_needed: Balance,
+	/// Whether voting is in its confirmation window (its last `confirm_period` blocks): a
+	/// change of the outcome now moves the end, and a vote cast or removed now is locked.
+	pub confirming: bool,
 	/// The first block at which votes are no longer accepted, after extensions.
 	pub ends_at: BlockNumber,
-	/// How often a late change of the outcome moved the end.
+	/// How often a change of the outcome in the confirmation window moved the end.
 	pub extensions: u8,
 }
 

@@ -27,20 +27,22 @@ parameter_types! {
 }
 
 /// Production-like parameters: 7 days of voting, a 2-day timelock, a 1-day vote lock, 10%
-/// turnout, more than 50% approval, at most 50% of `available` per request and 90% of the pool
+/// support, more than 50% approval, at most 50% of `available` per request and 90% of the pool
 /// for all open requests, a 10 SPT deposit (+0.01 SPT per byte) that grows with the open
 /// requests, plus 1% of the amount asked, tiers of 10% / 5% / 1% / 0.1% of `available` capped
 /// at 10,000 / 5,000 / 1,000 / 100 SPT; 2 days for triage, a fast track of 3 days of voting and
 /// a 1-day timelock for confirmed critical disclosures, and 14 days to reveal a report; tracks of
-/// 2 days of voting and a 1-day timelock (5% turnout) up to 1,000 SPT and of 4 and 2 days up to
-/// 5,000 SPT; a flip in the last hour of a vote moves its end an hour on, four times at most.
+/// 2 days of voting and a 1-day timelock (5% support) up to 1,000 SPT, at most 5,000 SPT open,
+/// and of 4 and 2 days up to 5,000 SPT, at most 20,000 SPT open; a flip in the last hour of a
+/// vote moves its end to an hour after it, however often, and a reveal leaves the veto origin
+/// 12 hours before payment.
 pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 	let tier = |share, cap| Tier { share, cap };
 	PoolParameters {
 		voting_period: 7 * DAYS,
 		timelock: 2 * DAYS,
 		vote_locking_period: DAYS,
-		min_turnout: Perbill::from_percent(10),
+		min_support: Perbill::from_percent(10),
 		approval: Perbill::from_percent(50),
 		max_payout: Perbill::from_percent(50),
 		max_exposure: Perbill::from_percent(90),
@@ -60,23 +62,25 @@ pub fn production_parameters() -> PoolParameters<Balance, BlockNumber> {
 		tracks: vec![
 			Track {
 				max_amount: 1_000 * UNIT,
+				max_open: 5_000 * UNIT,
 				voting_period: 2 * DAYS,
 				timelock: DAYS,
-				min_turnout: Perbill::from_percent(5),
+				min_support: Perbill::from_percent(5),
 				approval: Perbill::from_percent(50),
 			},
 			Track {
 				max_amount: 5_000 * UNIT,
+				max_open: 20_000 * UNIT,
 				voting_period: 4 * DAYS,
 				timelock: 2 * DAYS,
-				min_turnout: Perbill::from_percent(10),
+				min_support: Perbill::from_percent(10),
 				approval: Perbill::from_percent(50),
 			},
 		]
 		.try_into()
 		.expect("two tracks"),
 		confirm_period: HOURS,
-		max_extensions: 4,
+		veto_window: 12 * HOURS,
 	}
 }
 

@@ -8,7 +8,7 @@ pub use pallet_security_pool::{FeeShareStatus, PoolStatus, ReferendumStatus, Req
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the security pool.
-	#[api_version(3)]
+	#[api_version(4)]
 	pub trait SecurityPoolApi<Balance, Request, BlockNumber>
 	where
 		Balance: Codec,
@@ -26,9 +26,11 @@ sp_api::decl_runtime_apis! {
 		/// published one. Since version 2.
 		fn triage_key() -> Option<[u8; 32]>;
 
-		/// A running referendum's track, whether it passes with the votes so far, and its end
-		/// after extensions; `None` once voting is over. Since version 2.
-		fn referendum(id: RequestId) -> Option<ReferendumStatus<BlockNumber>>;
+		/// A running referendum's track, its support and the support it needs, whether it
+		/// passes with the votes so far, whether it is in its confirmation window, and its end
+		/// after extensions; `None` once voting is over. Since version 2; support and the
+		/// confirmation window since version 4.
+		fn referendum(id: RequestId) -> Option<ReferendumStatus<Balance, BlockNumber>>;
 
 		/// The share of fees the pool takes now, the runtime's fixed share, and the adaptive
 		/// share governance set, if any. Since version 3.

@@ -409,7 +409,7 @@ fn a_parameter_change_leaves_running_referenda_and_earned_locks_alone() {
 			voting_period: 100,
 			timelock: 50,
 			vote_locking_period: 200,
-			min_turnout: Perbill::from_percent(90),
+			min_support: Perbill::from_percent(90),
 			approval: Perbill::from_percent(99),
 			..test_parameters()
 		};
@@ -424,7 +424,10 @@ fn a_parameter_change_leaves_running_referenda_and_earned_locks_alone() {
 		assert_eq!(VotingFor::<Test>::get(BOB).unwrap().prior.until, ends_at + LOCKING_PERIOD);
 		// A request filed now is judged by the new rules.
 		let next = claim(ALICE, 1_000);
-		assert_eq!(Requests::<Test>::get(next).unwrap().terms, strict.terms(1_000).1);
+		assert_eq!(
+			Requests::<Test>::get(next).unwrap().terms,
+			strict.terms(1_000, &Default::default()).1
+		);
 	});
 }
 

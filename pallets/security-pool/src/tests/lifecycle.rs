@@ -33,7 +33,7 @@ fn a_passed_claim_is_paid_after_the_timelock() {
 			})
 		);
 		assert_eq!(Ledger::<Test>::get().committed, 10_000);
-		let tally = Tally { ayes: 700_000 + 60_000, nays: 0, turnout: 1_300_000, votes: 2 };
+		let tally = Tally { ayes: 700_000 + 60_000, nays: 0, support: 1_300_000, votes: 2 };
 		assert!(pool_events().contains(&Event::Approved { request: id, tally, payable_at }));
 
 		// Nothing is paid during the timelock.
@@ -58,7 +58,7 @@ fn a_passed_claim_is_paid_after_the_timelock() {
 }
 
 #[test]
-fn too_little_turnout_rejects_and_forfeits_the_deposit() {
+fn too_little_support_rejects_and_forfeits_the_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = claim(ALICE, 10_000);
 		// 10% of the active issuance (10_100_000 + author) is far more than 900_000.

@@ -1,9 +1,9 @@
-//! Storage migrations: the pallet added to a running chain, and the upgrade of version 0 and
-//! version 1 state to the current layout.
+//! Storage migrations: the pallet added to a running chain, and the upgrade of version 0, 1 and
+//! 2 state to the current layout.
 
 use super::*;
 use crate::{
-	migrations::{self, v2::v1},
+	migrations::{self, from_v1::v1},
 	Event, Ledger, OpenRequestsOf, Outcomes, Parameters, Reports, RequestKind, RequestStatus,
 	Requests, Severity, Triage, VotingDeadlines, VotingFor,
 };
@@ -14,7 +14,11 @@ use frame_support::traits::{
 use sp_runtime::{traits::Hash, Perbill};
 
 /// The runtime's migrations, in its order.
-type Migrations = (migrations::from_v0::MigrateFromV0<Test>, migrations::v2::MigrateToV2<Test>);
+type Migrations = (
+	migrations::from_v0::MigrateFromV0<Test>,
+	migrations::from_v1::MigrateFromV1<Test>,
+	migrations::from_v2::MigrateFromV2<Test>,
+);
 
 /// Runs the migrations to the current version, with their `try-runtime` pre- and post-checks
 /// when built with them.
@@ -23,7 +27,7 @@ fn migrate_with_checks() {
 	Migrations::try_on_runtime_upgrade(true).unwrap();
 	#[cfg(not(feature = "try-runtime"))]
 	Migrations::on_runtime_upgrade();
-	assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(2));
+	assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(3));
 }
 
 #[test]
@@ -69,7 +73,7 @@ fn the_migration_carries_version_0_state_over() {
 			voting_period: params.voting_period,
 			timelock: params.timelock,
 			vote_locking_period: params.vote_locking_period,
-			min_turnout: params.min_turnout,
+			min_support: params.min_support,
 			approval: params.approval,
 			max_payout: params.max_payout,
 			deposit_base: params.deposit_base,
@@ -132,12 +136,9 @@ fn the_migration_carries_version_0_state_over() {
 		migrate_with_checks();
 		let request = Requests::<Test>::get(3).unwrap();
 		assert_eq!(request.payee, DAVE);
-		assert_eq!(
-			request.terms,
-			crate::RequestTerms { max_extensions: 0, ..params.terms(1_000).1 }
-		);
+		assert_eq!(request.terms, params.terms(1_000, &Default::default()).1);
 		let RequestStatus::Voting { tally, .. } = request.status else { panic!("voting") };
-		assert_eq!(tally.votes, 1);
+		assert_eq!((tally.votes, tally.support), (1, 5_000));
 		assert_eq!(Outcomes::<Test>::get(1).unwrap().votes, 1);
 		assert_eq!(Outcomes::<Test>::get(1).unwrap().vote_locking_period, LOCKING_PERIOD);
 		assert_eq!(Outcomes::<Test>::get(2), None);
@@ -168,7 +169,7 @@ fn the_migration_from_version_1_adds_triage_and_keeps_the_rules_of_open_requests
 		let old_terms = v1::RequestTerms {
 			timelock: 3,
 			vote_locking_period: 4,
-			min_turnout: Perbill::from_percent(20),
+			min_support: Perbill::from_percent(20),
 			approval: Perbill::from_percent(60),
 		};
 		let request = |kind, status, deposit| v1::PayoutRequest {
@@ -262,7 +263,7 @@ fn v1_parameters(voting_period: u64, timelock: u64) -> v1::PoolParameters<Balanc
 		voting_period,
 		timelock,
 		vote_locking_period: params.vote_locking_period,
-		min_turnout: params.min_turnout,
+		min_support: params.min_support,
 		approval: params.approval,
 		max_payout: params.max_payout,
 		max_exposure: params.max_exposure,
@@ -302,5 +303,109 @@ fn a_version_1_parameter_set_that_fails_the_new_bounds_is_replaced_by_the_defaul
 		StorageVersion::new(1).put::<SecurityPool>();
 		migrate_with_checks();
 		assert_eq!(Parameters::<Test>::get(), test_parameters());
+	});
+}
+
+#[test]
+fn the_migration_from_version_2_counts_support_caps_tracks_and_adds_the_veto_window() {
+	use migrations::from_v2::v2;
+	ExtBuilder::default().build().execute_with(|| {
+		let params = test_parameters();
+		let half = Perbill::from_percent(50);
+		let track = v2::Track {
+			max_amount: 1_000,
+			voting_period: 4,
+			timelock: 2,
+			min_support: Perbill::from_percent(5),
+			approval: half,
+		};
+		v2::Parameters::<Test>::put(v2::PoolParameters {
+			voting_period: params.voting_period,
+			timelock: params.timelock,
+			vote_locking_period: params.vote_locking_period,
+			min_support: params.min_support,
+			approval: params.approval,
+			max_payout: params.max_payout,
+			max_exposure: params.max_exposure,
+			deposit_base: params.deposit_base,
+			deposit_per_byte: params.deposit_per_byte,
+			amount_bond: params.amount_bond,
+			tiers: params.tiers,
+			triage_period: params.triage_period,
+			fast_track_voting_period: params.fast_track_voting_period,
+			fast_track_timelock: params.fast_track_timelock,
+			reveal_period: params.reveal_period,
+			tracks: vec![track].try_into().unwrap(),
+			confirm_period: params.confirm_period,
+			max_extensions: 2,
+		});
+		// A claim on the small track under vote: BOB's aye of 700_000 and DAVE's nay of 600_000
+		// at 0.1x, which version 2 counted into the turnout (1_300_000: passing).
+		let (aye, nay) =
+			(vote(true, 700_000, Conviction::Locked1x), vote(false, 600_000, Conviction::None));
+		assert_ok!(Balances::hold(&crate::HoldReason::RequestDeposit.into(), &ALICE, 100));
+		v2::Requests::<Test>::insert(
+			0,
+			v2::PayoutRequest {
+				kind: RequestKind::Claim { evidence: Default::default() },
+				submitter: ALICE,
+				beneficiary: ALICE,
+				payee: ALICE,
+				amount: 1_000,
+				deposit: 100,
+				status: RequestStatus::Voting {
+					ends_at: 5,
+					tally: crate::Tally {
+						ayes: 700_000,
+						nays: 60_000,
+						support: 1_300_000,
+						votes: 2,
+					},
+					extensions: 0,
+				},
+				terms: v2::RequestTerms {
+					track: Some(0),
+					timelock: 2,
+					vote_locking_period: LOCKING_PERIOD,
+					min_support: Perbill::from_percent(5),
+					approval: half,
+					triage_period: TRIAGE_PERIOD,
+					fast_track_voting_period: FAST_VOTING_PERIOD,
+					fast_track_timelock: FAST_TIMELOCK,
+					reveal_period: REVEAL_PERIOD,
+					confirm_period: CONFIRM_PERIOD,
+					max_extensions: 2,
+				},
+			},
+		);
+		VotingDeadlines::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			crate::Deadline { at: 5, request: 0 },
+		]));
+		crate::NextRequestId::<Test>::put(1);
+		OpenRequestsOf::<Test>::insert(ALICE, 1);
+		Ledger::<Test>::put(crate::PoolLedger { voting: 1_000, ..Default::default() });
+		for (who, cast) in [(BOB, aye), (DAVE, nay)] {
+			let mut voting = crate::VotingOf::<Test>::default();
+			voting.votes.try_push(crate::CastVote { request: 0, vote: cast }).unwrap();
+			assert_ok!(Balances::set_freeze(&crate::FreezeReason::Vote.into(), &who, cast.balance));
+			VotingFor::<Test>::insert(who, voting);
+		}
+		StorageVersion::new(2).put::<SecurityPool>();
+
+		migrate_with_checks();
+		let parameters = Parameters::<Test>::get();
+		assert_eq!(parameters.tracks[0].max_open, 1_000);
+		assert_eq!(parameters.veto_window, VETO_WINDOW);
+		let request = Requests::<Test>::get(0).unwrap();
+		assert_eq!((request.terms.track, request.terms.veto_window), (Some(0), VETO_WINDOW));
+		assert_eq!(request.terms.timelock, 2);
+		let RequestStatus::Voting { tally, .. } = request.status else { panic!("voting") };
+		// The nay no longer counts: 700_000 of support, against 555_000 needed on this track.
+		assert_eq!(tally, crate::Tally { ayes: 700_000, nays: 60_000, support: 700_000, votes: 2 });
+		assert_eq!(crate::OpenByTrack::<Test>::get()[0], 1_000);
+		SecurityPool::do_try_state().expect("the migrated state holds the invariants");
+		// A second small claim finds the track full and goes to the general track.
+		assert_eq!(claim(EVE, 500), 1);
+		assert_eq!(Requests::<Test>::get(1).unwrap().terms.track, None);
 	});
 }

@@ -41,10 +41,10 @@ fn parameters_out_of_bounds_are_refused() {
 			),
 			(
 				crate::PoolParameters {
-					min_turnout: Perbill::from_rational(9u32, 1000u32),
+					min_support: Perbill::from_rational(9u32, 1000u32),
 					..base.clone()
 				},
-				Error::<Test>::TurnoutBelowFloor,
+				Error::<Test>::SupportBelowFloor,
 			),
 			(
 				crate::PoolParameters { approval: Perbill::from_percent(49), ..base.clone() },
@@ -111,10 +111,12 @@ fn parameters_out_of_bounds_are_refused() {
 			fast_track_voting_period: 2,
 			fast_track_timelock: 1,
 			reveal_period: MAX_PERIOD as u64,
-			min_turnout: crate::MIN_TURNOUT_FLOOR,
+			min_support: crate::MIN_SUPPORT_FLOOR,
 			approval: Perbill::from_percent(50),
 			max_payout: Perbill::one(),
 			max_exposure: Perbill::one(),
+			confirm_period: 1,
+			veto_window: 1,
 			..base.clone()
 		};
 		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), edge.clone()));

@@ -110,6 +110,29 @@ fn submit_claim_needs_the_deposit() {
 }
 
 #[test]
+fn a_tier_caps_by_its_share_of_available_when_that_is_below_its_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		// High: 20% of available, at most 10_000. With 20_000 available the share binds: 4_000.
+		drain_pool_to(20_000);
+		assert_eq!(SecurityPool::available(), 20_000);
+		let submit = |amount| {
+			let commitment = commitment_of(&EVE, b"report", &[amount as u8; 32]);
+			SecurityPool::submit_disclosure(
+				RuntimeOrigin::signed(EVE),
+				commitment,
+				Severity::High,
+				amount,
+				EVE,
+				None,
+			)
+		};
+		assert_noop!(submit(4_001), Error::<Test>::ExceedsSeverityCap);
+		assert_ok!(submit(4_000));
+		assert_eq!(Requests::<Test>::get(0).unwrap().amount, 4_000);
+	});
+}
+
+#[test]
 fn submit_disclosure_is_capped_by_its_tier() {
 	ExtBuilder::default().build_and_execute(|| {
 		let commitment = commitment_of(&EVE, b"report", &[7; 32]);

@@ -426,3 +426,115 @@ fn an_owed_disclosure_keeps_its_deposit_until_revealed_or_late() {
 		assert_eq!((status(revealed), status(late)), (None, None));
 	});
 }
+
+#[test]
+fn a_report_revealed_in_the_last_block_of_its_timelock_waits_out_the_veto_window() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The council found the report invalid; the hunter reveals it in the last block of the
+		// timelock, hoping to be paid in the next block before anyone can read it.
+		let id = disclose(Severity::High, 5_000);
+		assert_ok!(triage(id, Verdict::Invalid));
+		pass(id);
+		let payable_at = 1 + VOTING_PERIOD + TIMELOCK;
+		run_to_block(payable_at - 1);
+		assert_ok!(reveal(id));
+		let after_window = payable_at - 1 + VETO_WINDOW + 1;
+		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at: after_window }));
+		assert!(pool_events()
+			.contains(&Event::TimelockRestarted { request: id, payable_at: after_window }));
+		// Not paid at the old time, nor before VETO_WINDOW whole blocks have passed.
+		run_to_block(after_window - 1);
+		assert_eq!(paid(id), 0);
+		// In those blocks the veto origin reads the report and stops the payout.
+		assert_ok!(SecurityPool::veto(RuntimeOrigin::root(), id));
+		run_to_block(after_window + 1);
+		assert_eq!(paid(id), 0);
+		assert_eq!(status(id), None);
+		assert_eq!(Ledger::<Test>::get().committed, 0);
+		assert_eq!(Balances::free_balance(EVE), ENDOWMENT - DEPOSIT);
+	});
+}
+
+#[test]
+fn a_report_revealed_in_the_last_block_is_paid_after_the_veto_window_if_nobody_vetoes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		assert_ok!(triage(id, Verdict::Invalid));
+		pass(id);
+		let payable_at = 1 + VOTING_PERIOD + TIMELOCK;
+		run_to_block(payable_at - 1);
+		assert_ok!(reveal(id));
+		let after_window = payable_at + VETO_WINDOW;
+		run_to_block(after_window - 1);
+		assert_eq!(paid(id), 0);
+		run_to_block(after_window);
+		assert_eq!(paid(id), 5_000);
+		assert_eq!((status(id), held(EVE)), (None, 0));
+	});
+}
+
+#[test]
+fn a_report_revealed_early_in_its_timelock_keeps_its_payment_time() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		pass(id);
+		let payable_at = 1 + VOTING_PERIOD + TIMELOCK;
+		// VETO_WINDOW whole blocks remain after this one: nothing moves.
+		run_to_block(payable_at - VETO_WINDOW - 1);
+		assert_ok!(reveal(id));
+		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at }));
+		run_to_block(payable_at);
+		assert_eq!(paid(id), 5_000);
+	});
+}
+
+#[test]
+fn a_disclosure_waiting_unproven_can_be_vetoed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		pass(id);
+		let due = 1 + VOTING_PERIOD + TIMELOCK;
+		run_to_block(due);
+		assert_eq!(status(id), Some(RequestStatus::Unproven { reveal_by: due + REVEAL_PERIOD }));
+		assert_eq!(Ledger::<Test>::get().committed, 5_000);
+		let pool = pool_balance();
+		assert_ok!(SecurityPool::veto(RuntimeOrigin::root(), id));
+		assert_eq!(status(id), None);
+		assert!(pool_events().contains(&Event::Vetoed { request: id }));
+		// Its amount is free again, its deposit went to the pool, its slot and deadline are gone.
+		assert_eq!(Ledger::<Test>::get().committed, 0);
+		assert_eq!(pool_balance(), pool + DEPOSIT);
+		assert_eq!((held(EVE), Balances::free_balance(EVE)), (0, ENDOWMENT - DEPOSIT));
+		assert!(crate::RevealDeadlines::<Test>::get().is_empty());
+		assert_eq!(Commitments::<Test>::get(commitment_of(&EVE, REPORT, &SALT)), None);
+		assert_noop!(reveal(id), Error::<Test>::UnknownRequest);
+		run_to_block(due + REVEAL_PERIOD + 1);
+		assert_eq!(paid(id), 0);
+	});
+}
+
+#[test]
+fn a_disclosure_still_voting_cannot_be_vetoed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		assert_noop!(SecurityPool::veto(RuntimeOrigin::root(), id), Error::<Test>::NotApproved);
+	});
+}
+
+#[test]
+fn an_owed_disclosure_cannot_be_revealed_after_its_deadline_that_waits_behind_the_bound() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = disclose(Severity::High, 5_000);
+		assert_ok!(triage(id, Verdict::Confirmed));
+		pass(id);
+		run_to_block(1 + VOTING_PERIOD);
+		drain_pool_to(0);
+		let due = 1 + VOTING_PERIOD + TIMELOCK;
+		run_to_block(due);
+		assert!(matches!(status(id), Some(RequestStatus::Owed { .. })));
+		// The deadline has come, but the block's bounded work has not applied it yet.
+		System::set_block_number(due + REVEAL_PERIOD);
+		assert_noop!(reveal(id), Error::<Test>::RevealTooLate);
+		assert_eq!(held(EVE), DEPOSIT);
+	});
+}

@@ -24,7 +24,7 @@ fn vote_counts_with_conviction_and_freezes() {
 		assert_ok!(cast(BOB, id, vote(true, 1_000, Conviction::Locked3x)));
 		assert_ok!(cast(CHARLIE, id, vote(false, 1_000, Conviction::None)));
 		assert_ok!(cast(DAVE, id, vote(true, 700, Conviction::Locked6x)));
-		assert_eq!(tally(id), Tally { ayes: 3_000 + 4_200, nays: 100, turnout: 2_700, votes: 3 });
+		assert_eq!(tally(id), Tally { ayes: 3_000 + 4_200, nays: 100, support: 1_700, votes: 3 });
 		assert_eq!(frozen(BOB), 1_000);
 		assert_eq!(frozen(DAVE), 700);
 		// Frozen funds cannot leave.
@@ -45,7 +45,7 @@ fn changing_a_vote_replaces_it_in_the_tally() {
 		let id = claim(ALICE, 1_000);
 		assert_ok!(cast(BOB, id, vote(true, 1_000, Conviction::Locked2x)));
 		assert_ok!(cast(BOB, id, vote(false, 300, Conviction::Locked1x)));
-		assert_eq!(tally(id), Tally { ayes: 0, nays: 300, turnout: 300, votes: 1 });
+		assert_eq!(tally(id), Tally { ayes: 0, nays: 300, support: 0, votes: 1 });
 		assert_eq!(frozen(BOB), 300);
 		assert_eq!(VotingFor::<Test>::get(BOB).unwrap().votes.len(), 1);
 	});
@@ -108,7 +108,7 @@ fn votes_are_refused_once_voting_closed() {
 		);
 		System::set_block_number(ends_at - 1);
 		run_to_block(ends_at);
-		// Concluded (rejected: too little turnout) and gone.
+		// Concluded (rejected: too little support) and gone.
 		assert!(Requests::<Test>::get(id).is_none());
 		assert_noop!(cast(DAVE, id, vote(true, 10, Conviction::None)), Error::<Test>::VotingClosed);
 	});
