@@ -252,7 +252,7 @@ fn action() -> impl Strategy<Value = Action> {
 		6 => (request(), 0..8u64)
 			.prop_map(|(request, before_payable)| Action::RevealInTimelock { request, before_payable }),
 		4 => (1..12u64).prop_map(|blocks| Action::Advance { blocks }),
-		2 => request().prop_map(|request| Action::Veto { request }),
+		4 => request().prop_map(|request| Action::Veto { request }),
 		1 => request().prop_map(|request| Action::Cancel { request }),
 		1 => request().prop_map(|request| Action::Execute { request }),
 		1 => account().prop_map(|who| Action::Unlock { who }),
