@@ -4,7 +4,7 @@
 use codec::Encode;
 use frame_support::traits::fungible::{Inspect, InspectHold};
 use pallet_security_pool::{Choice, Conviction, PayoutRequestOf, PoolStatus, RequestStatus, Vote};
-use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV3;
+use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV4;
 use security_pool_runtime::{
 	genesis_config_presets, AccountId, Balance, Balances, BalancesCall, Block, BlockNumber,
 	Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SecurityPool,
@@ -136,11 +136,11 @@ fn fees_paid() -> Vec<(Balance, Balance)> {
 }
 
 fn pool_status() -> PoolStatus<Balance> {
-	<Runtime as SecurityPoolApiV3<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::pool_status()
+	<Runtime as SecurityPoolApiV4<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::pool_status()
 }
 
 fn request(id: u32) -> Option<PayoutRequestOf<Runtime>> {
-	<Runtime as SecurityPoolApiV3<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::request(
+	<Runtime as SecurityPoolApiV4<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::request(
 		id,
 	)
 }
@@ -287,7 +287,7 @@ fn filling_every_slot_costs_what_the_docs_state() {
 fn the_migrations_leave_a_chain_built_from_genesis_alone() {
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	development_chain().execute_with(|| {
-		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(SecurityPool::on_chain_storage_version(), StorageVersion::new(3));
 		let before = pallet_security_pool::Parameters::<Runtime>::get();
 		security_pool_runtime::Migrations::on_runtime_upgrade();
 		assert_eq!(pallet_security_pool::Parameters::<Runtime>::get(), before);
@@ -300,12 +300,12 @@ fn a_small_claim_lives_under_30_seconds_on_the_development_chain() {
 	use security_pool_runtime::MILLI_SECS_PER_BLOCK;
 	let parameters = genesis_config_presets::development_parameters();
 	assert_eq!(parameters.validate(), Ok(()));
-	let (track, small) = parameters.track_for(UNIT);
+	let (track, small) = parameters.track_for(UNIT, &Default::default());
 	assert_eq!(track, Some(0));
 	let life_ms = u64::from(small.voting_period + small.timelock) * MILLI_SECS_PER_BLOCK;
 	assert!(life_ms < 30_000, "a small claim takes {life_ms} ms from filing to payout");
 	// A large claim takes the general track.
-	assert_eq!(parameters.track_for(1_000 * UNIT).0, None);
+	assert_eq!(parameters.track_for(1_000 * UNIT, &Default::default()).0, None);
 }
 
 #[test]

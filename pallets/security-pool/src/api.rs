@@ -2,7 +2,7 @@
 
 use crate::{pallet::*, BlockNumberOf, PoolStatus, ReferendumStatus, RequestId, RequestStatus};
 use frame_support::traits::fungible::Inspect;
-use sp_runtime::traits::BlockNumberProvider;
+use sp_runtime::traits::{BlockNumberProvider, One, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// The pool's accounts, for clients.
@@ -32,14 +32,15 @@ impl<T: Config> Pallet<T> {
 		let RequestStatus::Voting { ends_at, extensions, tally } = request.status else {
 			return None;
 		};
-		let now = T::BlockNumberProvider::current_block_number();
+		// A vote sent now is included in the next block at the earliest.
+		let next = T::BlockNumberProvider::current_block_number().saturating_add(One::one());
 		let support_needed = request.terms.min_support.mul_ceil(T::Currency::active_issuance());
 		Some(ReferendumStatus {
 			track: request.terms.track,
 			passing: Self::passing(&request),
 			support: tally.support,
 			support_needed,
-			confirming: Self::confirming(&request, now),
+			confirming: Self::confirming(&request, next),
 			ends_at,
 			extensions,
 		})

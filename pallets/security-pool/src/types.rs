@@ -982,8 +982,9 @@ pub struct ReferendumStatus<Balance, BlockNumber> {
 	pub support: Balance,
 	/// The support it needs: `min_support` of the active issuance now.
 	pub support_needed: Balance,
-	/// Whether voting is in its confirmation window (its last `confirm_period` blocks): a
-	/// change of the outcome now moves the end, and a vote cast or removed now is locked.
+	/// Whether a vote sent now (included in the next block) falls in the confirmation window
+	/// (the last `confirm_period` blocks of voting): a change of the outcome there moves the
+	/// end, and a vote cast or removed there is locked.
 	pub confirming: bool,
 	/// The first block at which votes are no longer accepted, after extensions.
 	pub ends_at: BlockNumber,

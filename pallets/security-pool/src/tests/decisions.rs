@@ -136,8 +136,8 @@ fn a_late_flip_leaves_the_other_side_confirm_period_whole_blocks_however_often_i
 				support_needed: Perbill::from_percent(10).mul_ceil(
 					<Balances as frame_support::traits::fungible::Inspect<_>>::active_issuance()
 				),
-				// The new window starts in the next block.
-				confirming: false,
+				// A vote sent now lands in the new window.
+				confirming: true,
 				ends_at: first,
 				extensions: 1
 			})

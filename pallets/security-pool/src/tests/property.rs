@@ -464,6 +464,22 @@ fn expected_fee_share(fee: Balance, basis: Balance) -> Balance {
 	(fee as u128 * parts / 1_000_000_000) as Balance
 }
 
+/// Casts an aye that passes request `id` (under the test's 1% support) if it is under vote,
+/// and runs blocks until its referendum has ended.
+fn pass_and_wait(id: RequestId, journal: &mut Journal) {
+	let Some(request) = Requests::<Test>::get(id) else { return };
+	if !matches!(request.status, RequestStatus::Voting { .. }) {
+		return;
+	}
+	let voter = (2..=4).find(|who| *who != request.submitter && *who != request.beneficiary);
+	let ballot = vote(true, 500_000, Conviction::Locked1x);
+	let _ = SecurityPool::vote(RuntimeOrigin::signed(voter.expect("a voter")), id, ballot);
+	while matches!(Requests::<Test>::get(id).map(|r| r.status), Some(RequestStatus::Voting { .. }))
+	{
+		advance(System::block_number() + 1, journal);
+	}
+}
+
 /// Every account the test uses: voters, submitters, sybils, payees, the block author.
 const ACCOUNTS: [AccountId; 14] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 22, 23, AUTHOR];
 
@@ -611,18 +627,7 @@ fn apply(
 			let request = candidates[request.index(candidates.len())];
 			let submitter = Requests::<Test>::get(request).expect("open").submitter;
 			if pass_first {
-				let voter = if submitter == 2 { 3 } else { 2 };
-				let _ = SecurityPool::vote(
-					origin(voter),
-					request,
-					vote(true, 500_000, Conviction::Locked1x),
-				);
-				while matches!(
-					Requests::<Test>::get(request).map(|r| r.status),
-					Some(RequestStatus::Voting { .. })
-				) {
-					advance(System::block_number() + 1, journal);
-				}
+				pass_and_wait(request, journal);
 			}
 			if let Some(RequestStatus::Approved { payable_at }) =
 				Requests::<Test>::get(request).map(|r| r.status)
@@ -719,11 +724,17 @@ fn apply(
 			};
 			let mut unproven = in_status(true);
 			if unproven.is_empty() {
-				// An unproven disclosure in its timelock waits past it: veto it there.
-				let waiting = in_status(false)
-					.into_iter()
-					.find(|id| Requests::<Test>::get(id).is_some_and(|r| !r.is_proven()));
-				if let Some(id) = waiting {
+				// An unproven disclosure (under vote or in its timelock) waits past its
+				// timelock once passed: veto it there.
+				let waiting = Requests::<Test>::iter().find(|(_, r)| {
+					!r.is_proven()
+						&& matches!(
+							r.status,
+							RequestStatus::Voting { .. } | RequestStatus::Approved { .. }
+						)
+				});
+				if let Some((id, _)) = waiting {
+					pass_and_wait(id, journal);
 					while matches!(
 						Requests::<Test>::get(id).map(|r| r.status),
 						Some(RequestStatus::Approved { .. })
