@@ -33,6 +33,8 @@ async function palletState() {
     commitments: await entries(q.commitments),
     voting: await entries(q.votingFor),
     deadlines: (await q.votingDeadlines()).toJSON(),
+    timelocks: (await q.timelocks()).toJSON(),
+    openByTrack: (await q.openByTrack()).toJSON(),
     triageDeadlines: (await q.triageDeadlines()).toJSON(),
     revealDeadlines: (await q.revealDeadlines()).toJSON(),
     triageKey: (await q.triageKey()).toJSON(),
@@ -94,12 +96,15 @@ test('bad calls fail with their named errors and change nothing', async () => {
     ['triage key set without root', api.tx.securityPool.setTriageKey(council.publicKey), dev.charlie, 'BadOrigin'],
     ['triage without root', api.tx.securityPool.triage(disclosure.id, 'Confirmed'), dev.charlie, 'BadOrigin'],
     ['zero voting period', setParameters({ votingPeriod: 0 }), dev.alice, 'PeriodOutOfBounds'],
-    ['turnout below the floor', setParameters({ minTurnout: 0 }), dev.alice, 'TurnoutBelowFloor'],
+    ['support below the floor', setParameters({ minSupport: 0 }), dev.alice, 'SupportBelowFloor'],
     ['approval below 50%', setParameters({ approval: 499_999_999 }), dev.alice, 'ApprovalOutOfBounds'],
     ['approval of 100%', setParameters({ approval: 1_000_000_000 }), dev.alice, 'ApprovalOutOfBounds'],
     ['zero exposure', setParameters({ maxExposure: 0 }), dev.alice, 'ZeroShare'],
     ['zero deposit', setParameters({ depositBase: 0 }), dev.alice, 'ZeroDeposit'],
     ['a track slower than the general one', setParameters({ tracks: [{ ...parameters.tracks[0], votingPeriod: parameters.votingPeriod + 1 }] }), dev.alice, 'TracksOutOfOrder'],
+    ['a track capped below its largest request', setParameters({ tracks: [{ ...parameters.tracks[0], maxOpen: BigInt(parameters.tracks[0].maxAmount) - 1n }] }), dev.alice, 'TrackCapBelowAmount'],
+    ['a confirmation window as long as a vote', setParameters({ confirmPeriod: parameters.tracks[0].votingPeriod }), dev.alice, 'VotingEndsTooSoon'],
+    ['a veto window longer than a timelock', setParameters({ vetoWindow: parameters.tracks[0].timelock + 1 }), dev.alice, 'VetoWindowOutOfBounds'],
   ];
   const fails = async ([what, tx, signer, expected]) => {
     const before = await palletState();

@@ -1,5 +1,6 @@
 // Load: 200 funded accounts each vote once on the same request within a few blocks; every vote
-// is included and the tally equals their sum exactly.
+// is included and the tally equals their sums exactly (the support: the ayes' balance, as nays
+// never count toward it).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
@@ -46,7 +47,10 @@ test(`${VOTERS} accounts vote on one request and the tally is exact`, async () =
 
   const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
   const sum = (pick) => balances.filter((_, i) => pick(i)).reduce((a, b) => a + b, 0n);
-  assert.equal(tally.turnout.toBigInt(), sum(() => true));
+  // Support is the unweighted balance of ayes and abstentions: here the ayes' (Locked1x, weighed
+  // 1×, so their weighted sum too); the nays' balance never counts toward it.
+  assert.equal(tally.support.toBigInt(), sum((i) => i % 3 !== 0));
   assert.equal(tally.ayes.toBigInt(), sum((i) => i % 3 !== 0));
   assert.equal(tally.nays.toBigInt(), sum((i) => i % 3 === 0));
+  assert.equal(tally.votes.toNumber(), VOTERS);
 });

@@ -48,8 +48,10 @@ test('a vote sent through Bob counts', async () => {
   await bestAtLeast(alice, number);
   const request = await (await alice.at(await alice.rpc.chain.getBlockHash(number))).query.securityPool.requests(id);
   const { tally } = request.unwrap().status.asVoting;
-  assert.equal(tally.turnout.toBigInt(), balance);
+  // An aye's balance counts toward support once, unweighted; its conviction weighs the ayes.
+  assert.equal(tally.support.toBigInt(), balance);
   assert.equal(tally.ayes.toBigInt(), 2n * balance);
+  assert.equal(tally.nays.toBigInt(), 0n);
 });
 
 test('Bob, Charlie and Dave keep finalizing once Alice, their bootnode, stops', async () => {

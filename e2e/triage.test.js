@@ -105,7 +105,7 @@ async function paidOnTime(id, filed, approvedAt, payableAt, amount, beneficiary)
   return paidHash;
 }
 
-/** Aye votes of 700,000 each: two reach the dev chain's turnout (10% of about 12.1 M issued). */
+/** Aye votes of 700,000 each: two reach the dev chain's support (10% of about 12.1 M issued). */
 const ayes = (...voters) => voters.map((voter) => [voter, vote(true, 700_000n * UNIT, 'Locked1x')]);
 
 test('the council sets its triage key, shown in storage and by the runtime API', async () => {

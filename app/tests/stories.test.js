@@ -1,6 +1,7 @@
 // The dashboard's stories in headless Chromium against a real dev node: voting with conviction,
 // filing a claim, a disclosure filed, its receipt downloaded and revealed from, a bad input in the
-// pallet's words, the council's triage and veto; a screenshot and an axe-core pass of every page.
+// pallet's words, the council's triage, the confirmation window and the veto; a screenshot and an
+// axe-core pass of every page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -115,7 +116,8 @@ test('a voter votes with conviction and the page shows the exact on-chain tally 
   const included = await blockOfEvent('Voted', id);
   const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
   assert.equal(tally.ayes.toBigInt(), 750_000n * UNIT);
-  const expected = `.tally[data-ayes="${tally.ayes.toString()}"][data-nays="${tally.nays.toString()}"][data-turnout="${tally.turnout.toString()}"][data-votes="${tally.votes.toString()}"]`;
+  assert.equal(tally.support.toBigInt(), 250_000n * UNIT, 'an aye adds its balance, unweighted, to the support');
+  const expected = `.tally[data-ayes="${tally.ayes.toString()}"][data-nays="${tally.nays.toString()}"][data-support="${tally.support.toString()}"][data-votes="${tally.votes.toString()}"]`;
   await page.waitForSelector(expected, { timeout: 30_000 });
   const head = await shownHead();
   console.log(`tally shown at block #${head}, vote included in #${included}`);
@@ -240,7 +242,19 @@ test('the council vetoes an approved request from its view', async () => {
   for (const voter of ['//Alice//stash', '//Bob//stash', '//Charlie//stash']) {
     await send(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
   }
-  const endsAt = (await api.query.securityPool.requests(id)).unwrap().status.asVoting.endsAt.toNumber();
+  const { status, terms } = (await api.query.securityPool.requests(id)).unwrap();
+  const endsAt = status.asVoting.endsAt.toNumber();
+  // In its last confirmPeriod blocks the page shows the confirmation window, with the support the runtime API tells.
+  await visit(page, `requests/${id}`);
+  const confirming = await page.waitForSelector('#tally .tally[data-confirming="true"]', { timeout: 60_000 });
+  assert.equal(await confirming.getAttribute('data-support'), (1_500_000n * UNIT).toString(), 'three ayes of 500,000: their balance is the support');
+  const [total, inactive] = await Promise.all([api.query.balances.totalIssuance(), api.query.balances.inactiveIssuance()]);
+  const needed = (BigInt(terms.minSupport.toNumber()) * (total.toBigInt() - inactive.toBigInt()) + 999_999_999n) / 1_000_000_000n;
+  assert.equal(await confirming.getAttribute('data-support-needed'), needed.toString(), 'min support of the active issuance, rounded up');
+  const notice = await page.textContent('#tally .confirming');
+  assert.match(notice, new RegExp(`moves the end so that ${terms.confirmPeriod.toNumber()} whole blocks follow it`));
+  assert.match(notice, /stays frozen until the vote-locking period .* after the end, whichever side wins/);
+  await record('request-detail-confirming');
   await bestAtLeast(api, endsAt + 1);
   assert.ok((await api.query.securityPool.requests(id)).unwrap().status.isApproved, 'the claim is approved');
   await signAs(page, 'Alice');
@@ -258,10 +272,10 @@ test('the council vetoes an approved request from its view', async () => {
 
 /** The tally shown on the page, from its data attributes. */
 const shownTally = (selector = '.tally') => page.$eval(selector, (el) => ({
-  ayes: el.dataset.ayes, nays: el.dataset.nays, turnout: el.dataset.turnout, votes: el.dataset.votes,
+  ayes: el.dataset.ayes, nays: el.dataset.nays, support: el.dataset.support, votes: el.dataset.votes,
 }));
 
-test('an abstention changes only the turnout on the page, to the exact on-chain value', async (t) => {
+test('an abstention changes only the support on the page, to the exact on-chain value', async (t) => {
   if (!hasChoice(api)) {
     t.skip('this runtime has no abstention');
     return;
@@ -280,14 +294,14 @@ test('an abstention changes only the turnout on the page, to the exact on-chain 
   await page.click('.vote button:has-text("Vote")');
   await page.waitForSelector('.vote .tx-done', { timeout: 60_000 });
   const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
-  assert.equal(tally.turnout.toBigInt(), 40_000n * UNIT);
+  assert.equal(tally.support.toBigInt(), 40_000n * UNIT);
   assert.equal(tally.ayes.toString(), before.ayes, 'an abstention adds no ayes');
   assert.equal(tally.nays.toString(), before.nays, 'an abstention adds no nays');
-  const expected = `.tally[data-ayes="${before.ayes}"][data-nays="${before.nays}"][data-turnout="${tally.turnout.toString()}"][data-votes="${tally.votes.toString()}"]`;
+  const expected = `.tally[data-ayes="${before.ayes}"][data-nays="${before.nays}"][data-support="${tally.support.toString()}"][data-votes="${tally.votes.toString()}"]`;
   await page.waitForSelector(expected, { timeout: 30_000 });
   const after = await shownTally();
-  assert.deepEqual({ ...after, turnout: before.turnout, votes: before.votes }, before, 'only the turnout (and the count of votes) changed');
-  assert.notEqual(after.turnout, before.turnout);
+  assert.deepEqual({ ...after, support: before.support, votes: before.votes }, before, 'only the support (and the count of votes) changed');
+  assert.notEqual(after.support, before.support);
   await page.waitForSelector('.current-vote[data-choice="Abstain"]', { timeout: 10_000 });
   await record('request-detail-abstain');
   await visit(page, 'votes');
@@ -305,8 +319,9 @@ test('a small claim shows its track and a countdown from its own voting period',
   assert.notEqual(small.votingPeriod, parameters.votingPeriod, 'the small track votes for its own period');
   const amount = BigInt(small.maxAmount) / 2n;
   await visit(page, '');
-  await page.waitForSelector('#tracks tr[data-track="0"]', { timeout: 10_000 });
-  await page.waitForSelector(`#confirmation[data-confirm-period="${parameters.confirmPeriod}"][data-max-extensions="${parameters.maxExtensions}"]`);
+  await page.waitForSelector(`#tracks tr[data-track="0"][data-max-open="${BigInt(small.maxOpen)}"]`, { timeout: 10_000 });
+  await page.waitForSelector(`#confirmation[data-confirm-period="${parameters.confirmPeriod}"]`);
+  await page.waitForSelector(`#veto-window[data-veto-window="${parameters.vetoWindow}"]`);
   await record('overview-tracks');
 
   await signAs(page, 'Charlie');
@@ -330,7 +345,7 @@ test('a small claim shows its track and a countdown from its own voting period',
   const blocks = Number(await countdown.getAttribute('data-blocks'));
   assert.ok(blocks > 0 && blocks <= small.votingPeriod, `the countdown shows ${blocks} blocks left`);
   assert.equal(Number(await page.getAttribute('#voting-end', 'data-ends-at')), referendum.endsAt);
-  assert.equal(Number(await page.getAttribute('#request-terms', 'data-min-turnout')), small.minTurnout);
+  assert.equal(Number(await page.getAttribute('#request-terms', 'data-min-support')), small.minSupport);
   assert.equal(Number(await page.getAttribute('#request-terms', 'data-approval')), small.approval);
   await record('request-detail-track');
 });

@@ -23,11 +23,13 @@ function errorName(api, error) {
  * Signs and sends `tx` from `signer` and waits for inclusion. Resolves with the block hash, the
  * extrinsic's events and its error, if any: the extrinsic's own, or else that of the call it
  * dispatched through `sudo.sudo` (from `Sudid`), named as `section.Name` for module errors.
+ * `nonce` defaults to the next one the node knows of (its pool included); give consecutive
+ * nonces to send several transactions of one signer at once, for one block.
  */
-export async function send(api, tx, signer, { tip = 0, ms = 60_000 } = {}) {
+export async function send(api, tx, signer, { tip = 0, nonce = -1, ms = 60_000 } = {}) {
   return within(ms, `${tx.method.section}.${tx.method.method}`, new Promise((done, fail) => {
     let unsubscribe;
-    tx.signAndSend(signer, { tip, nonce: -1 }, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, { tip, nonce }, ({ status, events, dispatchError }) => {
       if (!status.isInBlock) return;
       unsubscribe?.();
       const sudo = events.find(({ event }) => api.events.sudo?.Sudid.is(event))?.event.data.sudoResult;
@@ -92,6 +94,40 @@ async function balance(api, address, blockHash, kind) {
   const at = blockHash ? await api.at(blockHash) : api;
   return (await at.query.system.account(address)).data[kind].toBigInt();
 }
+
+/**
+ * A running referendum through the runtime API (`api.call.securityPoolApi.referendum`) at
+ * `blockHash` (or the best block), balances as bigints; null once voting is over.
+ */
+export async function referendum(api, id, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const status = await at.call.securityPoolApi.referendum(id);
+  if (status.isNone) return null;
+  const r = status.unwrap();
+  return {
+    track: r.track.isSome ? r.track.unwrap().toNumber() : null,
+    passing: r.passing.isTrue,
+    support: r.support.toBigInt(),
+    supportNeeded: r.supportNeeded.toBigInt(),
+    confirming: r.confirming.isTrue,
+    endsAt: r.endsAt.toNumber(),
+    extensions: r.extensions.toNumber(),
+  };
+}
+
+/**
+ * The support a referendum needs at `blockHash` (or the best block) under `minSupport` (a
+ * Perbill, in parts per billion): that share of the active issuance (total less inactive),
+ * rounded up.
+ */
+export async function supportNeeded(api, minSupport, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const active = (await at.query.balances.totalIssuance()).toBigInt() - (await at.query.balances.inactiveIssuance()).toBigInt();
+  return (active * BigInt(minSupport) + 999_999_999n) / 1_000_000_000n;
+}
+
+/** The balance of `address` frozen (by its votes) at `blockHash` (or the best block). */
+export const frozenBalance = (api, address, blockHash) => balance(api, address, blockHash, 'frozen');
 
 /** The pool account's address. */
 export async function poolAccount(api) {

@@ -21,7 +21,7 @@ export interface Features {
   sudo: boolean;
   /** A vote is `{ choice: Aye | Nay | Abstain, … }` (older runtimes: `{ aye: bool, … }`, no abstaining). */
   abstain: boolean;
-  /** `securityPoolApi.referendum(id)`: a running referendum's track, standing and end after extensions. */
+  /** `securityPoolApi.referendum(id)`: a running referendum's track, support, standing, confirmation window and end after extensions. */
   referendumApi: boolean;
   /** `securityPoolApi.feeShare()`: the pool's share of fees, fixed or adaptive to the reserve. */
   feeShareApi: boolean;

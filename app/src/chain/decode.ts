@@ -27,7 +27,7 @@ export const bytes = (json: unknown): Uint8Array => hexToU8a(json as string);
 export const tally = (json: Json): Tally => ({
   ayes: big(json.ayes),
   nays: big(json.nays),
-  turnout: big(json.turnout),
+  support: big(json.support),
   votes: num(json.votes),
 });
 
@@ -76,18 +76,21 @@ export const terms = (json: Json): Terms => ({
   track: json.track === undefined ? undefined : trackIndex(json.track),
   timelock: num(json.timelock),
   voteLockingPeriod: num(json.voteLockingPeriod),
-  minTurnout: num(json.minTurnout),
+  minSupport: num(json.minSupport),
   approval: num(json.approval),
   triagePeriod: optNum(json.triagePeriod),
   revealPeriod: optNum(json.revealPeriod),
   confirmPeriod: optNum(json.confirmPeriod),
-  maxExtensions: optNum(json.maxExtensions),
+  vetoWindow: num(json.vetoWindow),
 });
 
 /** `securityPoolApi.referendum(id)`'s `Option<ReferendumStatus>`; undefined for `None`. */
 export const referendum = (json: Json | null): Referendum | undefined => (json ? {
   track: trackIndex(json.track),
   passing: Boolean(json.passing),
+  support: big(json.support),
+  supportNeeded: big(json.supportNeeded),
+  confirming: Boolean(json.confirming),
   endsAt: num(json.endsAt),
   extensions: num(json.extensions),
 } : undefined);
@@ -133,9 +136,10 @@ const tier = (json: Json): Tier => ({ share: num(json.share), cap: big(json.cap)
 
 export const track = (json: Json): Track => ({
   maxAmount: big(json.maxAmount),
+  maxOpen: big(json.maxOpen),
   votingPeriod: num(json.votingPeriod),
   timelock: num(json.timelock),
-  minTurnout: num(json.minTurnout),
+  minSupport: num(json.minSupport),
   approval: num(json.approval),
 });
 
@@ -145,7 +149,7 @@ export function parameters(json: Json): Parameters {
     votingPeriod: num(json.votingPeriod),
     timelock: num(json.timelock),
     voteLockingPeriod: num(json.voteLockingPeriod),
-    minTurnout: num(json.minTurnout),
+    minSupport: num(json.minSupport),
     approval: num(json.approval),
     maxPayout: num(json.maxPayout),
     maxExposure: num(json.maxExposure),
@@ -160,7 +164,7 @@ export function parameters(json: Json): Parameters {
     },
     tracks: ((json.tracks as Json[] | undefined) ?? []).map(track),
     confirmPeriod: optNum(json.confirmPeriod),
-    maxExtensions: optNum(json.maxExtensions),
+    vetoWindow: num(json.vetoWindow),
   };
 }
 

@@ -8,7 +8,7 @@ export const LOCK_PERIODS: Record<Conviction, number> = {
   None: 0, Locked1x: 1, Locked2x: 2, Locked3x: 4, Locked4x: 8, Locked5x: 16, Locked6x: 32,
 };
 
-/** A vote's weight in the tally: ayes or nays; an abstention weighs nothing (it counts toward turnout only). */
+/** A vote's weight in the tally: ayes or nays; an abstention weighs nothing (it counts toward support only). */
 export function weight({ choice, balance, conviction }: Ballot): bigint {
   if (choice === 'Abstain') return 0n;
   if (conviction === 'None') return balance / 10n;
@@ -23,26 +23,29 @@ const mulFloor = (parts: number, value: bigint) => (BigInt(parts) * value) / PER
 
 /** Where a tally stands against a request's own thresholds. */
 export interface Standing {
-  /** Turnout as a share of the active issuance, 0…1. */
-  turnoutShare: number;
+  /** Support (ayes and abstentions, unweighted) as a share of the active issuance, 0…1. */
+  supportShare: number;
   /** Weighted ayes as a share of weighted votes, 0…1 (0 with no votes). */
   approvalShare: number;
-  turnoutMet: boolean;
+  supportMet: boolean;
   approvalMet: boolean;
   passing: boolean;
 }
 
+/** The support a referendum under `terms` needs: `minSupport` of `electorate`, rounded up. */
+export const supportNeeded = (terms: Terms, electorate: bigint) => mulCeil(terms.minSupport, electorate);
+
 /** The tally against `terms`, as `Tally::passes` judges it with `electorate` the active issuance. */
 export function standing(tally: Tally, terms: Terms, electorate: bigint): Standing {
   const decisive = tally.ayes + tally.nays;
-  const turnoutMet = tally.turnout >= mulCeil(terms.minTurnout, electorate);
+  const supportMet = tally.support >= supportNeeded(terms, electorate);
   const approvalMet = decisive > 0n && tally.ayes > mulFloor(terms.approval, decisive);
   return {
-    turnoutShare: electorate > 0n ? ratio(tally.turnout, electorate) : 0,
+    supportShare: electorate > 0n ? ratio(tally.support, electorate) : 0,
     approvalShare: decisive > 0n ? ratio(tally.ayes, decisive) : 0,
-    turnoutMet,
+    supportMet,
     approvalMet,
-    passing: turnoutMet && approvalMet,
+    passing: supportMet && approvalMet,
   };
 }
 
@@ -51,6 +54,9 @@ const ratio = (part: bigint, whole: bigint) => Number((part * 1_000_000n) / whol
 /** The block a won vote with `conviction` is frozen until, for a referendum ending at `endsAt`. */
 export const lockEnd = (endsAt: number, voteLockingPeriod: number, conviction: Conviction) =>
   endsAt + voteLockingPeriod * LOCK_PERIODS[conviction];
+
+/** The block a vote cast, changed or removed in the confirmation window stays frozen until, whichever side wins. */
+export const lateLockEnd = (endsAt: number, voteLockingPeriod: number) => endsAt + voteLockingPeriod;
 
 /** Whether a vote won its finished referendum: its side is the outcome; an abstention never wins. */
 export const won = (choice: Choice, outcome: Outcome) =>

@@ -8,7 +8,9 @@ export interface Snapshot {
   /** Open requests by id. */
   open: Map<number, PayoutRequest>;
   parameters: Parameters;
-  /** The active issuance: the electorate that turnout is measured against. */
+  /** What the open requests of each track ask for together, by track index (`OpenByTrack`). */
+  openByTrack: bigint[];
+  /** The active issuance: the electorate that support is measured against. */
   electorate: bigint;
   sudoKey?: string;
   /** The council's X25519 key (hex) when the chain has triage and a key is set. */
@@ -26,10 +28,11 @@ type Json = Record<string, unknown>;
 export async function readSnapshot(chain: Chain, referenda = true): Promise<Snapshot> {
   const { api, features } = chain;
   const query = api.query.securityPool;
-  const [pool, entries, parameters, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
+  const [pool, entries, parameters, openByTrack, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
     api.call.securityPoolApi.poolStatus(),
     query.requests.entries(),
     query.parameters(),
+    query.openByTrack(),
     api.query.balances.totalIssuance(),
     api.query.balances.inactiveIssuance(),
     features.sudo ? api.query.sudo.key() : undefined,
@@ -46,6 +49,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
     pool: decode.poolStatus(pool.toJSON() as Json),
     open,
     parameters: decode.parameters(parameters.toJSON() as Json),
+    openByTrack: (openByTrack.toJSON() as unknown[]).map(decode.big),
     electorate: BigInt(total.toString()) - BigInt(inactive.toString()),
     sudoKey: (sudoKey?.toJSON() as string | null | undefined) ?? undefined,
     triageKey: (triageKey?.toJSON() as string | null | undefined) ?? undefined,
@@ -53,7 +57,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
   };
 }
 
-/** Adds what the runtime API tells of each running referendum (track, passing now, end after extensions). */
+/** Adds what the runtime API tells of each running referendum (track, support, passing now, confirmation window, end after extensions). */
 async function readReferenda(api: Chain['api'], open: Map<number, PayoutRequest>) {
   const voting = [...open.values()].filter((request) => request.status.kind === 'Voting');
   const found = await Promise.all(voting.map((request) => api.call.securityPoolApi.referendum(request.id)));

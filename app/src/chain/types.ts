@@ -3,7 +3,7 @@
 export type Severity = 'Critical' | 'High' | 'Medium' | 'Low';
 export const SEVERITIES: readonly Severity[] = ['Critical', 'High', 'Medium', 'Low'];
 
-/** Which way a vote counts: for, against, or toward turnout only. */
+/** Which way a vote counts: for, against, or toward support only. */
 export type Choice = 'Aye' | 'Nay' | 'Abstain';
 
 export type Conviction = 'None' | 'Locked1x' | 'Locked2x' | 'Locked3x' | 'Locked4x' | 'Locked5x' | 'Locked6x';
@@ -23,9 +23,12 @@ export type Triage =
   | { kind: 'Exempt' };
 
 export interface Tally {
+  /** Conviction-weighted. */
   ayes: bigint;
+  /** Conviction-weighted. */
   nays: bigint;
-  turnout: bigint;
+  /** The balance of the ayes and abstentions, unweighted; nays never count toward it. */
+  support: bigint;
   votes: number;
 }
 
@@ -55,14 +58,16 @@ export interface Terms {
   track?: TrackIndex;
   timelock: number;
   voteLockingPeriod: number;
-  /** Parts per billion of the active issuance. */
-  minTurnout: number;
+  /** Least support (ayes and abstentions), in parts per billion of the active issuance. */
+  minSupport: number;
   /** Parts per billion of the weighted votes. */
   approval: number;
   triagePeriod?: number;
   revealPeriod?: number;
+  /** The confirmation window: the last blocks of voting, in which a change of the outcome moves the end. */
   confirmPeriod?: number;
-  maxExtensions?: number;
+  /** Whole blocks between a disclosure's reveal and its payment: the veto origin's time to read the report. */
+  vetoWindow: number;
 }
 
 export type RequestKind =
@@ -123,9 +128,11 @@ export interface Tier {
 /** The rules of the requests up to `maxAmount` (the general track: any amount above every track). */
 export interface Track {
   maxAmount: bigint;
+  /** The most the track's open requests (voting, approved, owed) ask for together; 0 on the general track, which `maxExposure` bounds. */
+  maxOpen: bigint;
   votingPeriod: number;
   timelock: number;
-  minTurnout: number;
+  minSupport: number;
   approval: number;
 }
 
@@ -134,6 +141,12 @@ export interface Referendum {
   track: TrackIndex;
   /** Whether it passes with the votes cast so far. */
   passing: boolean;
+  /** The balance of its ayes and abstentions (nays never count). */
+  support: bigint;
+  /** `minSupport` of the active issuance now. */
+  supportNeeded: bigint;
+  /** Whether voting is in its last `confirmPeriod` blocks: a change of the outcome moves the end, and a vote cast or removed is locked. */
+  confirming: boolean;
   /** The first block at which votes are no longer accepted, after extensions. */
   endsAt: number;
   /** How often a late change of the outcome moved the end. */
@@ -144,7 +157,7 @@ export interface Parameters {
   votingPeriod: number;
   timelock: number;
   voteLockingPeriod: number;
-  minTurnout: number;
+  minSupport: number;
   approval: number;
   maxPayout: number;
   maxExposure: number;
@@ -155,7 +168,7 @@ export interface Parameters {
   /** Faster, lighter tracks for smaller amounts, by ascending `maxAmount` (empty on a runtime without tracks). */
   tracks: Track[];
   confirmPeriod?: number;
-  maxExtensions?: number;
+  vetoWindow: number;
 }
 
 export interface Ballot {

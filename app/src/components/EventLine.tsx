@@ -22,7 +22,7 @@ const DESCRIBE: Record<string, (d: Data) => preact.ComponentChildren> = {
     const vote = d.vote as Data;
     const choice = decodeChoice(vote);
     return choice === 'Abstain'
-      ? <>{who(d, 'voter')} abstained with {amount(vote, 'balance')} (turnout only)</>
+      ? <>{who(d, 'voter')} abstained with {amount(vote, 'balance')} (support only)</>
       : <>{who(d, 'voter')} voted {choice.toLowerCase()} with {amount(vote, 'balance')} at {String(vote.conviction)}</>;
   },
   VoteRemoved: (d) => <>{who(d, 'voter')} removed their vote</>,
@@ -46,8 +46,8 @@ const DESCRIBE: Record<string, (d: Data) => preact.ComponentChildren> = {
   TriageMissed: () => <>The council missed its triage deadline</>,
   AwaitingReveal: (d) => <>Awaiting the report's reveal until #{String(d.revealBy)}</>,
   RevealMissed: () => <>The report was not revealed in time</>,
-  VotingExtended: (d) => <>A late change of the outcome extended voting to #{String(d.endsAt)} (extended {String(d.extensions)}×)</>,
-  TimelockRestarted: (d) => <>Revealed after its timelock: payable again at #{String(d.payableAt)}</>,
+  VotingExtended: (d) => <>A change of the outcome in the confirmation window moved the end of voting to #{String(d.endsAt)} (extended {String(d.extensions)}×)</>,
+  TimelockRestarted: (d) => <>Revealed after waiting unproven or late in its timelock: payable at #{String(d.payableAt)} unless vetoed</>,
 };
 
 export function verdictText(json: unknown): string {

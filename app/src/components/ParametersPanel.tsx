@@ -1,5 +1,6 @@
-// The pool's rules for new requests: the tracks by amount (each with its voting period, timelock
-// and thresholds), the general track above them, and how late changes of the outcome extend voting.
+// The pool's rules for new requests: the tracks by amount (each with what its open requests may ask
+// for together, its voting period, timelock and thresholds), the general track above them, the
+// confirmation window at the end of voting, and the veto window after a disclosure's reveal.
 import { generalTrack, trackData, trackName } from '../chain/tracks';
 import type { Track, TrackIndex } from '../chain/types';
 import { formatPerbill } from '../chain/units';
@@ -7,14 +8,15 @@ import { useReady } from '../state/context';
 import { Amount } from './Amount';
 import { Blocks } from './TrackView';
 
-function Row({ index, track, amounts }: { index: TrackIndex; track: Track; amounts: preact.ComponentChildren }) {
+function Row({ index, track, amounts, open }: { index: TrackIndex; track: Track; amounts: preact.ComponentChildren; open: preact.ComponentChildren }) {
   return (
-    <tr data-track={trackData(index)}>
+    <tr data-track={trackData(index)} data-max-open={track.maxOpen.toString()}>
       <th scope="row">{trackName(index)}</th>
       <td>{amounts}</td>
+      <td>{open}</td>
       <td><Blocks count={track.votingPeriod} /></td>
       <td><Blocks count={track.timelock} /></td>
-      <td>≥ {formatPerbill(track.minTurnout)}</td>
+      <td>≥ {formatPerbill(track.minSupport)}</td>
       <td>&gt; {formatPerbill(track.approval)}</td>
     </tr>
   );
@@ -23,29 +25,43 @@ function Row({ index, track, amounts }: { index: TrackIndex; track: Track; amoun
 export function ParametersPanel() {
   const { snapshot } = useReady();
   const { parameters } = snapshot;
-  const { tracks, confirmPeriod, maxExtensions } = parameters;
+  const { tracks, confirmPeriod, vetoWindow } = parameters;
   const top = tracks.at(-1);
   return (
     <section aria-labelledby="rules-heading" id="parameters">
       <h2 id="rules-heading">Rules for new requests</h2>
       <table class="tracks" id="tracks">
-        <caption>Tracks: a request takes the first whose maximum covers its amount, else the general track</caption>
+        <caption>
+          Tracks: a request takes the first whose maximum covers its amount and whose open requests leave room for it, else the
+          general track. Support: the balance of ayes and abstentions (nays never count), as a share of the active issuance.
+        </caption>
         <thead>
-          <tr><th scope="col">Track</th><th scope="col">Amounts</th><th scope="col">Voting period</th><th scope="col">Timelock</th><th scope="col">Min. turnout</th><th scope="col">Approval</th></tr>
+          <tr>
+            <th scope="col">Track</th><th scope="col">Amounts</th><th scope="col">Open at most (voting, approved, owed)</th>
+            <th scope="col">Voting period</th><th scope="col">Timelock</th><th scope="col">Min. support</th><th scope="col">Approval</th>
+          </tr>
         </thead>
         <tbody>
           {tracks.map((track, i) => (
-            <Row index={i} track={track} amounts={<>up to <Amount value={track.maxAmount} /></>} />
+            <Row index={i} track={track} amounts={<>up to <Amount value={track.maxAmount} /></>} open={<Amount value={track.maxOpen} />} />
           ))}
-          <Row index={null} track={generalTrack(parameters)} amounts={top ? <>above <Amount value={top.maxAmount} /></> : 'any amount'} />
+          <Row
+            index={null} track={generalTrack(parameters)} amounts={top ? <>above <Amount value={top.maxAmount} /></> : 'any amount'}
+            open={`all open requests together: ${formatPerbill(parameters.maxExposure)} of the pool's balance`}
+          />
         </tbody>
       </table>
       {confirmPeriod !== undefined && (
-        <p id="confirmation" data-confirm-period={confirmPeriod} data-max-extensions={maxExtensions}>
-          Confirmation: a vote (or its removal) that turns a referendum from passing to failing or back within its last{' '}
-          <Blocks count={confirmPeriod} /> moves its end to {confirmPeriod} blocks after that vote, at most {maxExtensions} time{maxExtensions === 1 ? '' : 's'}.
+        <p id="confirmation" data-confirm-period={confirmPeriod}>
+          Confirmation window: a vote (or its removal) that turns a referendum from passing to failing or back within its last{' '}
+          <Blocks count={confirmPeriod} /> moves its end so that {confirmPeriod} whole blocks follow that vote, however often; a vote
+          cast, changed or removed in the window stays frozen until the vote-locking period after the end, whichever side wins.
         </p>
       )}
+      <p id="veto-window" data-veto-window={vetoWindow}>
+        Veto window: a disclosure is paid no sooner than <Blocks count={vetoWindow} /> after its report is revealed, the veto
+        origin's time to read the report.
+      </p>
     </section>
   );
 }

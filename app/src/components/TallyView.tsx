@@ -1,6 +1,7 @@
-// A referendum's tally against its request's own thresholds: turnout and approval, as bars with
-// the threshold marked, and the exact ayes, nays and turnout.
-import { standing } from '../chain/referendum';
+// A referendum's tally against its request's own thresholds: support and approval, as bars with
+// the threshold marked, the exact ayes, nays and support against the support needed, and the
+// confirmation window when voting is in it.
+import { standing, supportNeeded } from '../chain/referendum';
 import type { Referendum, Tally, Terms } from '../chain/types';
 import { formatPerbill } from '../chain/units';
 import { useReady } from '../state/context';
@@ -19,24 +20,50 @@ function Meter({ label, share, threshold, needs, met }: { label: string; share: 
   );
 }
 
+/** What the confirmation window means for the outcome and for votes cast or removed in it. */
+function Confirming({ terms }: { terms: Terms }) {
+  return (
+    <p class="confirming" role="status">
+      <strong>Confirming.</strong> In its confirmation window: a change of the outcome now moves the end so that{' '}
+      {terms.confirmPeriod} whole block{terms.confirmPeriod === 1 ? '' : 's'} follow it, and a vote cast, changed or removed now
+      stays frozen until the vote-locking period ({terms.voteLockingPeriod} blocks) after the end, whichever side wins.
+    </p>
+  );
+}
+
 /**
- * The tally against the request's own terms; passing or failing now as the runtime API's
- * `referendum` tells it (else as `standing` works it out).
+ * The tally against the request's own terms; passing or failing now, the support needed and the
+ * confirmation window as the runtime API's `referendum` tells them (else as `standing` works
+ * them out, outside any window).
  */
 export function TallyView({ tally, terms, referendum, compact }: { tally: Tally; terms: Terms; referendum?: Referendum; compact?: boolean }) {
   const { snapshot } = useReady();
   const s = standing(tally, terms, snapshot.electorate);
   const passing = referendum?.passing ?? s.passing;
+  const needed = referendum?.supportNeeded ?? supportNeeded(terms, snapshot.electorate);
+  const confirming = referendum?.confirming ?? false;
   const verdict = <strong class={`standing ${passing ? 'passing' : 'failing'}`}>{passing ? 'Passing' : 'Failing'}</strong>;
   return (
-    <div class="tally" data-ayes={tally.ayes.toString()} data-nays={tally.nays.toString()} data-turnout={tally.turnout.toString()} data-votes={tally.votes} data-passing={String(passing)}>
-      {compact ? <p class="standing-line">{verdict} now</p> : (
-        <p>
-          Ayes <Amount value={tally.ayes} />, nays <Amount value={tally.nays} /> (weighted), turnout <Amount value={tally.turnout} /> (abstentions included), {tally.votes} vote{tally.votes === 1 ? '' : 's'}.{' '}
-          {verdict} as it stands.
+    <div
+      class="tally" data-ayes={tally.ayes.toString()} data-nays={tally.nays.toString()} data-support={tally.support.toString()}
+      data-support-needed={needed.toString()} data-votes={tally.votes} data-passing={String(passing)} data-confirming={String(confirming)}
+    >
+      {compact ? (
+        <p class="standing-line">
+          {verdict} now; support <Amount value={tally.support} /> of <Amount value={needed} />
+          {confirming && <>; <strong class="confirming" title={`In its confirmation window: a change of the outcome moves the end so that ${terms.confirmPeriod} whole blocks follow it`}>confirming</strong></>}
         </p>
+      ) : (
+        <>
+          <p>
+            Ayes <Amount value={tally.ayes} />, nays <Amount value={tally.nays} /> (weighted); support <Amount value={tally.support} /> of{' '}
+            <Amount value={needed} /> needed (ayes and abstentions; nays never count); {tally.votes} vote{tally.votes === 1 ? '' : 's'}.{' '}
+            {verdict} as it stands.
+          </p>
+          {confirming && <Confirming terms={terms} />}
+        </>
       )}
-      <Meter label="Turnout" share={s.turnoutShare} threshold={terms.minTurnout} needs="≥" met={s.turnoutMet} />
+      <Meter label="Support" share={s.supportShare} threshold={terms.minSupport} needs="≥" met={s.supportMet} />
       <Meter label="Approval" share={s.approvalShare} threshold={terms.approval} needs=">" met={s.approvalMet} />
     </div>
   );

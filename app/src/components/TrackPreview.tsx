@@ -1,6 +1,8 @@
-// Which track a new request for `amount` takes, and what that means for its vote and timelock.
+// Which track a new request for `amount` takes (the first that covers it and has room for it), and
+// what that means for its vote and timelock.
 import { trackData, trackFor } from '../chain/tracks';
 import { useReady } from '../state/context';
+import { Amount } from './Amount';
 import { Countdown } from './Countdown';
 import { TrackLabel, TrackRules } from './TrackView';
 
@@ -10,12 +12,17 @@ export function TrackPreview({ id, amount }: { id: string; amount?: bigint }) {
   if (amount === undefined || amount === 0n) {
     return <p id={id} class="track-preview">Enter an amount to see its track{parameters.tracks.length > 0 && ' (smaller amounts take faster tracks)'}.</p>;
   }
-  const { index, track } = trackFor(parameters, amount);
+  const { index, track } = trackFor(parameters, amount, snapshot.openByTrack);
+  // A smaller track covers the amount but its open requests leave no room under its `maxOpen`.
+  const first = parameters.tracks.findIndex((t) => amount <= t.maxAmount);
+  const skipped = first >= 0 && first !== index ? parameters.tracks[first] : undefined;
   // Filed in the next block, the request votes until that block + its voting period.
   const endsAt = head.number + 1 + track.votingPeriod;
   return (
     <p id={id} class="track-preview" data-track={trackData(index)} data-voting-period={track.votingPeriod} data-timelock={track.timelock}>
-      Track: <TrackLabel index={index} />: <TrackRules track={track} />. Filed in the next block, its voting would end at about <Countdown to={endsAt} />.
+      Track: <TrackLabel index={index} />: <TrackRules track={track} />.
+      {skipped && <> (<TrackLabel index={first} /> has no room: its open requests ask for <Amount value={snapshot.openByTrack[first]} /> of its <Amount value={skipped.maxOpen} />.)</>}
+      {' '}Filed in the next block, its voting would end at about <Countdown to={endsAt} />.
     </p>
   );
 }

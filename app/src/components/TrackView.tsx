@@ -28,7 +28,8 @@ export function TrackRules({ track }: { track: Track }) {
   return (
     <>
       voting <Blocks count={track.votingPeriod} />, then a timelock of <Blocks count={track.timelock} /> if approved;
-      passes with turnout ≥ {formatPerbill(track.minTurnout)} and approval &gt; {formatPerbill(track.approval)}
+      passes with support (ayes and abstentions) ≥ {formatPerbill(track.minSupport)} of the active issuance and approval &gt;{' '}
+      {formatPerbill(track.approval)}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // The council's desk: triage of disclosures (reading reports sealed to its key and checking them
-// against their commitments), veto during a timelock, cancel during a vote. The council's origin is root on the dev chain (through sudo).
+// against their commitments), veto during a timelock or while a disclosure waits unproven, cancel
+// during a vote. The council's origin is root on the dev chain (through sudo).
 import { hexToU8a, isHex, u8aToHex, u8aToString } from '@polkadot/util';
 import { useEffect, useState } from 'preact/hooks';
 import { Address } from '../components/Address';
@@ -132,7 +133,7 @@ function Row({ request, secret }: { request: PayoutRequest; secret?: Uint8Array 
           <Triage key={String(check.state === 'opened' && check.matches)} request={request} check={check} />
         )}
         {status.kind === 'Voting' && <TxButton label="Cancel" kind="danger" tx={() => asRoot(chain, api.tx.securityPool.cancel(request.id))} />}
-        {status.kind === 'Approved' && <TxButton label="Veto" kind="danger" tx={() => asRoot(chain, api.tx.securityPool.veto(request.id))} />}
+        {(status.kind === 'Approved' || status.kind === 'Unproven') && <TxButton label="Veto" kind="danger" tx={() => asRoot(chain, api.tx.securityPool.veto(request.id))} />}
       </td>
     </tr>
   );

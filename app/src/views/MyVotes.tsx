@@ -2,17 +2,18 @@
 import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
 import { TxButton } from '../components/TxButton';
-import { LOCK_PERIODS, lockEnd, multiplier, won } from '../chain/referendum';
-import type { Ballot, Outcome } from '../chain/types';
+import { LOCK_PERIODS, lateLockEnd, lockEnd, multiplier, votingEnd, won } from '../chain/referendum';
+import type { Ballot, Outcome, PayoutRequest } from '../chain/types';
 import { useReady, useRequests } from '../state/context';
 import { href } from '../state/route';
 
-/** What removing a vote would leave behind, in words. */
-function afterRemoval(vote: Ballot, outcome: Outcome | undefined, running: boolean) {
+/** What removing a vote would leave behind, in words; `running` is its request while it votes. */
+function afterRemoval(vote: Ballot, outcome: Outcome | undefined, running: PayoutRequest | undefined) {
   if (running) {
-    return vote.choice === 'Abstain'
-      ? 'Counting toward turnout: removing it takes it out of the tally.'
-      : 'Counting: removing it takes it out of the tally.';
+    const counting = vote.choice === 'Abstain' ? 'Counting toward support' : 'Counting';
+    if (!running.referendum?.confirming) return `${counting}: removing it takes it out of the tally.`;
+    const until = lateLockEnd(votingEnd(running)!, running.terms?.voteLockingPeriod ?? 0);
+    return <>{counting}, in the confirmation window: removing it takes it out of the tally and keeps the balance frozen until at least <Countdown to={until} />, whichever side wins.</>;
   }
   if (!outcome) return 'The referendum is ending.';
   if (!won(vote.choice, outcome) || LOCK_PERIODS[vote.conviction] === 0 || outcome.voteLockingPeriod === 0) {
@@ -20,6 +21,8 @@ function afterRemoval(vote: Ballot, outcome: Outcome | undefined, running: boole
   }
   return <>Won: once removed, frozen until <Countdown to={lockEnd(outcome.endedAt, outcome.voteLockingPeriod, vote.conviction)} />.</>;
 }
+
+const running = (request: PayoutRequest | undefined) => (request?.status.kind === 'Voting' ? request : undefined);
 
 export function MyVotes() {
   const { chain, account, head } = useReady();
@@ -43,8 +46,8 @@ export function MyVotes() {
                 <td><a href={href('requests', request)}>#{request}</a></td>
                 <td class="choice" data-choice={vote.choice}>{vote.choice.toLowerCase()}</td>
                 <td><Amount value={vote.balance} /></td>
-                <td>{vote.choice === 'Abstain' ? 'turnout only' : `${vote.conviction} (${multiplier(vote.conviction)})`}</td>
-                <td>{afterRemoval(vote, account.outcomes.get(request), byId.get(request)?.status.kind === 'Voting')}</td>
+                <td>{vote.choice === 'Abstain' ? 'support only' : `${vote.conviction} (${multiplier(vote.conviction)})`}</td>
+                <td>{afterRemoval(vote, account.outcomes.get(request), running(byId.get(request)))}</td>
                 <td><TxButton label="Remove" kind="danger" tx={() => api.tx.securityPool.removeVote(request)} /></td>
               </tr>
             ))}

@@ -49,7 +49,18 @@ export function RequestDetail({ id }: { id: number }) {
         <dt>Deposit</dt><dd><Amount value={request.deposit} /></dd>
         {request.filedAt !== undefined && <><dt>Filed</dt><dd>block #{request.filedAt}</dd></>}
         {terms?.track !== undefined && <><dt>Track</dt><dd id="request-track"><TrackLabel index={terms.track} /></dd></>}
-        {terms && <><dt>Terms</dt><dd id="request-terms" data-min-turnout={terms.minTurnout} data-approval={terms.approval}>turnout ≥ {formatPerbill(terms.minTurnout)}, approval &gt; {formatPerbill(terms.approval)}, timelock {terms.timelock} blocks, vote lock {terms.voteLockingPeriod} blocks per conviction level{terms.triagePeriod !== undefined && `, triage within ${terms.triagePeriod} blocks, report revealed within ${terms.revealPeriod} blocks of payout`}{terms.confirmPeriod !== undefined && `; a vote that turns the outcome in the last ${terms.confirmPeriod} blocks extends voting by ${terms.confirmPeriod} blocks, at most ${terms.maxExtensions}×`}</dd></>}
+        {terms && (
+          <>
+            <dt>Terms</dt>
+            <dd id="request-terms" data-min-support={terms.minSupport} data-approval={terms.approval} data-confirm-period={terms.confirmPeriod} data-veto-window={terms.vetoWindow}>
+              support (ayes and abstentions) ≥ {formatPerbill(terms.minSupport)} of the active issuance, approval &gt; {formatPerbill(terms.approval)},
+              timelock {terms.timelock} blocks, vote lock {terms.voteLockingPeriod} blocks per conviction level
+              {terms.triagePeriod !== undefined && `, triage within ${terms.triagePeriod} blocks, report revealed within ${terms.revealPeriod} blocks of payout`}
+              {what.kind === 'Disclosure' && `, paid no sooner than ${terms.vetoWindow} whole blocks after its reveal (the veto window)`}
+              {terms.confirmPeriod !== undefined && `; a change of the outcome in the last ${terms.confirmPeriod} blocks of voting moves the end so that ${terms.confirmPeriod} whole blocks follow it`}
+            </dd>
+          </>
+        )}
         {endsAt !== undefined && <><dt>Voting ends</dt><dd id="voting-end" data-ends-at={endsAt} data-extensions={extensions}><Countdown to={endsAt} />{extensions > 0 ? `, extended ${extensions}×` : terms?.confirmPeriod !== undefined ? ', not extended' : ''}</dd></>}
       </dl>
       {what.kind === 'Claim'
@@ -68,7 +79,7 @@ export function RequestDetail({ id }: { id: number }) {
         )}
       {status.kind === 'Voting' && terms && (
         <>
-          <section><h2>Tally</h2><TallyView tally={status.tally} terms={terms} referendum={request.referendum} /></section>
+          <section id="tally"><h2>Tally</h2><TallyView tally={status.tally} terms={terms} referendum={request.referendum} /></section>
           <VotePanel key={selected} request={request} endsAt={endsAt ?? status.endsAt} />
         </>
       )}

@@ -1,12 +1,13 @@
-// Voting on a running referendum: aye, nay or abstain, a balance and a conviction, with the lock it
-// earns if its side wins (an abstention counts toward turnout only and is never locked); change or
-// remove an existing vote.
+// Voting on a running referendum: aye, nay or abstain, a balance and a conviction, with what it adds
+// to the support (ayes and abstentions; a nay adds none) and the lock it earns if its side wins (an
+// abstention is never locked after the referendum); in the confirmation window, the lock that any
+// vote cast, changed or removed there earns; change or remove an existing vote.
 import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
 import { TxButton } from '../components/TxButton';
 import type { Chain } from '../chain/connect';
-import { LOCK_PERIODS, lockEnd, multiplier, weight } from '../chain/referendum';
+import { LOCK_PERIODS, lateLockEnd, lockEnd, multiplier, weight } from '../chain/referendum';
 import { CONVICTIONS, type Ballot, type Choice, type Conviction, type PayoutRequest } from '../chain/types';
 import { decimalText, parseAmount, tryParseAmount } from '../chain/units';
 import { useReady } from '../state/context';
@@ -14,7 +15,7 @@ import { useReady } from '../state/context';
 const CHOICES: { value: Choice; label: string }[] = [
   { value: 'Aye', label: 'Aye: pay it' },
   { value: 'Nay', label: "Nay: don't" },
-  { value: 'Abstain', label: 'Abstain: count toward turnout only' },
+  { value: 'Abstain', label: 'Abstain: count toward support only' },
 ];
 
 /** The ballot as the runtime takes it: `{ choice, … }`, or an older runtime's `{ aye, … }`. */
@@ -32,9 +33,16 @@ export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt:
   const balance = tryParseAmount(units, balanceText);
   const lockPeriod = request.terms?.voteLockingPeriod ?? 0;
   const abstain = choice === 'Abstain';
-  // An abstention weighs nothing and is never locked: its conviction does not matter.
+  // An abstention weighs nothing and earns no lock by winning: its conviction does not matter.
   const sentConviction = abstain ? 'None' : conviction;
   const until = lockEnd(endsAt, lockPeriod, conviction);
+  const confirming = request.referendum?.confirming ?? false;
+  const late = confirming && (
+    <>
+      {' '}In the confirmation window: whichever side wins, the balance stays frozen until at least{' '}
+      <Countdown to={lateLockEnd(endsAt, lockPeriod)} /> (the vote-locking period after the end), even if you remove the vote.
+    </>
+  );
   const choices = features.abstain ? CHOICES : CHOICES.filter((c) => c.value !== 'Abstain');
 
   return (
@@ -43,7 +51,7 @@ export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt:
       {current && (
         <p class="current-vote" data-choice={current.choice}>
           Your vote: {current.choice.toLowerCase()} with <Amount value={current.balance} />
-          {current.choice === 'Abstain' ? ' (turnout only)' : <> at {current.conviction} ({multiplier(current.conviction)})</>}.
+          {current.choice === 'Abstain' ? ' (support only)' : <> at {current.conviction} ({multiplier(current.conviction)})</>}.
         </p>
       )}
       <fieldset>
@@ -64,18 +72,30 @@ export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt:
           ))}
         </select>
       </label>
-      <p class="lock-preview" aria-live="polite" data-choice={choice}>
+      <p class="lock-preview" aria-live="polite" data-choice={choice} data-confirming={String(confirming)}>
         {abstain
-          ? <>{balance !== undefined && <>Adds <Amount value={balance} /> to the turnout; no ayes or nays. </>}The balance is frozen while the vote counts and free as soon as you remove it: an abstention is never locked.</>
+          ? (
+            <>
+              {balance !== undefined && <>Adds <Amount value={balance} /> to the support; no ayes or nays. </>}
+              The balance is frozen while the vote counts
+              {confirming ? '.' : ' and free as soon as you remove it: an abstention is never locked after the referendum.'}
+            </>
+          )
           : (
             <>
-              {balance !== undefined && <>Counts as <Amount value={weight({ choice, balance, conviction })} />. </>}
+              {balance !== undefined && (
+                <>
+                  Adds <Amount value={weight({ choice, balance, conviction })} /> to the{' '}
+                  {choice === 'Aye' ? <>ayes and <Amount value={balance} /> to the support</> : 'nays and nothing to the support: a nay never counts toward it'}.{' '}
+                </>
+              )}
               The balance is frozen while the vote counts
               {LOCK_PERIODS[conviction] > 0
                 ? <>; if {choice.toLowerCase()} wins, it stays frozen until <Countdown to={until} /> once you remove the vote.</>
-                : <>; with no conviction it is free as soon as you remove the vote.</>}
+                : confirming ? '.' : '; with no conviction it is free as soon as you remove the vote.'}
             </>
           )}
+        {late}
       </p>
       <div class="actions">
         <TxButton
