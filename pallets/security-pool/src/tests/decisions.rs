@@ -11,12 +11,12 @@ use sp_runtime::Perbill;
 /// Two tracks below the general one (10 blocks of voting, 5 of timelock, 10% support), each
 /// taking up to ten of its largest requests open.
 fn with_tracks() -> PoolParameters<Balance, u64> {
-	let track = |max_amount, voting_period, timelock, turnout| Track {
+	let track = |max_amount, voting_period, timelock, support| Track {
 		max_amount,
 		max_open: 10 * max_amount,
 		voting_period,
 		timelock,
-		min_support: Perbill::from_percent(turnout),
+		min_support: Perbill::from_percent(support),
 		approval: Perbill::from_percent(50),
 	};
 	PoolParameters {

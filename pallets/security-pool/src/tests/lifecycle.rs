@@ -84,12 +84,20 @@ fn too_little_support_rejects_and_forfeits_the_deposit() {
 fn too_few_ayes_reject() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = claim(ALICE, 10_000);
-		// Turnout (1_200_000) suffices; the weighted ayes end up below the nays.
+		// Support (BOB's aye and EVE's abstention: 1_200_000) suffices; the weighted ayes end
+		// up below the nays.
 		assert_ok!(cast(BOB, id, vote(true, 600_000, Conviction::Locked1x)));
+		let abstain = crate::Vote {
+			choice: crate::Choice::Abstain,
+			balance: 600_000,
+			conviction: Conviction::None,
+		};
+		assert_ok!(cast(EVE, id, abstain));
 		assert_ok!(cast(CHARLIE, id, vote(false, 300_000, Conviction::Locked2x)));
 		assert_ok!(cast(DAVE, id, vote(true, 300_000, Conviction::None)));
 		// Ayes 600_000 + 30_000 against nays 600_000 would pass: DAVE changes his mind.
 		assert_ok!(cast(DAVE, id, vote(false, 300_000, Conviction::None)));
+		assert!(SecurityPool::referendum(id).is_some_and(|r| r.support >= r.support_needed));
 		run_to_block(voting_end());
 		assert_eq!(status(id), None);
 		assert_eq!(pool_balance(), POOL_GENESIS + deposit_for(3));
