@@ -630,11 +630,27 @@ mod benchmarks {
 		assert_eq!(ended, r);
 	}
 
-	/// Paying `p` requests whose timelock expired, each to a new account.
+	/// Paying `p` requests whose timelock expired, each in full to a new account: disclosures
+	/// the council confirmed, with the longest sealed report and not revealed, so that each
+	/// starts its reveal deadline in a reveal queue the other open requests fill.
 	#[benchmark]
 	fn make_payments(p: Linear<0, { T::MaxPayoutsPerBlock::get() }>) {
 		setup::<T>();
-		approved::<T>(p);
+		let waiting = unproven::<T>(T::MaxOpenRequests::get() - p);
+		let first = T::MaxOpenRequests::get();
+		let filed: Vec<_> = (first..first + p)
+			.map(|i| file_sealed_disclosure::<T>(i, sealed::<T>()))
+			.collect();
+		for (id, _) in &filed {
+			Pallet::<T>::do_triage(*id, Verdict::Confirmed).expect("the triage is open");
+			Pallet::<T>::do_vote(&funded::<T>("voter", *id), *id, aye::<T>())
+				.expect("the vote is valid");
+		}
+		end_all::<T>();
+		for (id, submitter) in &filed {
+			let payee: T::AccountId = account("payee", *id, SEED);
+			Pallet::<T>::do_set_payee(submitter.clone(), *id, payee).expect("approved");
+		}
 		let at = Timelocks::<T>::get().last().map(|d| d.at).unwrap_or_else(now::<T>);
 		set_now::<T>(at);
 		let paid;
@@ -644,7 +660,11 @@ mod benchmarks {
 		}
 		assert_eq!(paid, p);
 		assert!(OwedQueue::<T>::get().is_empty());
-		assert!(Requests::<T>::count().is_zero());
+		assert_eq!(RevealDeadlines::<T>::get().len(), waiting.len() + filed.len());
+		assert!(filed.iter().all(|(id, _)| matches!(
+			Requests::<T>::get(id).map(|r| r.status),
+			Some(RequestStatus::Paid { .. })
+		)));
 	}
 
 	/// The fee hook's own work on one fee with an adaptive share: this block's share read,
