@@ -18,7 +18,7 @@ use proptest::{
 	sample::Index,
 	test_runner::{Config as ProptestConfig, TestRunner},
 };
-use sp_runtime::Perbill;
+use sp_runtime::{DispatchError, Perbill};
 use std::{
 	cell::RefCell,
 	collections::{BTreeMap, BTreeSet},
@@ -40,9 +40,15 @@ enum Action {
 		amount: Balance,
 		evidence: u8,
 	},
-	/// A spammer files as many of the cheapest claims as it may.
+	/// A spammer files as many of the cheapest claims as it may, and one more.
 	Spam {
 		who: AccountId,
+	},
+	/// Someone files a disclosure with the commitment of another, open one (copied from the
+	/// mempool or the chain).
+	CopyCommitment {
+		who: AccountId,
+		request: Index,
 	},
 	/// A disclosure, with its report sealed to the council (of this many bytes) or not.
 	Disclose {
@@ -221,6 +227,7 @@ fn action() -> impl Strategy<Value = Action> {
 			}
 		),
 		1 => account().prop_map(|who| Action::Spam { who }),
+		1 => (account(), request()).prop_map(|(who, request)| Action::CopyCommitment { who, request }),
 		3 => (account(), severity(), 0..30_000u64, prop::option::of(0..MAX_SEALED + 8)).prop_map(
 			|(who, severity, amount, sealed)| Action::Disclose { who, severity, amount, sealed }
 		),
@@ -543,8 +550,49 @@ fn apply(
 			let _ = SecurityPool::submit_claim(origin(who), amount, beneficiary, evidence);
 		},
 		Action::Spam { who } => {
-			for _ in 0..MAX_OPEN_PER_ACCOUNT {
-				let _ = SecurityPool::submit_claim(origin(who), ED, who, vec![]);
+			use crate::Error;
+			for _ in 0..=MAX_OPEN_PER_ACCOUNT {
+				let open = crate::OpenRequestsOf::<Test>::get(who);
+				match SecurityPool::submit_claim(origin(who), ED, who, vec![]) {
+					Ok(()) => assert_eq!(crate::OpenRequestsOf::<Test>::get(who), open + 1),
+					Err(error) => {
+						let refusals: [DispatchError; 5] = [
+							Error::<Test>::TooManyRequestsOfAccount.into(),
+							Error::<Test>::TooManyOpenRequests.into(),
+							Error::<Test>::InsufficientFunds.into(),
+							Error::<Test>::ExceedsMaxPayout.into(),
+							Error::<Test>::ExceedsMaxExposure.into(),
+						];
+						assert!(refusals.contains(&error), "spam refused with {error:?}");
+						assert_eq!(crate::OpenRequestsOf::<Test>::get(who), open);
+						if error == Error::<Test>::TooManyRequestsOfAccount.into() {
+							took("spam stopped by the per-account limit");
+						}
+					},
+				}
+			}
+			assert!(crate::OpenRequestsOf::<Test>::get(who) <= MAX_OPEN_PER_ACCOUNT);
+		},
+		Action::CopyCommitment { who, request } => {
+			// A disclosure filed with the commitment of an open one is refused.
+			let commitments: Vec<_> = Requests::<Test>::iter_values()
+				.filter_map(|r| match r.kind {
+					RequestKind::Disclosure { commitment, .. } => Some(commitment),
+					RequestKind::Claim { .. } => None,
+				})
+				.collect();
+			if !commitments.is_empty() {
+				let commitment = commitments[request.index(commitments.len())];
+				let copy = SecurityPool::submit_disclosure(
+					origin(who),
+					commitment,
+					Severity::Low,
+					ED,
+					who,
+					None,
+				);
+				assert_eq!(copy, Err(crate::Error::<Test>::DuplicateCommitment.into()));
+				took("copied commitment refused");
 			}
 		},
 		Action::Split { sybils, amount } => {
@@ -588,7 +636,14 @@ fn apply(
 			}
 		},
 		Action::Triage { request, verdict } => {
-			let _ = SecurityPool::triage(RuntimeOrigin::root(), pick(request), verdict);
+			let request = pick(request);
+			let claim = Requests::<Test>::get(request)
+				.is_some_and(|r| matches!(r.kind, RequestKind::Claim { .. }));
+			let triaged = SecurityPool::triage(RuntimeOrigin::root(), request, verdict);
+			if claim {
+				assert_eq!(triaged, Err(crate::Error::<Test>::NotADisclosure.into()));
+				took("triage of a claim refused");
+			}
 		},
 		Action::Reveal { request } => {
 			let request = pick(request);
@@ -1001,7 +1056,7 @@ fn run_case(actions: Vec<Action>, hunters_reveal: bool) {
 /// generator stops reaching fails the test.
 /// About a third of what a run takes each path, so that a change of the generator that starves
 /// one shows.
-const PATH_MINIMUMS: [(&str, u32); 8] = [
+const PATH_MINIMUMS: [(&str, u32); 11] = [
 	("late flip moved the end", 200),
 	("snipe answered", 100),
 	("flip and undo in one block", 150),
@@ -1009,7 +1064,10 @@ const PATH_MINIMUMS: [(&str, u32); 8] = [
 	("split piece went up a track", 35),
 	("revealed in its timelock", 80),
 	("revealed before payment", 100),
-	("vetoed while unproven", 3),
+	("vetoed while unproven", 35),
+	("spam stopped by the per-account limit", 150),
+	("copied commitment refused", 30),
+	("triage of a claim refused", 200),
 ];
 
 #[test]
