@@ -3,7 +3,7 @@
 //! Do not edit: `scripts/benchmark-weights.sh` regenerates this file.
 //! Date: 2026-12-07; host `vm`; CPU `AMD EPYC`.
 //! Steps: 50; repeat: 20; wasm execution: `Compiled`; DB cache: 1024 MiB.
-//! Pallet source: 918ccb62c19b90a45e3f55ad828c79bfbb2b74f7605384d36551b56708fb8545.
+//! Pallet source: 42ab2c28ac02e1c2bfeb80107a838c07497e2ce4434dc62a75ec2bc7434f114d.
 //! A weight is the measured execution time and the estimated proof size (from the storage
 //! items' maximum encoded lengths), plus the runtime's `DbWeight` per storage read and write.
 
@@ -71,8 +71,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 46_790_000 picoseconds.
-		Weight::from_parts(50_876_000, 0)
+		// Minimum execution time: 47_280_000 picoseconds.
+		Weight::from_parts(57_956_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -91,12 +91,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `3964` bytes.
-		// Minimum execution time: 105_617_000 picoseconds.
-		Weight::from_parts(144_259_164, 3964)
-			// Standard error: 18_253
-			.saturating_add(Weight::from_parts(25_211, 0).saturating_mul(e.into()))
+		// Minimum execution time: 113_688_000 picoseconds.
+		Weight::from_parts(218_668_083, 3964)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -125,12 +123,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
-	fn submit_disclosure(e: u32, ) -> Weight {
+	fn submit_disclosure(_e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `3964` bytes.
-		// Minimum execution time: 130_102_000 picoseconds.
-		Weight::from_parts(142_973_000, 3964)
-			// Standard error: 1_244
-			.saturating_add(Weight::from_parts(13_916, 0).saturating_mul(e.into()))
+		// Minimum execution time: 134_669_000 picoseconds.
+		Weight::from_parts(210_809_814, 3964)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -155,10 +151,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `3964` bytes.
-		// Minimum execution time: 165_275_000 picoseconds.
-		Weight::from_parts(204_405_363, 3964)
-			// Standard error: 1_132
-			.saturating_add(Weight::from_parts(7_425, 0).saturating_mul(r.into()))
+		// Minimum execution time: 157_914_000 picoseconds.
+		Weight::from_parts(192_581_240, 3964)
+			// Standard error: 1_161
+			.saturating_add(Weight::from_parts(13_649, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -172,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 59_428_000 picoseconds.
-		Weight::from_parts(75_151_000, 4764)
+		// Minimum execution time: 61_742_000 picoseconds.
+		Weight::from_parts(75_772_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -187,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 54_160_000 picoseconds.
-		Weight::from_parts(66_949_000, 4764)
+		// Minimum execution time: 58_035_000 picoseconds.
+		Weight::from_parts(75_472_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -204,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 61_170_000 picoseconds.
-		Weight::from_parts(75_912_000, 4764)
+		// Minimum execution time: 64_656_000 picoseconds.
+		Weight::from_parts(76_243_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -217,8 +213,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 39_589_000 picoseconds.
-		Weight::from_parts(47_150_000, 4764)
+		// Minimum execution time: 39_719_000 picoseconds.
+		Weight::from_parts(47_360_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -244,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 167_448_000 picoseconds.
-		Weight::from_parts(200_516_000, 7623)
+		// Minimum execution time: 171_314_000 picoseconds.
+		Weight::from_parts(212_875_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -261,8 +257,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `3964` bytes.
-		// Minimum execution time: 111_224_000 picoseconds.
-		Weight::from_parts(151_814_000, 3964)
+		// Minimum execution time: 112_637_000 picoseconds.
+		Weight::from_parts(149_171_000, 3964)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -290,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 157_143_000 picoseconds.
-		Weight::from_parts(185_294_000, 7623)
+		// Minimum execution time: 162_991_000 picoseconds.
+		Weight::from_parts(190_612_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -299,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `3964` bytes.
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(16_645_000, 3964)
+		// Minimum execution time: 14_482_000 picoseconds.
+		Weight::from_parts(18_457_000, 3964)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -308,8 +304,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_788_000 picoseconds.
-		Weight::from_parts(6_951_000, 0)
+		// Minimum execution time: 5_899_000 picoseconds.
+		Weight::from_parts(7_240_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -320,8 +316,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `3964` bytes.
-		// Minimum execution time: 43_905_000 picoseconds.
-		Weight::from_parts(61_671_000, 3964)
+		// Minimum execution time: 41_582_000 picoseconds.
+		Weight::from_parts(57_625_000, 3964)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -333,8 +329,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `3964` bytes.
-		// Minimum execution time: 50_936_000 picoseconds.
-		Weight::from_parts(64_476_000, 3964)
+		// Minimum execution time: 44_115_000 picoseconds.
+		Weight::from_parts(85_266_000, 3964)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -345,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (2974 ±0)` bytes.
-		// Minimum execution time: 1_643_000 picoseconds.
-		Weight::from_parts(4_635_389, 1999)
-			// Standard error: 8_840
-			.saturating_add(Weight::from_parts(10_374_792, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_652_000 picoseconds.
+		Weight::from_parts(4_890_217, 1999)
+			// Standard error: 60_996
+			.saturating_add(Weight::from_parts(14_759_392, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -378,10 +374,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 981_000 picoseconds.
-		Weight::from_parts(3_556_168, 1999)
-			// Standard error: 91_261
-			.saturating_add(Weight::from_parts(75_940_055, 0).saturating_mul(r.into()))
+		// Minimum execution time: 991_000 picoseconds.
+		Weight::from_parts(3_927_530, 1999)
+			// Standard error: 362_539
+			.saturating_add(Weight::from_parts(104_388_826, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -392,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_850_000 picoseconds.
-		Weight::from_parts(7_601_000, 0)
+		// Minimum execution time: 7_141_000 picoseconds.
+		Weight::from_parts(16_394_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -423,10 +419,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_001_000 picoseconds.
-		Weight::from_parts(5_823_543, 1999)
-			// Standard error: 106_383
-			.saturating_add(Weight::from_parts(118_523_341, 0).saturating_mul(r.into()))
+		// Minimum execution time: 952_000 picoseconds.
+		Weight::from_parts(9_550_855, 1999)
+			// Standard error: 267_501
+			.saturating_add(Weight::from_parts(126_915_087, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -439,57 +435,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
-	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:8 w:8)
+	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:8 w:8)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
-		// Proof size: measured `1074 + p * (427 ±0)`, estimated `1999 + p * (2974 ±0)` bytes.
-		// Minimum execution time: 3_185_000 picoseconds.
-		Weight::from_parts(35_525_472, 1999)
-			// Standard error: 399_522
-			.saturating_add(Weight::from_parts(70_691_264, 0).saturating_mul(p.into()))
+		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_642_000 picoseconds.
+		Weight::from_parts(35_407_492, 1999)
+			// Standard error: 502_915
+			.saturating_add(Weight::from_parts(124_953_505, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2974).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(p.into()))
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_432_000 picoseconds.
-		Weight::from_parts(23_054_000, 0)
+		// Minimum execution time: 21_973_000 picoseconds.
+		Weight::from_parts(25_929_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_471_000 picoseconds.
-		Weight::from_parts(22_884_000, 0)
+		// Minimum execution time: 21_782_000 picoseconds.
+		Weight::from_parts(24_446_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 56_834_000 picoseconds.
-		Weight::from_parts(59_248_000, 0)
+		// Minimum execution time: 57_295_000 picoseconds.
+		Weight::from_parts(61_962_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_204_000 picoseconds.
-		Weight::from_parts(38_077_000, 0)
+		// Minimum execution time: 36_374_000 picoseconds.
+		Weight::from_parts(39_078_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_507_000 picoseconds.
-		Weight::from_parts(5_108_000, 1509)
+		// Minimum execution time: 4_527_000 picoseconds.
+		Weight::from_parts(5_147_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 8_983_000 picoseconds.
-		Weight::from_parts(9_905_000, 0)
+		// Minimum execution time: 8_893_000 picoseconds.
+		Weight::from_parts(10_265_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
@@ -498,8 +502,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 46_790_000 picoseconds.
-		Weight::from_parts(50_876_000, 0)
+		// Minimum execution time: 47_280_000 picoseconds.
+		Weight::from_parts(57_956_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -518,12 +522,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `3964` bytes.
-		// Minimum execution time: 105_617_000 picoseconds.
-		Weight::from_parts(144_259_164, 3964)
-			// Standard error: 18_253
-			.saturating_add(Weight::from_parts(25_211, 0).saturating_mul(e.into()))
+		// Minimum execution time: 113_688_000 picoseconds.
+		Weight::from_parts(218_668_083, 3964)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -552,12 +554,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
-	fn submit_disclosure(e: u32, ) -> Weight {
+	fn submit_disclosure(_e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `3964` bytes.
-		// Minimum execution time: 130_102_000 picoseconds.
-		Weight::from_parts(142_973_000, 3964)
-			// Standard error: 1_244
-			.saturating_add(Weight::from_parts(13_916, 0).saturating_mul(e.into()))
+		// Minimum execution time: 134_669_000 picoseconds.
+		Weight::from_parts(210_809_814, 3964)
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -582,10 +582,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `3964` bytes.
-		// Minimum execution time: 165_275_000 picoseconds.
-		Weight::from_parts(204_405_363, 3964)
-			// Standard error: 1_132
-			.saturating_add(Weight::from_parts(7_425, 0).saturating_mul(r.into()))
+		// Minimum execution time: 157_914_000 picoseconds.
+		Weight::from_parts(192_581_240, 3964)
+			// Standard error: 1_161
+			.saturating_add(Weight::from_parts(13_649, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -599,8 +599,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 59_428_000 picoseconds.
-		Weight::from_parts(75_151_000, 4764)
+		// Minimum execution time: 61_742_000 picoseconds.
+		Weight::from_parts(75_772_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -614,8 +614,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 54_160_000 picoseconds.
-		Weight::from_parts(66_949_000, 4764)
+		// Minimum execution time: 58_035_000 picoseconds.
+		Weight::from_parts(75_472_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -631,8 +631,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 61_170_000 picoseconds.
-		Weight::from_parts(75_912_000, 4764)
+		// Minimum execution time: 64_656_000 picoseconds.
+		Weight::from_parts(76_243_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -644,8 +644,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 39_589_000 picoseconds.
-		Weight::from_parts(47_150_000, 4764)
+		// Minimum execution time: 39_719_000 picoseconds.
+		Weight::from_parts(47_360_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -671,8 +671,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 167_448_000 picoseconds.
-		Weight::from_parts(200_516_000, 7623)
+		// Minimum execution time: 171_314_000 picoseconds.
+		Weight::from_parts(212_875_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
@@ -688,8 +688,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `3964` bytes.
-		// Minimum execution time: 111_224_000 picoseconds.
-		Weight::from_parts(151_814_000, 3964)
+		// Minimum execution time: 112_637_000 picoseconds.
+		Weight::from_parts(149_171_000, 3964)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -717,8 +717,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 157_143_000 picoseconds.
-		Weight::from_parts(185_294_000, 7623)
+		// Minimum execution time: 162_991_000 picoseconds.
+		Weight::from_parts(190_612_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -726,8 +726,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `3964` bytes.
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(16_645_000, 3964)
+		// Minimum execution time: 14_482_000 picoseconds.
+		Weight::from_parts(18_457_000, 3964)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -735,8 +735,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_788_000 picoseconds.
-		Weight::from_parts(6_951_000, 0)
+		// Minimum execution time: 5_899_000 picoseconds.
+		Weight::from_parts(7_240_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -747,8 +747,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `3964` bytes.
-		// Minimum execution time: 43_905_000 picoseconds.
-		Weight::from_parts(61_671_000, 3964)
+		// Minimum execution time: 41_582_000 picoseconds.
+		Weight::from_parts(57_625_000, 3964)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -760,8 +760,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `3964` bytes.
-		// Minimum execution time: 50_936_000 picoseconds.
-		Weight::from_parts(64_476_000, 3964)
+		// Minimum execution time: 44_115_000 picoseconds.
+		Weight::from_parts(85_266_000, 3964)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -772,10 +772,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (2974 ±0)` bytes.
-		// Minimum execution time: 1_643_000 picoseconds.
-		Weight::from_parts(4_635_389, 1999)
-			// Standard error: 8_840
-			.saturating_add(Weight::from_parts(10_374_792, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_652_000 picoseconds.
+		Weight::from_parts(4_890_217, 1999)
+			// Standard error: 60_996
+			.saturating_add(Weight::from_parts(14_759_392, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -805,10 +805,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 981_000 picoseconds.
-		Weight::from_parts(3_556_168, 1999)
-			// Standard error: 91_261
-			.saturating_add(Weight::from_parts(75_940_055, 0).saturating_mul(r.into()))
+		// Minimum execution time: 991_000 picoseconds.
+		Weight::from_parts(3_927_530, 1999)
+			// Standard error: 362_539
+			.saturating_add(Weight::from_parts(104_388_826, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -819,8 +819,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_850_000 picoseconds.
-		Weight::from_parts(7_601_000, 0)
+		// Minimum execution time: 7_141_000 picoseconds.
+		Weight::from_parts(16_394_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -850,10 +850,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_001_000 picoseconds.
-		Weight::from_parts(5_823_543, 1999)
-			// Standard error: 106_383
-			.saturating_add(Weight::from_parts(118_523_341, 0).saturating_mul(r.into()))
+		// Minimum execution time: 952_000 picoseconds.
+		Weight::from_parts(9_550_855, 1999)
+			// Standard error: 267_501
+			.saturating_add(Weight::from_parts(126_915_087, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -866,57 +866,65 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
-	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
-	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:8 w:8)
+	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:8 w:8)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
+	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
-		// Proof size: measured `1074 + p * (427 ±0)`, estimated `1999 + p * (2974 ±0)` bytes.
-		// Minimum execution time: 3_185_000 picoseconds.
-		Weight::from_parts(35_525_472, 1999)
-			// Standard error: 399_522
-			.saturating_add(Weight::from_parts(70_691_264, 0).saturating_mul(p.into()))
+		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
+		// Minimum execution time: 1_642_000 picoseconds.
+		Weight::from_parts(35_407_492, 1999)
+			// Standard error: 502_915
+			.saturating_add(Weight::from_parts(124_953_505, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
-			.saturating_add(RocksDbWeight::get().writes(1))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2974).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(p.into()))
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_432_000 picoseconds.
-		Weight::from_parts(23_054_000, 0)
+		// Minimum execution time: 21_973_000 picoseconds.
+		Weight::from_parts(25_929_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_471_000 picoseconds.
-		Weight::from_parts(22_884_000, 0)
+		// Minimum execution time: 21_782_000 picoseconds.
+		Weight::from_parts(24_446_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 56_834_000 picoseconds.
-		Weight::from_parts(59_248_000, 0)
+		// Minimum execution time: 57_295_000 picoseconds.
+		Weight::from_parts(61_962_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_204_000 picoseconds.
-		Weight::from_parts(38_077_000, 0)
+		// Minimum execution time: 36_374_000 picoseconds.
+		Weight::from_parts(39_078_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_507_000 picoseconds.
-		Weight::from_parts(5_108_000, 1509)
+		// Minimum execution time: 4_527_000 picoseconds.
+		Weight::from_parts(5_147_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 8_983_000 picoseconds.
-		Weight::from_parts(9_905_000, 0)
+		// Minimum execution time: 8_893_000 picoseconds.
+		Weight::from_parts(10_265_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

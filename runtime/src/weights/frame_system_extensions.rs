@@ -40,51 +40,51 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_063_000 picoseconds.
-		Weight::from_parts(2_363_000, 0)
+		// Minimum execution time: 1_973_000 picoseconds.
+		Weight::from_parts(2_664_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_297_000 picoseconds.
-		Weight::from_parts(4_777_000, 0)
+		// Minimum execution time: 4_116_000 picoseconds.
+		Weight::from_parts(4_747_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_297_000 picoseconds.
-		Weight::from_parts(4_797_000, 0)
+		// Minimum execution time: 4_097_000 picoseconds.
+		Weight::from_parts(4_637_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 611_000 picoseconds.
-		Weight::from_parts(752_000, 0)
+		// Minimum execution time: 601_000 picoseconds.
+		Weight::from_parts(751_000, 0)
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 8_673_000 picoseconds.
-		Weight::from_parts(9_314_000, 3593)
+		// Minimum execution time: 8_542_000 picoseconds.
+		Weight::from_parts(9_744_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn check_spec_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 460_000 picoseconds.
+		// Minimum execution time: 450_000 picoseconds.
 		Weight::from_parts(561_000, 0)
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 460_000 picoseconds.
+		// Minimum execution time: 450_000 picoseconds.
 		Weight::from_parts(561_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_506_000 picoseconds.
-		Weight::from_parts(5_018_000, 0)
+		// Minimum execution time: 4_456_000 picoseconds.
+		Weight::from_parts(4_998_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_543_000 picoseconds.
-		Weight::from_parts(2_994_000, 0)
+		// Minimum execution time: 2_593_000 picoseconds.
+		Weight::from_parts(2_954_000, 0)
 	}
 }
