@@ -427,18 +427,23 @@ fn an_owed_disclosure_keeps_its_deposit_until_revealed_or_late() {
 	});
 }
 
+/// A disclosure the council found invalid, passed and revealed in the last block of its
+/// timelock, hoping to be paid in the next block before anyone can read it. Returns it and the
+/// block it is payable at now.
+fn revealed_in_the_last_block() -> (RequestId, u64) {
+	let id = disclose(Severity::High, 5_000);
+	assert_ok!(triage(id, Verdict::Invalid));
+	pass(id);
+	let payable_at = 1 + VOTING_PERIOD + TIMELOCK;
+	run_to_block(payable_at - 1);
+	assert_ok!(reveal(id));
+	(id, payable_at - 1 + VETO_WINDOW + 1)
+}
+
 #[test]
 fn a_report_revealed_in_the_last_block_of_its_timelock_waits_out_the_veto_window() {
 	ExtBuilder::default().build_and_execute(|| {
-		// The council found the report invalid; the hunter reveals it in the last block of the
-		// timelock, hoping to be paid in the next block before anyone can read it.
-		let id = disclose(Severity::High, 5_000);
-		assert_ok!(triage(id, Verdict::Invalid));
-		pass(id);
-		let payable_at = 1 + VOTING_PERIOD + TIMELOCK;
-		run_to_block(payable_at - 1);
-		assert_ok!(reveal(id));
-		let after_window = payable_at - 1 + VETO_WINDOW + 1;
+		let (id, after_window) = revealed_in_the_last_block();
 		assert_eq!(status(id), Some(RequestStatus::Approved { payable_at: after_window }));
 		assert!(pool_events()
 			.contains(&Event::TimelockRestarted { request: id, payable_at: after_window }));
@@ -458,13 +463,7 @@ fn a_report_revealed_in_the_last_block_of_its_timelock_waits_out_the_veto_window
 #[test]
 fn a_report_revealed_in_the_last_block_is_paid_after_the_veto_window_if_nobody_vetoes() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = disclose(Severity::High, 5_000);
-		assert_ok!(triage(id, Verdict::Invalid));
-		pass(id);
-		let payable_at = 1 + VOTING_PERIOD + TIMELOCK;
-		run_to_block(payable_at - 1);
-		assert_ok!(reveal(id));
-		let after_window = payable_at + VETO_WINDOW;
+		let (id, after_window) = revealed_in_the_last_block();
 		run_to_block(after_window - 1);
 		assert_eq!(paid(id), 0);
 		run_to_block(after_window);
