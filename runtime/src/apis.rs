@@ -7,7 +7,7 @@ use frame_support::{
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_security_pool::{
-	FeeShareStatus, PayoutRequestOf, PoolStatus, ReferendumStatus, RequestId,
+	FeeShareStatus, IncidentStatus, PayoutRequestOf, PoolStatus, ReferendumStatus, RequestId,
 };
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -203,6 +203,7 @@ impl_runtime_apis! {
 		Balance,
 		PayoutRequestOf<Runtime>,
 		BlockNumber,
+		AccountId,
 	> for Runtime
 	{
 		fn pool_status() -> PoolStatus<Balance> {
@@ -223,6 +224,20 @@ impl_runtime_apis! {
 
 		fn fee_share() -> FeeShareStatus<Balance> {
 			SecurityPool::fee_share_status()
+		}
+
+		fn incident(id: RequestId) -> Option<IncidentStatus<Balance, BlockNumber>> {
+			SecurityPool::incident(id)
+		}
+
+		fn compensation(
+			incident: RequestId,
+			index: u32,
+			account: AccountId,
+			amount: Balance,
+			proof: Vec<sp_core::H256>,
+		) -> Result<Balance, sp_runtime::DispatchError> {
+			SecurityPool::compensation(incident, index, account, amount, proof)
 		}
 	}
 

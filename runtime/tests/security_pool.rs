@@ -4,7 +4,7 @@
 use codec::Encode;
 use frame_support::traits::fungible::{Inspect, InspectHold};
 use pallet_security_pool::{Choice, Conviction, PayoutRequestOf, PoolStatus, RequestStatus, Vote};
-use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV4;
+use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV5;
 use security_pool_runtime::{
 	genesis_config_presets, AccountId, Balance, Balances, BalancesCall, Block, BlockNumber,
 	Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SecurityPool,
@@ -136,13 +136,23 @@ fn fees_paid() -> Vec<(Balance, Balance)> {
 }
 
 fn pool_status() -> PoolStatus<Balance> {
-	<Runtime as SecurityPoolApiV4<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::pool_status()
+	<Runtime as SecurityPoolApiV5<
+		Block,
+		Balance,
+		PayoutRequestOf<Runtime>,
+		BlockNumber,
+		AccountId,
+	>>::pool_status()
 }
 
 fn request(id: u32) -> Option<PayoutRequestOf<Runtime>> {
-	<Runtime as SecurityPoolApiV4<Block, Balance, PayoutRequestOf<Runtime>, BlockNumber>>::request(
-		id,
-	)
+	<Runtime as SecurityPoolApiV5<
+		Block,
+		Balance,
+		PayoutRequestOf<Runtime>,
+		BlockNumber,
+		AccountId,
+	>>::request(id)
 }
 
 #[test]

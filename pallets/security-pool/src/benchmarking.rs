@@ -3,9 +3,9 @@
 use super::*;
 use crate::fee::CreditOf;
 use crate::pallet::{
-	BalanceOf, BlockFeeShare, BlockNumberOf, Call, Config, EncryptedReports, FeeSharePolicy,
-	Ledger, Outcomes, OwedQueue, Pallet, Parameters, Requests, RevealDeadlines, Timelocks,
-	TriageDeadlines, TriageKey, VotingDeadlines, VotingFor,
+	BalanceOf, BlockFeeShare, BlockNumberOf, Call, ClaimWindows, ClaimedLeaves, Config,
+	EncryptedReports, FeeSharePolicy, Ledger, Outcomes, OwedQueue, Pallet, Parameters, Requests,
+	RevealDeadlines, Sweeps, Timelocks, TriageDeadlines, TriageKey, VotingDeadlines, VotingFor,
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -15,8 +15,11 @@ use frame_support::traits::{
 	Get, Imbalance, OnUnbalanced,
 };
 use frame_system::RawOrigin;
+use sp_core::H256;
 use sp_runtime::{
-	traits::{BlockNumberProvider, Bounded, One, Saturating, UniqueSaturatedFrom, Zero},
+	traits::{
+		BlakeTwo256, BlockNumberProvider, Bounded, One, Saturating, UniqueSaturatedFrom, Zero,
+	},
 	Perbill,
 };
 
@@ -269,6 +272,52 @@ fn ended<T: Config>(n: u32, voter: impl Fn(RequestId) -> T::AccountId) -> Vec<Re
 /// `n` approved requests, each with a voter of its own; returns their ids.
 fn approved<T: Config>(n: u32) -> Vec<RequestId> {
 	ended::<T>(n, |id| funded::<T>("voter", id))
+}
+
+/// An incident of `victims` leaves with its claims open, declared by a fresh account with the
+/// longest evidence, its budget its whole total. Returns it, with leaf 0: a new account, its
+/// amount and its proof of `⌈log2(victims)⌉` hashes.
+fn open_incident<T: Config>(
+	index: u32,
+	victims: u32,
+) -> (RequestId, T::AccountId, BalanceOf<T>, Vec<H256>) {
+	let (id, account, amount, proof) = declared_incident::<T>(index, victims);
+	Pallet::<T>::do_vote(&funded::<T>("voter", id), id, aye::<T>()).expect("the vote is valid");
+	end_all::<T>();
+	let at = Timelocks::<T>::get().last().expect("approved").at;
+	set_now::<T>(at);
+	Pallet::<T>::make_payments(at);
+	assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Compensating { .. }));
+	(id, account, amount, proof)
+}
+
+/// An incident of `victims` leaves under vote; see [`open_incident`].
+fn declared_incident<T: Config>(
+	index: u32,
+	victims: u32,
+) -> (RequestId, T::AccountId, BalanceOf<T>, Vec<H256>) {
+	let account: T::AccountId = account("victim", index, SEED);
+	let amount = amount::<T>();
+	let leaf = incidents::leaf_of(0, &account, &amount);
+	// Leaf 0 is the left child at every level, whatever the width.
+	let proof: Vec<H256> = (0..incidents::proof_depth(victims))
+		.map(|level| H256::repeat_byte(level as u8 + 1))
+		.collect();
+	let hash = |bytes: &[u8]| <BlakeTwo256 as sp_runtime::traits::Hash>::hash(bytes);
+	let root = proof
+		.iter()
+		.fold(hash(&leaf), |node, sibling| hash(&[node.as_bytes(), sibling.as_bytes()].concat()));
+	let id = NextRequestId::<T>::get();
+	Pallet::<T>::declare_incident(
+		RawOrigin::Signed(funded::<T>("declarer", index)).into(),
+		vec![7u8; T::MaxEvidenceLen::get() as usize],
+		amount,
+		victims,
+		root,
+		T::MinClaimPeriod::get(),
+	)
+	.expect("the incident is valid");
+	(id, account, amount, proof)
 }
 
 #[benchmarks]
@@ -743,6 +792,81 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Root, Some(adaptive));
 		assert_eq!(FeeSharePolicy::<T>::get(), Some(adaptive));
+	}
+
+	/// Declaring an incident into the last free slot.
+	#[benchmark]
+	fn declare_incident(e: Linear<0, { T::MaxEvidenceLen::get() }>) {
+		setup::<T>();
+		for i in 0..T::MaxOpenRequests::get() - 1 {
+			file_claim::<T>(i);
+		}
+		let who = signer::<T>();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(who),
+			vec![1u8; e as usize],
+			amount::<T>(),
+			T::MaxVictims::get(),
+			H256::repeat_byte(1),
+			T::MinClaimPeriod::get(),
+		);
+		assert_eq!(Requests::<T>::count(), T::MaxOpenRequests::get());
+	}
+
+	/// A free claim of the first leaf of the largest list (the longest proof) to a new account,
+	/// the first claim of its bitmap word. The pool account is warm: the block's fee hook
+	/// touched it and the block path pays for that.
+	#[benchmark]
+	fn claim_compensation() {
+		setup::<T>();
+		let (id, account, amount, proof) = open_incident::<T>(0, T::MaxVictims::get());
+		warm_pool::<T>();
+		assert_eq!(proof.len(), incidents::proof_depth(T::MaxVictims::get()));
+		#[extrinsic_call]
+		_(RawOrigin::None, id, 0, account.clone(), amount, proof);
+		assert_eq!(T::Currency::balance(&account), amount);
+	}
+
+	/// Closing `n` incidents whose claim windows end in this block, each partly claimed.
+	#[benchmark]
+	fn close_incidents(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		setup::<T>();
+		let mut at = now::<T>();
+		for i in 0..n {
+			let (id, account, amount, proof) = open_incident::<T>(i, 2);
+			Pallet::<T>::do_claim_compensation(id, 0, account, amount, &proof)
+				.expect("the claim is valid");
+			at = ClaimWindows::<T>::get().last().expect("open").at;
+		}
+		// Every window ends by the last one.
+		set_now::<T>(at);
+		let closed;
+		#[block]
+		{
+			closed = Pallet::<T>::close_incidents(at);
+		}
+		assert_eq!(closed, n);
+		assert!(Requests::<T>::count().is_zero());
+		// Each had a leaf claimed: its bitmap is swept in the next blocks.
+		assert_eq!(Sweeps::<T>::iter_keys().count(), n as usize);
+	}
+
+	/// Removing `w` words of a closed incident's bitmap, and the incident from the sweeps.
+	#[benchmark]
+	fn sweep_claimed(w: Linear<0, { T::MaxSweepPerBlock::get() }>) {
+		let incident = 7;
+		for word in 0..w {
+			ClaimedLeaves::<T>::insert(incident, word, u128::MAX);
+		}
+		Sweeps::<T>::insert(incident, ());
+		let swept;
+		#[block]
+		{
+			swept = Pallet::<T>::sweep_claimed();
+		}
+		assert_eq!(swept, w);
+		assert!(!Sweeps::<T>::contains_key(incident));
 	}
 
 	impl_benchmark_test_suite!(

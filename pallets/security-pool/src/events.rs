@@ -98,6 +98,35 @@ mod events {
 		/// A disclosure was revealed after waiting unproven (a new timelock), or late in its
 		/// timelock (the veto window): it is paid at `payable_at` unless vetoed.
 		TimelockRestarted { request: RequestId, payable_at: BlockNumberOf<T> },
+		/// A hack was declared and its referendum opened: `victims` leaves with Merkle root
+		/// `root` declare losses of `total`; `budget` is what the pool reserves for it now (set
+		/// again at approval).
+		IncidentDeclared {
+			incident: RequestId,
+			submitter: T::AccountId,
+			total: BalanceOf<T>,
+			victims: u32,
+			root: sp_core::H256,
+			claim_period: BlockNumberOf<T>,
+			evidence: BoundedVec<u8, T::MaxEvidenceLen>,
+			budget: BalanceOf<T>,
+			deposit: BalanceOf<T>,
+			voting_ends_at: BlockNumberOf<T>,
+		},
+		/// An approved incident's budget was committed: each leaf is paid
+		/// `amount × budget ÷ total`, rounded down.
+		IncidentBudgeted { incident: RequestId, budget: BalanceOf<T>, total: BalanceOf<T> },
+		/// An incident's timelock expired: its victims claim their shares until `closes_at`.
+		CompensationOpened {
+			incident: RequestId,
+			budget: BalanceOf<T>,
+			closes_at: BlockNumberOf<T>,
+		},
+		/// Leaf `index` of an incident's list was paid `amount` to `account`.
+		Compensated { incident: RequestId, index: u32, account: T::AccountId, amount: BalanceOf<T> },
+		/// An incident's claim window closed: its victims were paid `paid`, and `returned`, the
+		/// rest of its budget, is available to the pool again.
+		IncidentClosed { incident: RequestId, paid: BalanceOf<T>, returned: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -194,6 +223,36 @@ mod events {
 		ZeroTargetReserve,
 		/// An adaptive fee share's target reserve is above `MAX_TARGET_RESERVE`.
 		TargetReserveTooLarge,
+		/// An incident's loss list has no leaves or more than `MaxVictims`.
+		VictimsOutOfBounds,
+		/// An incident's claim period is outside `[MinClaimPeriod, MaxClaimPeriod]`.
+		ClaimPeriodOutOfBounds,
+		/// The pool has nothing available for a budget now, or no room under `max_exposure`.
+		NoBudget,
+		/// The request is not an incident.
+		NotAnIncident,
+		/// The incident's claims are not open: its vote or timelock is still running.
+		NotCompensating,
+		/// The incident's claim window has closed.
+		ClaimWindowClosed,
+		/// The leaf's index is not below the incident's number of victims.
+		LeafOutOfRange,
+		/// The leaf and its proof do not lead to the incident's root.
+		InvalidProof,
+		/// The leaf was already paid.
+		AlreadyCompensated,
+		/// The leaf's share rounds down to nothing.
+		NothingToPay,
+		/// Paying the leaf would take the incident past its budget: its list adds up to more
+		/// than its total.
+		BudgetExhausted,
+		/// The share is below the existential deposit and the account does not exist: it can
+		/// be claimed once the account exists.
+		ShareBelowMinimum,
+		/// The account cannot receive the share (e.g. it can hold no more).
+		CannotReceive,
+		/// The pool cannot pay the share now: what it holds is owed to earlier requests.
+		PoolCannotPay,
 	}
 
 	impl<T> From<ParameterError> for Error<T> {

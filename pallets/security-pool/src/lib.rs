@@ -70,6 +70,22 @@
 //!   paid unrevealed and keeps its deposit held until the report is revealed; the deposit goes
 //!   to the pool if `reveal_period` passes first.
 //!
+//! - **Incidents.** After a hack, [`Pallet::declare_incident`] puts one decision to the voters
+//!   for all its victims: the Merkle root of the loss list (leaves `SCALE((index, account,
+//!   amount))`, BLAKE2-256, the tree of polkadot-sdk's `binary-merkle-tree`; see [`incidents`])
+//!   and the `total` it declares, which may exceed the pool. It is a request like the others
+//!   (deposit, track, referendum, timelock, veto). On approval its budget is the smallest of
+//!   `total`, `max_payout` of what is available and the room under `max_exposure`, and every
+//!   leaf is paid the same fraction of its loss, `amount × budget ÷ total` rounded down, the
+//!   dust staying in the pool: never first come first paid. Once the timelock expires anyone
+//!   may [`Pallet::claim_compensation`] for a leaf with its proof, unsigned and free: the
+//!   transaction pool admits exactly the claims that pay (once per leaf, within the window,
+//!   within the budget, to an account that can receive them), so a drained victim pays
+//!   nothing and no one can spam the chain with claims. A share below the existential deposit
+//!   waits until its account exists. After `claim_period` blocks the block's work closes the
+//!   incident ([`Event::IncidentClosed`]): the rest of the budget returns to the pool, and the
+//!   claimed-leaf bitmap is removed at most [`Config::MaxSweepPerBlock`] words per block.
+//!
 //! ## Against adversaries
 //!
 //! The pool defends itself against those who file requests, vote, choose hostile beneficiaries and
@@ -129,9 +145,10 @@
 //! - No iteration over voters anywhere: tallies change vote by vote, locks are worked out per
 //!   vote when it is removed, and each outcome counts the votes that still refer to it.
 //! - The block path (`on_initialize`) ends at most [`Config::MaxEndingsPerBlock`] referenda,
-//!   makes at most [`Config::MaxPayoutsPerBlock`] payment attempts and expires at most
-//!   [`Config::MaxExpiriesPerBlock`] triage and as many reveal deadlines per block; the rest waits
-//!   for the next block. Its weight is charged from the benchmarks.
+//!   makes at most [`Config::MaxPayoutsPerBlock`] payment attempts, expires at most
+//!   [`Config::MaxExpiriesPerBlock`] triage and as many reveal deadlines and closes as many
+//!   incidents per block, and sweeps at most [`Config::MaxSweepPerBlock`] bitmap words; the rest
+//!   waits for the next block. Its weight is charged from the benchmarks.
 //! - Deadlines live in four sorted queues (voting, timelock, triage, reveal) bounded by
 //!   [`Config::MaxOpenRequests`], the owed requests in a FIFO of the same bound.
 //! - Adding the pallet to a running chain: [`migrations::from_v0::MigrateFromV0`] sets
@@ -151,6 +168,7 @@ mod api;
 mod benchmarking;
 mod events;
 mod fee;
+pub mod incidents;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -217,7 +235,8 @@ pub mod pallet {
 		<T as Config>::MaxEvidenceLen,
 	>;
 	/// A request's kind as stored.
-	pub type RequestKindOf<T> = RequestKind<BlockNumberOf<T>, <T as Config>::MaxEvidenceLen>;
+	pub type RequestKindOf<T> =
+		RequestKind<BalanceOf<T>, BlockNumberOf<T>, <T as Config>::MaxEvidenceLen>;
 	/// The pool's parameters as stored.
 	pub type ParametersOf<T> = PoolParameters<BalanceOf<T>, BlockNumberOf<T>>;
 	/// One account's votes as stored.
@@ -316,6 +335,27 @@ pub mod pallet {
 		/// the rest expire in the next blocks.
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
+
+		/// The most leaves an incident's loss list may have; a leaf's proof has at most
+		/// `⌈log2(MaxVictims)⌉` hashes.
+		#[pallet::constant]
+		type MaxVictims: Get<u32>;
+
+		/// The shortest claim window an incident may ask for, in blocks.
+		#[pallet::constant]
+		type MinClaimPeriod: Get<BlockNumberOf<Self>>;
+
+		/// The longest claim window an incident may ask for, in blocks.
+		#[pallet::constant]
+		type MaxClaimPeriod: Get<BlockNumberOf<Self>>;
+
+		/// The most words of closed incidents' claimed-leaf bitmaps removed in one block.
+		#[pallet::constant]
+		type MaxSweepPerBlock: Get<u32>;
+
+		/// The transaction-pool priority of a free claim of compensation.
+		#[pallet::constant]
+		type CompensationPriority: Get<TransactionPriority>;
 
 		/// Weights of the calls and of the per-block work.
 		type WeightInfo: WeightInfo;
@@ -447,6 +487,20 @@ pub mod pallet {
 	#[pallet::whitelist_storage]
 	pub type BlockFeeShare<T: Config> = StorageValue<_, Perbill, OptionQuery>;
 
+	/// Which leaves of an incident's loss list were paid: bit `index % 128` of word
+	/// `index / 128`. Removed, a bounded number of words per block, once the incident closes.
+	#[pallet::storage]
+	pub type ClaimedLeaves<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RequestId, Twox64Concat, u32, u128, ValueQuery>;
+
+	/// When incidents' claim windows close, earliest first.
+	#[pallet::storage]
+	pub type ClaimWindows<T: Config> = StorageValue<_, DeadlinesOf<T>, ValueQuery>;
+
+	/// Closed incidents whose claimed-leaf bitmaps are still being removed.
+	#[pallet::storage]
+	pub type Sweeps<T: Config> = StorageMap<_, Twox64Concat, RequestId, (), OptionQuery>;
+
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
 		/// The pool's parameters at genesis.
@@ -478,8 +532,11 @@ pub mod pallet {
 			let missed = Self::miss_triage(now);
 			let paid = Self::make_payments(now);
 			let expired = Self::expire_reveals(now);
+			let closed = Self::close_incidents(now);
+			let swept = Self::sweep_claimed();
 			Self::refresh_fee_share();
 			Self::block_work_weight(ended, missed, paid, expired)
+				.saturating_add(Self::incident_work_weight(closed, swept))
 		}
 
 		fn integrity_test() {
@@ -493,6 +550,13 @@ pub mod pallet {
 			assert!(T::MaxPayoutsPerBlock::get() > 0, "MaxPayoutsPerBlock must be positive");
 			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be positive");
 			assert!(T::MaxReportLen::get() > 0, "MaxReportLen must be positive");
+			assert!(T::MaxVictims::get() > 0, "MaxVictims must be positive");
+			assert!(T::MaxSweepPerBlock::get() > 0, "MaxSweepPerBlock must be positive");
+			assert!(
+				!T::MinClaimPeriod::get().is_zero()
+					&& T::MinClaimPeriod::get() <= T::MaxClaimPeriod::get(),
+				"claim periods must be positive and ordered"
+			);
 			let defaults = T::DefaultParameters::get();
 			assert_eq!(defaults.validate(), Ok(()), "DefaultParameters must be valid");
 			assert!(
@@ -806,6 +870,68 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Declare a hack whose victims the pool compensates together, by one referendum.
+		///
+		/// `root` is the Merkle root of the loss list, published off chain: `victims` leaves
+		/// `SCALE((index: u32, account, amount))`, BLAKE2-256, the tree of `binary-merkle-tree`;
+		/// `total` is the sum of its amounts, and may exceed what the pool holds. Voting runs on
+		/// the track `total` selects. On approval the budget is the smallest of `total`,
+		/// `max_payout` of what is available and the room under `max_exposure`; once the
+		/// timelock expires each leaf is paid `amount × budget ÷ total` (rounded down) when
+		/// claimed, for `claim_period` blocks, and the rest returns to the pool. The deposit (as
+		/// for a claim asking `total`, with the root's 32 bytes) is held until the claims open.
+		///
+		/// - Origin: signed.
+		/// - Errors: `ZeroAmount`, `EvidenceTooLong`, `VictimsOutOfBounds`,
+		///   `ClaimPeriodOutOfBounds`, `NoBudget`, `TooManyOpenRequests`,
+		///   `TooManyRequestsOfAccount`, `InsufficientFunds` (deposit).
+		/// - Events: `IncidentDeclared`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::declare_incident(
+			(evidence.len() as u32).min(T::MaxEvidenceLen::get())
+		))]
+		pub fn declare_incident(
+			origin: OriginFor<T>,
+			evidence: Vec<u8>,
+			total: BalanceOf<T>,
+			victims: u32,
+			root: sp_core::H256,
+			claim_period: BlockNumberOf<T>,
+		) -> DispatchResult {
+			let submitter = ensure_signed(origin)?;
+			Self::do_declare_incident(submitter, evidence, total, victims, root, claim_period)
+		}
+
+		/// Pay leaf `index` of an incident's loss list, `(index, account, amount)` proven by
+		/// `proof`, its share: `amount × budget ÷ total`, rounded down, to `account`. Each leaf
+		/// is paid once, while the claim window is open.
+		///
+		/// Free: sent unsigned (no account needed: a drained victim, or anyone on its behalf),
+		/// it is checked before it enters a block and an invalid, repeated or late claim never
+		/// does; a valid signed one is refunded. A share below the existential deposit is
+		/// refused while `account` does not exist, and can be claimed once it does.
+		///
+		/// - Origin: none or signed.
+		/// - Errors: `UnknownRequest`, `NotAnIncident`, `NotCompensating`, `ClaimWindowClosed`,
+		///   `LeafOutOfRange`, `InvalidProof`, `AlreadyCompensated`, `NothingToPay`,
+		///   `BudgetExhausted`, `PoolCannotPay`, `ShareBelowMinimum`, `CannotReceive`,
+		///   `PoolIsBeneficiary`.
+		/// - Events: `Compensated`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::claim_compensation())]
+		pub fn claim_compensation(
+			origin: OriginFor<T>,
+			incident: RequestId,
+			index: u32,
+			account: T::AccountId,
+			amount: BalanceOf<T>,
+			proof: Vec<sp_core::H256>,
+		) -> DispatchResultWithPostInfo {
+			ensure_none(origin.clone()).or_else(|_| ensure_signed(origin).map(|_| ()))?;
+			Self::do_claim_compensation(incident, index, account, amount, &proof)?;
+			Ok(Pays::No.into())
+		}
+
 		/// Attest to a disclosure's report within `triage_period` of its filing: `Confirmed`
 		/// (a `Critical` one is fast-tracked), `Downgraded` (the amount is capped by the lower
 		/// tier, never below the existential deposit) or `Invalid` (the referendum still decides;
@@ -827,6 +953,21 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::TriageOrigin::ensure_origin(origin)?;
 			Self::do_triage(request, verdict)
+		}
+	}
+
+	#[allow(deprecated)]
+	#[pallet::validate_unsigned]
+	impl<T: Config> ValidateUnsigned for Pallet<T> {
+		type Call = Call<T>;
+
+		/// Admits a claim of compensation exactly when it would pay: once per leaf (its tag),
+		/// for as long as the claim window is open.
+		fn validate_unsigned(_source: TransactionSource, call: &Self::Call) -> TransactionValidity {
+			let Call::claim_compensation { incident, index, account, amount, proof } = call else {
+				return InvalidTransaction::Call.into();
+			};
+			Self::validate_claim(*incident, *index, account, *amount, proof)
 		}
 	}
 }

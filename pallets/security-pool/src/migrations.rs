@@ -658,9 +658,10 @@ pub mod from_v2 {
 		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
 		pub struct PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence: Get<u32>>
 		where
+			Balance: Clone + PartialEq + core::fmt::Debug,
 			BlockNumber: Clone + PartialEq + core::fmt::Debug,
 		{
-			pub kind: RequestKind<BlockNumber, MaxEvidence>,
+			pub kind: RequestKind<Balance, BlockNumber, MaxEvidence>,
 			pub submitter: AccountId,
 			pub beneficiary: AccountId,
 			pub payee: AccountId,

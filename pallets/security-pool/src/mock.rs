@@ -45,6 +45,10 @@ pub const FAST_TIMELOCK: u64 = 2;
 pub const REVEAL_PERIOD: u64 = 8;
 pub const CONFIRM_PERIOD: u64 = 3;
 pub const VETO_WINDOW: u64 = 2;
+/// The most leaves of an incident's loss list: proofs of at most 10 hashes.
+pub const MAX_VICTIMS: u32 = 1024;
+pub const MIN_CLAIM_PERIOD: u64 = 4;
+pub const MAX_CLAIM_PERIOD: u64 = 100;
 
 #[frame_support::runtime]
 mod runtime {
@@ -128,6 +132,11 @@ impl pallet_security_pool::Config for Test {
 	type MaxEndingsPerBlock = ConstU32<2>;
 	type MaxPayoutsPerBlock = ConstU32<2>;
 	type MaxExpiriesPerBlock = ConstU32<2>;
+	type MaxVictims = ConstU32<MAX_VICTIMS>;
+	type MinClaimPeriod = ConstU64<MIN_CLAIM_PERIOD>;
+	type MaxClaimPeriod = ConstU64<MAX_CLAIM_PERIOD>;
+	type MaxSweepPerBlock = ConstU32<2>;
+	type CompensationPriority = ConstU64<1_000>;
 	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 }
 

@@ -2,7 +2,7 @@
 
 use crate::{
 	pallet::*, schedule, take_due_in, BlockNumberOf, CastVote, Choice, Deadline, ReferendumOutcome,
-	RequestId, RequestStatus, Tally, Vote,
+	RequestId, RequestKind, RequestStatus, Tally, Vote,
 };
 use frame_support::{
 	ensure,
@@ -53,7 +53,11 @@ impl<T: Config> Pallet<T> {
 			if approved {
 				// A report revealed while voting leaves the veto origin `veto_window` blocks.
 				let payable_at = now.saturating_add(terms.timelock.max(terms.veto_window));
-				committed.saturating_accrue(request.amount);
+				let mut request = request;
+				let mut ledger = Ledger::<T>::get();
+				ledger.voting.saturating_reduce(closed);
+				ledger.committed.saturating_accrue(committed);
+				committed.saturating_accrue(Self::budget_on_approval(&mut request, &ledger));
 				Self::approve(id, request, tally, payable_at, &mut timelocks);
 			} else {
 				Self::close_forfeiting_deposit(id, request);
@@ -89,8 +93,15 @@ impl<T: Config> Pallet<T> {
 			defensive!("timelock queue full");
 		}
 		request.status = RequestStatus::Approved { payable_at };
+		let incident = match request.kind {
+			RequestKind::Incident { total, .. } => Some((request.amount, total)),
+			_ => None,
+		};
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::Approved { request: id, tally, payable_at });
+		if let Some((budget, total)) = incident {
+			Self::deposit_event(Event::IncidentBudgeted { incident: id, budget, total });
+		}
 	}
 
 	/// Casts or changes `voter`'s vote on `id` and freezes its balance. Tells whether the vote

@@ -32,6 +32,7 @@ impl<T: Config> Pallet<T> {
 			&submitter,
 			&beneficiary,
 			amount,
+			amount,
 			bytes,
 			RequestKind::Claim { evidence },
 		)?;
@@ -67,6 +68,7 @@ impl<T: Config> Pallet<T> {
 		let (request, deposit, voting_ends_at) = Self::open_request(
 			&submitter,
 			&beneficiary,
+			amount,
 			amount,
 			(commitment.as_bytes().len() as u32).saturating_add(sealed_len),
 			RequestKind::Disclosure {
@@ -120,7 +122,9 @@ impl<T: Config> Pallet<T> {
 				.into_iter()
 				.find(|deadline| deadline.request == id)
 				.map(|deadline| deadline.at),
-			RequestStatus::Voting { .. } | RequestStatus::Approved { .. } => None,
+			RequestStatus::Voting { .. }
+			| RequestStatus::Approved { .. }
+			| RequestStatus::Compensating { .. } => None,
 		};
 		ensure!(reveal_by.is_none_or(|by| now < by), Error::<T>::RevealTooLate);
 		*revealed = true;
@@ -166,7 +170,8 @@ impl<T: Config> Pallet<T> {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(who == request.beneficiary, Error::<T>::NotBeneficiary);
 		ensure!(
-			matches!(request.status, RequestStatus::Approved { .. } | RequestStatus::Owed { .. }),
+			matches!(request.status, RequestStatus::Approved { .. } | RequestStatus::Owed { .. })
+				&& !matches!(request.kind, RequestKind::Incident { .. }),
 			Error::<T>::NotPayable
 		);
 		ensure!(payee != Self::account_id(), Error::<T>::PoolIsBeneficiary);
@@ -221,9 +226,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Holds the deposit, stores the request with the current terms and opens its referendum.
-	fn open_request(
+	/// The request asks for `asks` (its track and deposit follow it) and books `amount` (less
+	/// for an incident whose budget the pool bounds).
+	pub(crate) fn open_request(
 		submitter: &T::AccountId,
 		beneficiary: &T::AccountId,
+		asks: BalanceOf<T>,
 		amount: BalanceOf<T>,
 		bytes: u32,
 		kind: RequestKindOf<T>,
@@ -239,7 +247,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::TooManyRequestsOfAccount
 		);
 		let parameters = Parameters::<T>::get();
-		let deposit = Self::deposit_under(&parameters, bytes, amount);
+		let deposit = Self::deposit_under(&parameters, bytes, asks);
 		T::Currency::hold(&HoldReason::RequestDeposit.into(), submitter, deposit)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 
@@ -248,7 +256,7 @@ impl<T: Config> Pallet<T> {
 			next.saturating_inc();
 			id
 		});
-		let (voting_period, terms) = parameters.terms(amount, &OpenByTrack::<T>::get());
+		let (voting_period, terms) = parameters.terms(asks, &OpenByTrack::<T>::get());
 		let ends_at = T::BlockNumberProvider::current_block_number().saturating_add(voting_period);
 		VotingDeadlines::<T>::try_mutate(|queue| schedule(queue, ends_at, request))
 			.map_err(|_| Error::<T>::TooManyOpenRequests)?;
@@ -317,8 +325,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Counts `amount`, asked for by a new request on `track`, in the track's open amount.
-	fn track_opens(track: Option<u8>, amount: BalanceOf<T>) {
+	/// Counts `amount`, asked for by a new request (or an incident's budget) on `track`, in the
+	/// track's open amount.
+	pub(crate) fn track_opens(track: Option<u8>, amount: BalanceOf<T>) {
 		if let Some(index) = track {
 			OpenByTrack::<T>::mutate(|open| {
 				open.get_mut(index as usize).map(|open| open.saturating_accrue(amount))

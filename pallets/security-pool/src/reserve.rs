@@ -1,7 +1,8 @@
 //! The reserve: inflows, payouts, the owed queue, vetoes and the pool's invariants.
 
 use crate::{
-	pallet::*, take_due_in, BlockNumberOf, PoolLedger, RequestId, RequestStatus, WeightInfo,
+	pallet::*, take_due_in, BlockNumberOf, PoolLedger, RequestId, RequestKind, RequestStatus,
+	WeightInfo,
 };
 use frame_support::{
 	ensure,
@@ -92,12 +93,16 @@ impl<T: Config> Pallet<T> {
 		steps.saturating_add(paying.len() as u32)
 	}
 
-	/// Pays a request whose timelock expired: releases its deposit, then pays what the pool
-	/// can, unless earlier requests are still owed and the pool cannot pay them all besides; the
+	/// Pays a request whose timelock expired (an incident opens its claims instead): releases
+	/// its deposit, then pays what the pool can, unless earlier requests are still owed and the pool cannot pay them all besides; the
 	/// rest joins the owed queue. A disclosure not proven waits for its report instead; one
 	/// proven but not revealed is paid and keeps its deposit held until it is revealed.
 	pub(crate) fn pay_due_request(id: RequestId, mut request: PayoutRequestOf<T>) {
 		let now = T::BlockNumberProvider::current_block_number();
+		if let RequestKind::Incident { claim_period, .. } = request.kind {
+			Self::open_compensation(id, request, now, claim_period);
+			return;
+		}
 		if !request.is_proven() {
 			let reveal_by = Self::await_reveal(id, &request, now);
 			request.status = RequestStatus::Unproven { reveal_by };
@@ -263,7 +268,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What the pool can pay out while staying alive.
-	fn liquid() -> BalanceOf<T> {
+	pub(crate) fn liquid() -> BalanceOf<T> {
 		T::Currency::reducible_balance(
 			&Self::account_id(),
 			Preservation::Preserve,
@@ -312,7 +317,10 @@ impl<T: Config> Pallet<T> {
 	/// - every author's held report deposit equals its reports' deposits;
 	/// - every vote refers to a running referendum or to a kept outcome, and every outcome
 	///   counts exactly the votes that refer to it;
-	/// - open requests do not exceed `MaxOpenRequests`.
+	/// - open requests do not exceed `MaxOpenRequests`;
+	/// - an incident's budget is at most its total and it pays at most its budget; every
+	///   compensating incident has its claim window, and claimed-leaf words belong to a
+	///   compensating incident's list or to one being swept.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::{RequestKind, Tally, Triage};
 		use alloc::collections::btree_map::BTreeMap;
@@ -339,6 +347,7 @@ impl<T: Config> Pallet<T> {
 		let mut reveal_by_of = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut in_triage = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut voting_ends = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
+		let mut closes_at_of = BTreeMap::<RequestId, BlockNumberOf<T>>::new();
 		let mut track_open = crate::TrackAmounts::<BalanceOf<T>>::default();
 		for (id, request) in Requests::<T>::iter() {
 			match request.status {
@@ -375,6 +384,27 @@ impl<T: Config> Pallet<T> {
 					awaiting_reveal.push(id);
 					reveal_by_of.insert(id, reveal_by);
 				},
+				RequestStatus::Compensating { paid, closes_at } => {
+					ensure!(paid <= request.amount, "an incident pays at most its budget");
+					ensure!(
+						request.deposit.is_zero(),
+						"an incident's deposit is released at its claims"
+					);
+					committed.saturating_accrue(request.amount.saturating_sub(paid));
+					closes_at_of.insert(id, closes_at);
+				},
+			}
+			if let RequestKind::Incident { total, victims, .. } = &request.kind {
+				ensure!(request.amount <= *total, "an incident's budget is at most its total");
+				ensure!(
+					(1..=T::MaxVictims::get()).contains(victims),
+					"an incident's list is within MaxVictims"
+				);
+			} else {
+				ensure!(
+					!matches!(request.status, RequestStatus::Compensating { .. }),
+					"only incidents compensate"
+				);
 			}
 			if let RequestKind::Disclosure { commitment, triage, revealed, .. } = &request.kind {
 				ensure!(
@@ -396,7 +426,10 @@ impl<T: Config> Pallet<T> {
 				request.beneficiary != pool && request.payee != pool,
 				"the pool pays no one but others"
 			);
-			let asks = !matches!(request.status, RequestStatus::Paid { .. });
+			let asks = !matches!(
+				request.status,
+				RequestStatus::Paid { .. } | RequestStatus::Compensating { .. }
+			);
 			if let (Some(track), true) = (request.terms.track, asks) {
 				track_open[track as usize].saturating_accrue(request.amount);
 			}
@@ -455,6 +488,29 @@ impl<T: Config> Pallet<T> {
 			"every approved request has exactly one timelock, at its payable_at"
 		);
 		ensure!(timelocks.windows(2).all(|w| w[0].at <= w[1].at), "timelocks unsorted");
+		let windows = ClaimWindows::<T>::get();
+		ensure!(
+			by_request(&windows).into_iter().eq(closes_at_of),
+			"every compensating incident has exactly one claim window, closing at its closes_at"
+		);
+		ensure!(windows.windows(2).all(|w| w[0].at <= w[1].at), "claim windows unsorted");
+		ensure!(
+			ClaimedLeaves::<T>::iter_keys().all(|(incident, word)| {
+				Sweeps::<T>::contains_key(incident)
+					|| Requests::<T>::get(incident).is_some_and(|request| match request.kind {
+						RequestKind::Incident { victims, .. } => {
+							matches!(request.status, RequestStatus::Compensating { .. })
+								&& word <= (victims - 1) / 128
+						},
+						_ => false,
+					})
+			}),
+			"claimed leaves belong to compensating incidents, within their lists, or are swept"
+		);
+		ensure!(
+			Sweeps::<T>::iter_keys().all(|incident| !Requests::<T>::contains_key(incident)),
+			"only closed incidents are swept"
+		);
 		let triage_deadlines = TriageDeadlines::<T>::get();
 		ensure!(
 			by_request(&triage_deadlines).into_iter().eq(in_triage),

@@ -180,7 +180,9 @@ impl<T: Config> Pallet<T> {
 					Self::forfeit_deposit(id, &mut request);
 					Requests::<T>::insert(id, request);
 				},
-				RequestStatus::Voting { .. } | RequestStatus::Approved { .. } => continue,
+				RequestStatus::Voting { .. }
+				| RequestStatus::Approved { .. }
+				| RequestStatus::Compensating { .. } => continue,
 			}
 			Self::deposit_event(Event::RevealMissed { request: id });
 		}

@@ -114,8 +114,12 @@ impl<BlockNumber> Triage<BlockNumber> {
 /// What a payout request is for.
 #[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxEvidence))]
-#[codec(mel_bound(BlockNumber: MaxEncodedLen))]
-pub enum RequestKind<BlockNumber: Clone + PartialEq + Debug, MaxEvidence: Get<u32>> {
+#[codec(mel_bound(Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub enum RequestKind<
+	Balance: Clone + PartialEq + Debug,
+	BlockNumber: Clone + PartialEq + Debug,
+	MaxEvidence: Get<u32>,
+> {
 	/// A user who lost funds in an incident asks to be made whole.
 	Claim {
 		/// Evidence of the loss, e.g. a content hash or CID and a short description.
@@ -132,6 +136,21 @@ pub enum RequestKind<BlockNumber: Clone + PartialEq + Debug, MaxEvidence: Get<u3
 		triage: Triage<BlockNumber>,
 		/// Whether the report was revealed against the commitment.
 		revealed: bool,
+	},
+	/// A hack's victims ask to be compensated together: every leaf of the loss list with root
+	/// `root` is paid the same fraction of its amount, budget ÷ `total`.
+	Incident {
+		/// Evidence of the hack, e.g. a content hash or CID of the report and the list, and a line.
+		evidence: BoundedVec<u8, MaxEvidence>,
+		/// The sum of the losses the list declares.
+		total: Balance,
+		/// The number of leaves of the list.
+		victims: u32,
+		/// The Merkle root of the list: leaves `SCALE((index, account, amount))`, BLAKE2-256,
+		/// the tree of `binary-merkle-tree` (see [`crate::incidents`]).
+		root: H256,
+		/// Blocks during which the victims claim their shares, from the timelock's expiry.
+		claim_period: BlockNumber,
 	},
 }
 
@@ -175,9 +194,17 @@ pub enum RequestStatus<Balance, BlockNumber> {
 		/// The first block at which the deposit is forfeited.
 		reveal_by: BlockNumber,
 	},
+	/// An incident past its timelock: its victims claim their shares of the budget (the
+	/// request's `amount`) until `closes_at`, when the rest returns to the pool.
+	Compensating {
+		/// What its victims were paid so far.
+		paid: Balance,
+		/// The first block at which no claim is accepted.
+		closes_at: BlockNumber,
+	},
 }
 
-/// A claim or a disclosure asking the pool for funds.
+/// A claim, a disclosure or an incident asking the pool for funds.
 #[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxEvidence))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
@@ -187,8 +214,8 @@ where
 	Balance: Clone + PartialEq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + core::fmt::Debug,
 {
-	/// Claim or disclosure, with what each carries.
-	pub kind: RequestKind<BlockNumber, MaxEvidence>,
+	/// Claim, disclosure or incident, with what each carries.
+	pub kind: RequestKind<Balance, BlockNumber, MaxEvidence>,
 	/// Who filed the request and put down the deposit.
 	pub submitter: AccountId,
 	/// Who the payout is for; only the beneficiary may name another payee.
@@ -261,7 +288,7 @@ where
 	/// council, revealed, or filed before proofs were needed.
 	pub fn is_proven(&self) -> bool {
 		match &self.kind {
-			RequestKind::Claim { .. } => true,
+			RequestKind::Claim { .. } | RequestKind::Incident { .. } => true,
 			RequestKind::Disclosure { triage, revealed, .. } => *revealed || triage.proves(),
 		}
 	}
@@ -990,6 +1017,26 @@ pub struct ReferendumStatus<Balance, BlockNumber> {
 	pub ends_at: BlockNumber,
 	/// How often a change of the outcome in the confirmation window moved the end.
 	pub extensions: u8,
+}
+
+/// An incident, for clients (runtime API).
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct IncidentStatus<Balance, BlockNumber> {
+	/// The sum of the losses its list declares.
+	pub total: Balance,
+	/// The number of leaves of its list.
+	pub victims: u32,
+	/// The Merkle root of its list.
+	pub root: H256,
+	/// Blocks its victims have to claim, from the timelock's expiry.
+	pub claim_period: BlockNumber,
+	/// While voting, what the pool reserves for it now; from approval, its budget: each leaf is
+	/// paid `amount × budget ÷ total`, rounded down.
+	pub budget: Balance,
+	/// What its victims were paid so far.
+	pub paid: Balance,
+	/// The first block at which no claim is accepted, once its claims are open.
+	pub closes_at: Option<BlockNumber>,
 }
 
 /// A deadline of a request in one of the pool's queues.

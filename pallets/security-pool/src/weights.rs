@@ -64,6 +64,10 @@ pub trait WeightInfo {
 	fn fee_charge_without_pool() -> Weight;
 	fn refresh_fee_share() -> Weight;
 	fn set_fee_share() -> Weight;
+	fn declare_incident(e: u32, ) -> Weight;
+	fn claim_compensation() -> Weight;
+	fn close_incidents(n: u32, ) -> Weight;
+	fn sweep_claimed(w: u32, ) -> Weight;
 }
 
 /// The weights of `pallet_security_pool` in terms of the runtime's database weights.
@@ -496,6 +500,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(10_265_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn declare_incident(e: u32, ) -> Weight {
+		Self::submit_claim(e)
+	}
+	fn claim_compensation() -> Weight {
+		Weight::from_parts(120_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	fn close_incidents(n: u32, ) -> Weight {
+		Self::expire_reveals(n)
+	}
+	fn sweep_claimed(w: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 3_000)
+			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
+	}
 }
 
 /// For tests and mocks: the same weights with RocksDB's database weights.
@@ -926,5 +947,22 @@ impl WeightInfo for () {
 		// Minimum execution time: 8_893_000 picoseconds.
 		Weight::from_parts(10_265_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn declare_incident(e: u32, ) -> Weight {
+		Self::submit_claim(e)
+	}
+	fn claim_compensation() -> Weight {
+		Weight::from_parts(120_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	fn close_incidents(n: u32, ) -> Weight {
+		Self::expire_reveals(n)
+	}
+	fn sweep_claimed(w: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 3_000)
+			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(w.into()))
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 }

@@ -12,7 +12,11 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use pallet_security_pool::{PoolParameters, SeverityTiers, Tier, Track};
-use sp_runtime::{ConsensusEngineId, Perbill};
+use sp_runtime::{transaction_validity::TransactionPriority, ConsensusEngineId, Perbill};
+
+/// The shortest claim window an incident may ask for: a minute of 3-second blocks. Voters judge
+/// the window an incident proposes; a real one runs for weeks.
+pub const MIN_CLAIM_PERIOD: BlockNumber = 20;
 
 use super::super::{
 	AccountId, Authorship, Balance, Balances, BlockNumber, Runtime, RuntimeFreezeReason,
@@ -22,6 +26,9 @@ use super::super::{
 parameter_types! {
 	pub const SecurityPoolPalletId: PalletId = PalletId(*b"py/secpl");
 	pub const PoolFeeShare: Perbill = Perbill::from_percent(20);
+	/// Free claims of compensation come after transactions that pay for their place: a hack's
+	/// victims are paid over a few blocks without crowding out the chain's other users.
+	pub const CompensationPriority: TransactionPriority = 1;
 	/// The parameters of a pool added to a running chain, and the genesis default.
 	pub PoolDefaultParameters: PoolParameters<Balance, BlockNumber> = production_parameters();
 }
@@ -105,6 +112,11 @@ impl pallet_security_pool::Config for Runtime {
 	type MaxEndingsPerBlock = ConstU32<8>;
 	type MaxPayoutsPerBlock = ConstU32<8>;
 	type MaxExpiriesPerBlock = ConstU32<8>;
+	type MaxVictims = ConstU32<{ 1 << 20 }>;
+	type MinClaimPeriod = ConstU32<MIN_CLAIM_PERIOD>;
+	type MaxClaimPeriod = ConstU32<{ 180 * DAYS }>;
+	type MaxSweepPerBlock = ConstU32<512>;
+	type CompensationPriority = CompensationPriority;
 	type WeightInfo = pallet_security_pool::weights::SubstrateWeight<Runtime>;
 }
 

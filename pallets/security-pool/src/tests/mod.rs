@@ -3,6 +3,7 @@
 mod attacks;
 mod decisions;
 mod fee;
+mod incidents;
 mod lifecycle;
 mod migrations;
 mod parameters;

@@ -9,6 +9,7 @@
 
 use super::*;
 use crate::{
+	incidents::{leaf_of, loss_proof, loss_root},
 	Event, Ledger, OwedQueue, PoolParameters, RequestKind, RequestStatus, Requests, Severity,
 	Triage, Verdict,
 };
@@ -18,6 +19,7 @@ use proptest::{
 	sample::Index,
 	test_runner::{Config as ProptestConfig, TestRunner},
 };
+use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill};
 use std::{
 	cell::RefCell,
@@ -144,6 +146,24 @@ enum Action {
 	SetFeeShare {
 		adaptive: Option<(u32, u32, Balance)>,
 	},
+	/// A hack is declared: a loss list of victims (accounts 20–23 and 30–37, most of which do
+	/// not exist) asking its sum, or half of it (a list that adds up to more than the
+	/// declaration), or twice it; passed at once, or left to the voters.
+	Incident {
+		who: AccountId,
+		leaves: Vec<(AccountId, Balance)>,
+		ask: u8,
+		window: u64,
+		pass: bool,
+	},
+	/// Anyone claims a leaf of an incident, unsigned or signed, honestly or with a forged
+	/// amount or another leaf's index.
+	ClaimLeaf {
+		request: Index,
+		leaf: Index,
+		forgery: u8,
+		signed: bool,
+	},
 	/// Parameters change while requests are in flight.
 	SetParameters {
 		voting: u64,
@@ -166,6 +186,11 @@ fn account() -> impl Strategy<Value = AccountId> {
 /// Beneficiaries and payees: funded accounts, or accounts that do not exist yet.
 fn payee() -> impl Strategy<Value = AccountId> {
 	prop_oneof![1..=6u64, 20..=23u64]
+}
+
+/// A victim of a hack: a payee, or an account that never existed.
+fn victim() -> impl Strategy<Value = AccountId> {
+	prop_oneof![20..=23u64, 30..=37u64]
 }
 
 /// A request among those filed so far (open or finished), chosen when the action runs.
@@ -266,6 +291,23 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (request(), payee()).prop_map(|(request, payee)| Action::SetPayee { request, payee }),
 		1 => payee().prop_map(|who| Action::Reap { who }),
 		1 => (1..=100u32).prop_map(|percent| Action::Drain { percent }),
+		2 => (
+			account(),
+			prop::collection::vec((victim(), 0..60_000u64), 1..12),
+			0..3u8,
+			MIN_CLAIM_PERIOD..15,
+			any::<bool>()
+		)
+			.prop_map(|(who, leaves, ask, window, pass)| Action::Incident {
+				who,
+				leaves,
+				ask,
+				window,
+				pass
+			}),
+		10 => (request(), any::<Index>(), 0..4u8, any::<bool>()).prop_map(
+			|(request, leaf, forgery, signed)| Action::ClaimLeaf { request, leaf, forgery, signed }
+		),
 		1 => prop::option::of((0..60u32, 0..60u32, 0..300_000u64))
 			.prop_map(|adaptive| Action::SetFeeShare { adaptive }),
 		1 => (
@@ -336,6 +378,28 @@ struct Journal {
 	paid_to: BTreeMap<AccountId, Balance>,
 	/// The pool's balance when the block's fee share was last worked out.
 	fee_basis: Balance,
+	/// Every incident's loss list and what it was declared to ask, with what its events said.
+	incidents: BTreeMap<RequestId, IncidentBook>,
+	/// What incidents paid their victims in all.
+	compensated: Balance,
+}
+
+/// An incident as the test knows it: its published list, and its life as its events tell it.
+#[derive(Default)]
+struct IncidentBook {
+	leaves: Vec<(AccountId, Balance)>,
+	total: Balance,
+	budget: Option<Balance>,
+	closes_at: Option<u64>,
+	paid: BTreeMap<u32, Balance>,
+	closed: bool,
+}
+
+impl IncidentBook {
+	fn leaf_bytes(&self) -> Vec<Vec<u8>> {
+		let leaves = self.leaves.iter().enumerate();
+		leaves.map(|(i, (who, amount))| leaf_of(i as u32, who, amount)).collect()
+	}
 }
 
 impl Journal {
@@ -406,6 +470,56 @@ impl Journal {
 			},
 			Event::PayoutOwed { request, .. } | Event::PaymentRefused { request, .. } => {
 				self.attempt(request, now)
+			},
+			Event::IncidentBudgeted { incident, budget, total } => {
+				let book = self.incidents.get_mut(&incident).expect("declared");
+				assert_eq!(total, book.total);
+				assert!(budget <= total, "incident {incident}: budget within its total");
+				book.budget = Some(budget);
+				took("incident budgeted");
+				if budget < total {
+					took("incident budget short of its total");
+				}
+			},
+			Event::CompensationOpened { incident, budget, closes_at } => {
+				let payable_at = self.payable_at.get(&incident).copied();
+				assert!(payable_at.is_some_and(|at| now >= at), "incident {incident} opened early");
+				let book = self.incidents.get_mut(&incident).expect("declared");
+				assert_eq!(Some(budget), book.budget);
+				book.closes_at = Some(closes_at);
+			},
+			Event::Compensated { incident, index, account, amount } => {
+				let book = self.incidents.get_mut(&incident).expect("declared");
+				let (Some(budget), Some(closes_at)) = (book.budget, book.closes_at) else {
+					panic!("incident {incident} paid before its claims opened");
+				};
+				assert!(now < closes_at, "incident {incident} paid after its window");
+				let (victim, loss) = book.leaves[index as usize];
+				assert_eq!(account, victim, "incident {incident}: the leaf's own account is paid");
+				assert_eq!(
+					amount,
+					(loss as u128 * budget as u128 / book.total as u128) as Balance,
+					"incident {incident}: leaf {index} paid its fraction"
+				);
+				assert!(book.paid.insert(index, amount).is_none(), "leaf {index} paid twice");
+				assert!(
+					book.paid.values().sum::<Balance>() <= budget,
+					"incident {incident} paid beyond its budget"
+				);
+				*self.paid_to.entry(account).or_default() += amount;
+				self.compensated += amount;
+				took("incident leaf paid");
+			},
+			Event::IncidentClosed { incident, paid, returned } => {
+				let book = self.incidents.get_mut(&incident).expect("declared");
+				assert!(book.closes_at.is_some_and(|at| now >= at), "closed before its window");
+				let claimed: Balance = book.paid.values().sum();
+				assert_eq!(paid, claimed, "incident {incident}: paid as its leaves were");
+				assert_eq!(returned, book.budget.expect("budgeted") - claimed);
+				book.closed = true;
+				if returned > 0 {
+					took("incident closed with a return");
+				}
 			},
 			Event::Rejected { request, .. } => self.decided(request, false, now),
 			Event::Cancelled { request } => {
@@ -578,7 +692,7 @@ fn apply(
 			let commitments: Vec<_> = Requests::<Test>::iter_values()
 				.filter_map(|r| match r.kind {
 					RequestKind::Disclosure { commitment, .. } => Some(commitment),
-					RequestKind::Claim { .. } => None,
+					RequestKind::Claim { .. } | RequestKind::Incident { .. } => None,
 				})
 				.collect();
 			if !commitments.is_empty() {
@@ -859,6 +973,83 @@ fn apply(
 			let expected = if valid { adaptive } else { before };
 			assert_eq!(crate::FeeSharePolicy::<Test>::get(), expected);
 		},
+		Action::Incident { who, leaves, ask, window, pass } => {
+			let total: Balance = leaves.iter().map(|(_, amount)| amount).sum();
+			let total = match ask {
+				0 => total,
+				1 => total / 2,
+				_ => total * 2,
+			};
+			let book = IncidentBook { leaves, total, ..Default::default() };
+			let root = loss_root(book.leaf_bytes());
+			let id = crate::NextRequestId::<Test>::get();
+			let victims = book.leaves.len() as u32;
+			let declared =
+				SecurityPool::declare_incident(origin(who), vec![1], total, victims, root, window);
+			if declared.is_ok() {
+				journal.incidents.insert(id, book);
+				if pass {
+					pass_and_wait(id, journal);
+					if let Some(at) = journal.payable_at.get(&id).copied() {
+						advance(at, journal);
+					}
+				}
+			}
+		},
+		Action::ClaimLeaf { request, leaf, forgery, signed } => {
+			// An incident, if any was declared; else any request.
+			let incidents: Vec<_> = journal.incidents.keys().copied().collect();
+			let id = match incidents.len() {
+				0 => pick(request),
+				n => incidents[request.index(n)],
+			};
+			let claim = |index: u32, who: AccountId, amount: Balance, proof: Vec<H256>| {
+				let caller = if signed { RuntimeOrigin::signed(1) } else { RuntimeOrigin::none() };
+				let call = crate::Call::claim_compensation {
+					incident: id,
+					index,
+					account: who,
+					amount,
+					proof: proof.clone(),
+				};
+				#[allow(deprecated)]
+				let valid = <SecurityPool as sp_runtime::traits::ValidateUnsigned>::validate_unsigned(
+					sp_runtime::transaction_validity::TransactionSource::External,
+					&call,
+				);
+				let paid = SecurityPool::claim_compensation(caller, id, index, who, amount, proof);
+				assert_eq!(
+					valid.is_ok(),
+					paid.is_ok(),
+					"the pool admits exactly the claims that pay"
+				);
+				paid
+			};
+			let Some(book) = journal.incidents.get(&id) else {
+				assert!(claim(0, 30, 1, vec![]).is_err(), "only incidents compensate");
+				return Outcome::default();
+			};
+			let index = leaf.index(book.leaves.len()) as u32;
+			let (who, amount) = book.leaves[index as usize];
+			let proof = loss_proof(book.leaf_bytes(), index);
+			match forgery {
+				1 => {
+					assert!(claim(index, who, amount + 1, proof).is_err(), "forged amount");
+					took("forged claim refused");
+				},
+				2 if book.leaves.len() > 1 => {
+					let other = (index + 1) % book.leaves.len() as u32;
+					assert!(claim(other, who, amount, proof).is_err(), "another leaf's index");
+					took("forged claim refused");
+				},
+				_ => {
+					if claim(index, who, amount, proof.clone()).is_ok() && forgery == 3 {
+						assert!(claim(index, who, amount, proof).is_err(), "a leaf pays once");
+						took("repeated claim refused");
+					}
+				},
+			}
+		},
 		Action::SetParameters {
 			voting,
 			timelock,
@@ -933,6 +1124,9 @@ fn check_deadlines() {
 			RequestStatus::Unproven { reveal_by } | RequestStatus::Paid { reveal_by } => {
 				assert!(now < reveal_by + EXPIRY_SLACK, "request {id} awaits its report at {now}")
 			},
+			RequestStatus::Compensating { closes_at, .. } => {
+				assert!(now < closes_at + EXPIRY_SLACK, "incident {id} still open at {now}")
+			},
 		}
 	}
 }
@@ -964,7 +1158,9 @@ fn settle_everything(
 	assert_ok!(SecurityPool::contribute(RuntimeOrigin::signed(AUTHOR), funds));
 	journal.observe();
 	let give_up = System::block_number() + 200;
-	while Requests::<Test>::count() > 0 && System::block_number() < give_up {
+	let busy =
+		|| Requests::<Test>::count() > 0 || crate::Sweeps::<Test>::iter_keys().next().is_some();
+	while busy() && System::block_number() < give_up {
 		advance(System::block_number() + 1, journal);
 		check_deadlines();
 	}
@@ -1010,6 +1206,19 @@ fn check_every_approval_paid_once(journal: &Journal) {
 	}
 }
 
+/// Every incident that opened its claims closed, paid at most its budget, and left nothing
+/// behind: no claimed-leaf bitmap, no window, no sweep.
+fn check_incidents_closed(journal: &Journal) {
+	for (id, book) in &journal.incidents {
+		if book.closes_at.is_some() {
+			assert!(book.closed, "incident {id} closed");
+		}
+		assert!(crate::ClaimedLeaves::<Test>::iter_prefix(id).next().is_none());
+	}
+	assert!(crate::ClaimWindows::<Test>::get().is_empty());
+	assert!(crate::Sweeps::<Test>::iter_keys().next().is_none());
+}
+
 /// One case: `actions`, then funds for everything and blocks until every request is done.
 fn run_case(actions: Vec<Action>, hunters_reveal: bool) {
 	ExtBuilder::default().build_and_execute(|| {
@@ -1038,7 +1247,7 @@ fn run_case(actions: Vec<Action>, hunters_reveal: bool) {
 					_ => None,
 				})
 				.sum();
-			let paid: Balance = journal.paid.values().sum();
+			let paid: Balance = journal.paid.values().sum::<Balance>() + journal.compensated;
 			let ledger = Ledger::<Test>::get();
 			assert_eq!(pool_balance(), POOL_GENESIS + known_inflow + forfeited - paid - drained);
 			assert_eq!(ledger.lifetime_inflow, known_inflow + forfeited);
@@ -1047,6 +1256,7 @@ fn run_case(actions: Vec<Action>, hunters_reveal: bool) {
 		}
 		settle_everything(hunters_reveal, &salts, &mut journal);
 		check_every_approval_paid_once(&journal);
+		check_incidents_closed(&journal);
 		check_no_stuck_funds(&journal);
 		assert_eq!(Balances::total_issuance(), issuance);
 	});
@@ -1056,7 +1266,12 @@ fn run_case(actions: Vec<Action>, hunters_reveal: bool) {
 /// generator stops reaching fails the test.
 /// About a third of what a run takes each path, so that a change of the generator that starves
 /// one shows.
-const PATH_MINIMUMS: [(&str, u32); 11] = [
+const PATH_MINIMUMS: [(&str, u32); 16] = [
+	("incident budget short of its total", 100),
+	("incident leaf paid", 70),
+	("incident closed with a return", 120),
+	("forged claim refused", 200),
+	("repeated claim refused", 30),
 	("late flip moved the end", 200),
 	("snipe answered", 100),
 	("flip and undo in one block", 150),

@@ -30,7 +30,7 @@ fn triage(id: RequestId, verdict: Verdict) -> DispatchResult {
 fn triage_of(id: RequestId) -> Triage<u64> {
 	match Requests::<Test>::get(id).expect("open").kind {
 		RequestKind::Disclosure { triage, .. } => triage,
-		RequestKind::Claim { .. } => panic!("not a disclosure"),
+		_ => panic!("not a disclosure"),
 	}
 }
 
