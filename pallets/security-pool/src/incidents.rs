@@ -87,6 +87,15 @@ pub fn share_of<Balance: AtLeast32BitUnsigned + Copy>(
 		.unwrap_or_else(Zero::zero)
 }
 
+/// A claim that pays: its incident, the leaf's share, and the leaf's bitmap word with its bit
+/// set.
+pub(crate) struct ValidClaim<T: Config> {
+	request: PayoutRequestOf<T>,
+	share: BalanceOf<T>,
+	word: u32,
+	bits: u128,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Files an incident; see [`Pallet::declare_incident`].
 	pub(crate) fn do_declare_incident(
@@ -185,8 +194,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::CompensationOpened { incident: id, budget, closes_at });
 	}
 
-	/// Checks a claim of compensation without changing anything. Returns the incident, the
-	/// leaf's share and its bitmap word (index, value with the leaf's bit set).
+	/// Checks a claim of compensation without changing anything.
 	pub(crate) fn check_claim(
 		incident: RequestId,
 		index: u32,
@@ -194,7 +202,7 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 		proof: &[H256],
 		now: BlockNumberOf<T>,
-	) -> Result<(PayoutRequestOf<T>, BalanceOf<T>, (u32, u128)), DispatchError> {
+	) -> Result<ValidClaim<T>, DispatchError> {
 		let request = Requests::<T>::get(incident).ok_or(Error::<T>::UnknownRequest)?;
 		let RequestKind::Incident { total, victims, root, .. } = &request.kind else {
 			return Err(Error::<T>::NotAnIncident.into());
@@ -226,7 +234,7 @@ impl<T: Config> Pallet<T> {
 			DepositConsequence::BelowMinimum => return Err(Error::<T>::ShareBelowMinimum.into()),
 			_ => return Err(Error::<T>::CannotReceive.into()),
 		}
-		Ok((request, share, (word_index, word | bit)))
+		Ok(ValidClaim { request, share, word: word_index, bits: word | bit })
 	}
 
 	/// Pays a leaf its share; see [`Pallet::claim_compensation`].
@@ -238,10 +246,10 @@ impl<T: Config> Pallet<T> {
 		proof: &[H256],
 	) -> DispatchResult {
 		let now = T::BlockNumberProvider::current_block_number();
-		let (mut request, share, (word_index, word)) =
+		let ValidClaim { mut request, share, word, bits } =
 			Self::check_claim(incident, index, &account, amount, proof, now)?;
 		T::Currency::transfer(&Self::account_id(), &account, share, Preservation::Preserve)?;
-		ClaimedLeaves::<T>::insert(incident, word_index, word);
+		ClaimedLeaves::<T>::insert(incident, word, bits);
 		if let RequestStatus::Compensating { ref mut paid, .. } = request.status {
 			paid.saturating_accrue(share);
 		}
@@ -265,12 +273,14 @@ impl<T: Config> Pallet<T> {
 		proof: &[H256],
 	) -> TransactionValidity {
 		let now = T::BlockNumberProvider::current_block_number();
-		let (request, ..) = Self::check_claim(incident, index, account, amount, proof, now)
-			.map_err(|error| match error {
-				DispatchError::Module(ModuleError { error, .. }) => {
-					InvalidTransaction::Custom(error[0])
-				},
-				_ => InvalidTransaction::Call,
+		let ValidClaim { request, .. } =
+			Self::check_claim(incident, index, account, amount, proof, now).map_err(|error| {
+				match error {
+					DispatchError::Module(ModuleError { error, .. }) => {
+						InvalidTransaction::Custom(error[0])
+					},
+					_ => InvalidTransaction::Call,
+				}
 			})?;
 		let RequestStatus::Compensating { closes_at, .. } = request.status else {
 			return InvalidTransaction::Call.into();
@@ -357,7 +367,6 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BalanceOf<T>, DispatchError> {
 		// A claim sent now is included in the next block at the earliest.
 		let next = T::BlockNumberProvider::current_block_number().saturating_add(One::one());
-		Self::check_claim(incident, index, &account, amount, &proof, next)
-			.map(|(_, share, _)| share)
+		Self::check_claim(incident, index, &account, amount, &proof, next).map(|valid| valid.share)
 	}
 }

@@ -409,3 +409,58 @@ fn the_migration_from_version_2_counts_support_caps_tracks_and_adds_the_veto_win
 		assert_eq!(Requests::<Test>::get(1).unwrap().terms.track, None);
 	});
 }
+
+/// Incidents added variants at the end of `RequestKind` and `RequestStatus`, and storage items
+/// of their own: every request stored by version 3 decodes unchanged, so no migration is due.
+#[test]
+fn incidents_keep_the_layout_of_version_3_requests() {
+	use codec::Encode;
+	use frame_support::traits::ConstU32;
+	let evidence = b"cid".to_vec().try_into().unwrap();
+	let kinds: [(RequestKind<Balance, u64, ConstU32<MAX_EVIDENCE>>, u8); 3] = [
+		(RequestKind::Claim { evidence }, 0),
+		(
+			RequestKind::Disclosure {
+				commitment: Default::default(),
+				severity: Severity::Low,
+				triage: Triage::Exempt,
+				revealed: false,
+			},
+			1,
+		),
+		(
+			RequestKind::Incident {
+				evidence: Default::default(),
+				total: 1,
+				victims: 1,
+				root: Default::default(),
+				claim_period: 1,
+			},
+			2,
+		),
+	];
+	for (kind, index) in kinds {
+		assert_eq!(kind.encode()[0], index);
+	}
+	let statuses: [(RequestStatus<Balance, u64>, u8); 6] = [
+		(RequestStatus::Voting { ends_at: 1, tally: Default::default(), extensions: 0 }, 0),
+		(RequestStatus::Approved { payable_at: 1 }, 1),
+		(RequestStatus::Owed { remaining: 1 }, 2),
+		(RequestStatus::Unproven { reveal_by: 1 }, 3),
+		(RequestStatus::Paid { reveal_by: 1 }, 4),
+		(RequestStatus::Compensating { paid: 0, closes_at: 1 }, 5),
+	];
+	for (status, index) in statuses {
+		assert_eq!(status.encode()[0], index);
+	}
+	// A claim as version 3 stored it: kind, three accounts, amount, deposit, status, terms.
+	ExtBuilder::default().build_and_execute(|| {
+		let id = claim(ALICE, 1_000);
+		let stored = Requests::<Test>::get(id).unwrap();
+		let mut expected = vec![0u8, 12];
+		expected.extend(b"cid");
+		expected.extend((ALICE, ALICE, ALICE, 1_000 as Balance, stored.deposit).encode());
+		assert!(stored.encode().starts_with(&expected));
+		assert_eq!(SecurityPool::in_code_storage_version(), StorageVersion::new(3));
+	});
+}
