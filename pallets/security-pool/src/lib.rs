@@ -908,8 +908,9 @@ pub mod pallet {
 		///
 		/// Free: sent unsigned (no account needed: a drained victim, or anyone on its behalf),
 		/// it is checked before it enters a block and an invalid, repeated or late claim never
-		/// does; a valid signed one is refunded. A share below the existential deposit is
-		/// refused while `account` does not exist, and can be claimed once it does.
+		/// does. A valid signed one is refunded; an invalid signed one pays its fee, as any
+		/// failed call. A share below the existential deposit is refused while `account` does
+		/// not exist, and can be claimed once it does.
 		///
 		/// - Origin: none or signed.
 		/// - Errors: `UnknownRequest`, `NotAnIncident`, `NotCompensating`, `ClaimWindowClosed`,
