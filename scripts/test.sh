@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting, clippy, the pallet's, runtime's and solvency simulator's
-# tests (with the benchmarks' tests), the end-to-end tests of the real node through Polkadot.js, and the
+# Runs every check and test: formatting, clippy, the pallet's, runtime's, solvency simulator's and
+# incident tool's tests (with the benchmarks' tests), the end-to-end tests of the real node through Polkadot.js, and the
 # dashboard's browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +23,11 @@ SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
 SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-security-pool --all-targets \
 	--features runtime-benchmarks,try-runtime -- -D warnings
 
-step "build the node and the solvency simulator"
-cargo build --locked --release -p security-pool-node -p security-pool-solvency
+step "build the node, the solvency simulator and the incident tool"
+cargo build --locked --release -p security-pool-node -p security-pool-solvency \
+	-p security-pool-incident
 
-step "pallet, runtime and solvency simulator tests"
+step "pallet, runtime, solvency simulator and incident tool tests"
 cargo test --locked --release --workspace --exclude security-pool-node
 
 step "benchmark tests of the pallet, and its migration with the try-runtime checks"

@@ -1,7 +1,7 @@
 // Signing and reading helpers over @polkadot/api, for the tests.
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aConcat } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, blake2AsU8a, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 import { within } from './node.js';
 
 /** The dev accounts (//Alice …), once the crypto is ready. */
@@ -219,3 +219,95 @@ export function countPerBlock(api, matches, count, { what = 'events', ms = 120_0
 
 /** One token of the dev chain (12 decimals). */
 export const UNIT = 10n ** 12n;
+
+// Incidents: loss lists and their Merkle tree, as `pallet_security_pool::incidents` defines them
+// (polkadot-sdk's `binary-merkle-tree` over BLAKE2b-256: an odd last node is promoted unchanged).
+
+/** The bytes of a loss list's leaf: `index` (u32 LE) ++ the account's 32 bytes ++ `amount` (u128 LE). */
+export function lossLeaf(index, account, amount) {
+  const leaf = new Uint8Array(52);
+  const view = new DataView(leaf.buffer);
+  view.setUint32(0, index, true);
+  leaf.set(decodeAddress(account), 4);
+  view.setBigUint64(36, BigInt.asUintN(64, amount), true);
+  view.setBigUint64(44, amount >> 64n, true);
+  return leaf;
+}
+
+/**
+ * The Merkle tree of `leaves` (their bytes, in order): `{ victims, levels, root }`, each level one
+ * buffer of 32-byte hashes, from the leaves' hashes up to the root's.
+ */
+export function lossTree(leaves) {
+  const victims = leaves.length;
+  let level = new Uint8Array(victims * 32);
+  leaves.forEach((leaf, i) => level.set(blake2AsU8a(leaf, 256), i * 32));
+  const levels = [level];
+  const pair = new Uint8Array(64);
+  for (let width = victims; width > 1; width = Math.ceil(width / 2)) {
+    const up = new Uint8Array(Math.ceil(width / 2) * 32);
+    for (let i = 0; i + 1 < width; i += 2) {
+      pair.set(level.subarray(i * 32, i * 32 + 64));
+      up.set(blake2AsU8a(pair, 256), (i / 2) * 32);
+    }
+    if (width % 2 === 1) up.set(level.subarray((width - 1) * 32, width * 32), ((width - 1) / 2) * 32);
+    levels.push(up);
+    level = up;
+  }
+  const root = victims === 0 ? new Uint8Array(32) : level.slice(0, 32);
+  return { victims, levels, root: u8aToHex(root) };
+}
+
+/** The proof of leaf `index` in `tree` (from `lossTree`): the sibling hashes from the leaf up, as hex. */
+export function lossProof(tree, index) {
+  const proof = [];
+  let position = index;
+  for (const level of tree.levels.slice(0, -1)) {
+    const width = level.length / 32;
+    const sibling = position % 2 === 1 ? position - 1 : position + 1 < width ? position + 1 : null;
+    if (sibling !== null) proof.push(u8aToHex(level.subarray(sibling * 32, sibling * 32 + 32)));
+    position = Math.floor(position / 2);
+  }
+  return proof;
+}
+
+/** Whether `leaf` (bytes) is leaf `index` of the `victims`-leaf list with `root`, by `proof` (hex). */
+export function verifyLoss(root, victims, index, leaf, proof) {
+  if (index >= victims) return false;
+  let hash = blake2AsU8a(leaf, 256);
+  let [position, width] = [index, victims];
+  for (const item of proof) {
+    const sibling = hexToU8a(item);
+    const last = position % 2 === 1 || position + 1 === width;
+    hash = blake2AsU8a(last ? u8aConcat(sibling, hash) : u8aConcat(hash, sibling), 256);
+    position = Math.floor(position / 2);
+    width = Math.floor((width - 1) / 2) + 1;
+  }
+  return u8aToHex(hash) === root;
+}
+
+/**
+ * The pool's error that the transaction pool gave as the reason for refusing a transaction
+ * (`1010: Invalid Transaction: Custom error: N`, N the error's index in the pallet), as
+ * `securityPool.Name`; the message itself for any other refusal.
+ */
+export function refusal(api, error) {
+  const custom = /1010: Invalid Transaction: Custom error: (\d+)/.exec(error?.message ?? String(error));
+  if (!custom) return error?.message ?? String(error);
+  const index = Number(custom[1]);
+  const found = Object.entries(api.errors.securityPool).find(([, e]) => e.meta.index.toNumber() === index);
+  return found ? `securityPool.${found[0]}` : `Custom error: ${index}`;
+}
+
+/**
+ * Submits `tx` (a submittable extrinsic or its hex) and resolves with undefined if the node took
+ * it, or with its refusal (see `refusal`).
+ */
+export async function submitRefusal(api, tx) {
+  try {
+    await api.rpc.author.submitExtrinsic(tx);
+    return undefined;
+  } catch (error) {
+    return refusal(api, error);
+  }
+}
