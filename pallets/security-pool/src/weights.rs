@@ -3,7 +3,7 @@
 //! Do not edit: `scripts/benchmark-weights.sh` regenerates this file.
 //! Date: 2026-12-07; host `vm`; CPU `AMD EPYC`.
 //! Steps: 50; repeat: 20; wasm execution: `Compiled`; DB cache: 1024 MiB.
-//! Pallet source: 42ab2c28ac02e1c2bfeb80107a838c07497e2ce4434dc62a75ec2bc7434f114d.
+//! Pallet source: b8ebd4ce5413807314ce0adc20e8cadd18bfd40c94212cde84a942c52a383882.
 //! A weight is the measured execution time and the estimated proof size (from the storage
 //! items' maximum encoded lengths), plus the runtime's `DbWeight` per storage read and write.
 
@@ -75,8 +75,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_280_000 picoseconds.
-		Weight::from_parts(57_956_000, 0)
+		// Minimum execution time: 49_122_000 picoseconds.
+		Weight::from_parts(55_502_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -93,12 +93,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
-		// Proof size: measured `2734`, estimated `3964` bytes.
-		// Minimum execution time: 113_688_000 picoseconds.
-		Weight::from_parts(218_668_083, 3964)
+		// Proof size: measured `2734`, estimated `4020` bytes.
+		// Minimum execution time: 109_132_000 picoseconds.
+		Weight::from_parts(158_077_309, 4020)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -121,21 +121,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(_e: u32, ) -> Weight {
-		// Proof size: measured `3706`, estimated `3964` bytes.
-		// Minimum execution time: 134_669_000 picoseconds.
-		Weight::from_parts(210_809_814, 3964)
+		// Proof size: measured `3706`, estimated `4020` bytes.
+		// Minimum execution time: 127_870_000 picoseconds.
+		Weight::from_parts(199_917_452, 4020)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::LegacyDisclosuresBefore` (r:1 w:0)
 	/// Proof: `SecurityPool::LegacyDisclosuresBefore` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -154,16 +154,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
-		// Proof size: measured `2985`, estimated `3964` bytes.
-		// Minimum execution time: 157_914_000 picoseconds.
-		Weight::from_parts(192_581_240, 3964)
-			// Standard error: 1_161
-			.saturating_add(Weight::from_parts(13_649, 0).saturating_mul(r.into()))
+		// Proof size: measured `2985`, estimated `4020` bytes.
+		// Minimum execution time: 153_728_000 picoseconds.
+		Weight::from_parts(197_159_904, 4020)
+			// Standard error: 1_214
+			.saturating_add(Weight::from_parts(15_899, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -172,13 +172,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 61_742_000 picoseconds.
-		Weight::from_parts(75_772_000, 4764)
+		// Minimum execution time: 60_640_000 picoseconds.
+		Weight::from_parts(102_752_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -187,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 58_035_000 picoseconds.
-		Weight::from_parts(75_472_000, 4764)
+		// Minimum execution time: 56_454_000 picoseconds.
+		Weight::from_parts(77_845_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -197,15 +197,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Outcomes` (r:1 w:0)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 64_656_000 picoseconds.
-		Weight::from_parts(76_243_000, 4764)
+		// Minimum execution time: 65_086_000 picoseconds.
+		Weight::from_parts(105_907_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -217,13 +217,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 39_719_000 picoseconds.
-		Weight::from_parts(47_360_000, 4764)
+		// Minimum execution time: 44_616_000 picoseconds.
+		Weight::from_parts(77_314_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -244,13 +244,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 171_314_000 picoseconds.
-		Weight::from_parts(212_875_000, 7623)
+		// Minimum execution time: 201_358_000 picoseconds.
+		Weight::from_parts(306_144_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
@@ -260,14 +260,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
-		// Proof size: measured `1884`, estimated `3964` bytes.
-		// Minimum execution time: 112_637_000 picoseconds.
-		Weight::from_parts(149_171_000, 3964)
+		// Proof size: measured `1884`, estimated `4020` bytes.
+		// Minimum execution time: 143_382_000 picoseconds.
+		Weight::from_parts(216_030_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -290,17 +290,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 162_991_000 picoseconds.
-		Weight::from_parts(190_612_000, 7623)
+		// Minimum execution time: 176_221_000 picoseconds.
+		Weight::from_parts(290_730_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
-		// Proof size: measured `472`, estimated `3964` bytes.
-		// Minimum execution time: 14_482_000 picoseconds.
-		Weight::from_parts(18_457_000, 3964)
+		// Proof size: measured `472`, estimated `4020` bytes.
+		// Minimum execution time: 14_822_000 picoseconds.
+		Weight::from_parts(18_837_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -308,57 +308,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_899_000 picoseconds.
-		Weight::from_parts(7_240_000, 0)
+		// Minimum execution time: 5_759_000 picoseconds.
+		Weight::from_parts(11_207_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
-		// Proof size: measured `2127`, estimated `3964` bytes.
-		// Minimum execution time: 41_582_000 picoseconds.
-		Weight::from_parts(57_625_000, 3964)
+		// Proof size: measured `2127`, estimated `4020` bytes.
+		// Minimum execution time: 42_092_000 picoseconds.
+		Weight::from_parts(80_048_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
-		// Proof size: measured `1780`, estimated `3964` bytes.
-		// Minimum execution time: 44_115_000 picoseconds.
-		Weight::from_parts(85_266_000, 3964)
+		// Proof size: measured `1780`, estimated `4020` bytes.
+		// Minimum execution time: 40_901_000 picoseconds.
+		Weight::from_parts(60_780_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
-		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (2974 ±0)` bytes.
-		// Minimum execution time: 1_652_000 picoseconds.
-		Weight::from_parts(4_890_217, 1999)
-			// Standard error: 60_996
-			.saturating_add(Weight::from_parts(14_759_392, 0).saturating_mul(t.into()))
+		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
+		// Minimum execution time: 1_622_000 picoseconds.
+		Weight::from_parts(6_397_183, 1999)
+			// Standard error: 50_776
+			.saturating_add(Weight::from_parts(12_061_143, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
-			.saturating_add(Weight::from_parts(0, 2974).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(0, 3030).saturating_mul(t.into()))
 	}
 	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
@@ -379,9 +379,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
 		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(3_927_530, 1999)
-			// Standard error: 362_539
-			.saturating_add(Weight::from_parts(104_388_826, 0).saturating_mul(r.into()))
+		Weight::from_parts(2_437_963, 1999)
+			// Standard error: 328_403
+			.saturating_add(Weight::from_parts(85_819_830, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -392,8 +392,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_141_000 picoseconds.
-		Weight::from_parts(16_394_000, 0)
+		// Minimum execution time: 6_710_000 picoseconds.
+		Weight::from_parts(10_927_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -401,7 +401,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
@@ -423,10 +423,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 952_000 picoseconds.
-		Weight::from_parts(9_550_855, 1999)
-			// Standard error: 267_501
-			.saturating_add(Weight::from_parts(126_915_087, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_011_000 picoseconds.
+		Weight::from_parts(19_506_040, 1999)
+			// Standard error: 766_311
+			.saturating_add(Weight::from_parts(136_041_229, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -438,7 +438,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
@@ -454,10 +454,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_642_000 picoseconds.
-		Weight::from_parts(35_407_492, 1999)
-			// Standard error: 502_915
-			.saturating_add(Weight::from_parts(124_953_505, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_643_000 picoseconds.
+		Weight::from_parts(1_853_000, 1999)
+			// Standard error: 401_788
+			.saturating_add(Weight::from_parts(137_177_891, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -466,65 +466,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_973_000 picoseconds.
-		Weight::from_parts(25_929_000, 0)
+		// Minimum execution time: 21_812_000 picoseconds.
+		Weight::from_parts(32_378_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_782_000 picoseconds.
-		Weight::from_parts(24_446_000, 0)
+		// Minimum execution time: 21_752_000 picoseconds.
+		Weight::from_parts(27_901_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_295_000 picoseconds.
-		Weight::from_parts(61_962_000, 0)
+		// Minimum execution time: 57_555_000 picoseconds.
+		Weight::from_parts(63_464_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_374_000 picoseconds.
-		Weight::from_parts(39_078_000, 0)
+		// Minimum execution time: 36_454_000 picoseconds.
+		Weight::from_parts(41_712_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_527_000 picoseconds.
-		Weight::from_parts(5_147_000, 1509)
+		// Minimum execution time: 4_657_000 picoseconds.
+		Weight::from_parts(6_590_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 8_893_000 picoseconds.
-		Weight::from_parts(10_265_000, 0)
+		// Minimum execution time: 9_093_000 picoseconds.
+		Weight::from_parts(13_169_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	fn declare_incident(e: u32, ) -> Weight {
-		Self::submit_claim(e)
-	}
-	fn claim_compensation() -> Weight {
-		Weight::from_parts(120_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(4))
-	}
-	fn close_incidents(n: u32, ) -> Weight {
-		Self::expire_reveals(n)
-	}
-	fn sweep_claimed(w: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 3_000)
-			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads_writes(2, 1))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
-	}
-}
-
-/// For tests and mocks: the same weights with RocksDB's database weights.
-impl WeightInfo for () {
-	fn contribute() -> Weight {
-		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_280_000 picoseconds.
-		Weight::from_parts(57_956_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -541,12 +515,102 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
+	fn declare_incident(e: u32, ) -> Weight {
+		// Proof size: measured `2734`, estimated `4020` bytes.
+		// Minimum execution time: 105_977_000 picoseconds.
+		Weight::from_parts(135_939_823, 4020)
+			// Standard error: 15_173
+			.saturating_add(Weight::from_parts(71_262, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:1 w:1)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn claim_compensation() -> Weight {
+		// Proof size: measured `624`, estimated `4020` bytes.
+		// Minimum execution time: 82_823_000 picoseconds.
+		Weight::from_parts(89_813_000, 4020)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
+	/// Proof: `SecurityPool::ClaimWindows` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:8 w:0)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Sweeps` (r:0 w:8)
+	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 8]`.
+	fn close_incidents(n: u32, ) -> Weight {
+		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
+		// Minimum execution time: 1_052_000 picoseconds.
+		Weight::from_parts(6_289_531, 1999)
+			// Standard error: 32_042
+			.saturating_add(Weight::from_parts(24_077_091, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3030).saturating_mul(n.into()))
+	}
+	/// Storage: `SecurityPool::Sweeps` (r:1 w:1)
+	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:513 w:512)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// The range of component `w` is `[0, 512]`.
+	fn sweep_claimed(w: u32, ) -> Weight {
+		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
+		// Minimum execution time: 7_992_000 picoseconds.
+		Weight::from_parts(8_342_000, 3505)
+			// Standard error: 2_497
+			.saturating_add(Weight::from_parts(2_832_002, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(w.into()))
+	}
+}
+
+/// For tests and mocks: the same weights with RocksDB's database weights.
+impl WeightInfo for () {
+	fn contribute() -> Weight {
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Minimum execution time: 49_122_000 picoseconds.
+		Weight::from_parts(55_502_000, 0)
+	}
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
+	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
+	/// Proof: `SecurityPool::OpenByTrack` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
-		// Proof size: measured `2734`, estimated `3964` bytes.
-		// Minimum execution time: 113_688_000 picoseconds.
-		Weight::from_parts(218_668_083, 3964)
+		// Proof size: measured `2734`, estimated `4020` bytes.
+		// Minimum execution time: 109_132_000 picoseconds.
+		Weight::from_parts(158_077_309, 4020)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -569,21 +633,21 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(_e: u32, ) -> Weight {
-		// Proof size: measured `3706`, estimated `3964` bytes.
-		// Minimum execution time: 134_669_000 picoseconds.
-		Weight::from_parts(210_809_814, 3964)
+		// Proof size: measured `3706`, estimated `4020` bytes.
+		// Minimum execution time: 127_870_000 picoseconds.
+		Weight::from_parts(199_917_452, 4020)
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::LegacyDisclosuresBefore` (r:1 w:0)
 	/// Proof: `SecurityPool::LegacyDisclosuresBefore` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -602,16 +666,16 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(r: u32, ) -> Weight {
-		// Proof size: measured `2985`, estimated `3964` bytes.
-		// Minimum execution time: 157_914_000 picoseconds.
-		Weight::from_parts(192_581_240, 3964)
-			// Standard error: 1_161
-			.saturating_add(Weight::from_parts(13_649, 0).saturating_mul(r.into()))
+		// Proof size: measured `2985`, estimated `4020` bytes.
+		// Minimum execution time: 153_728_000 picoseconds.
+		Weight::from_parts(197_159_904, 4020)
+			// Standard error: 1_214
+			.saturating_add(Weight::from_parts(15_899, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -620,13 +684,13 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 61_742_000 picoseconds.
-		Weight::from_parts(75_772_000, 4764)
+		// Minimum execution time: 60_640_000 picoseconds.
+		Weight::from_parts(102_752_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingFor` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingFor` (`max_values`: None, `max_size`: Some(773), added: 3248, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -635,8 +699,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 58_035_000 picoseconds.
-		Weight::from_parts(75_472_000, 4764)
+		// Minimum execution time: 56_454_000 picoseconds.
+		Weight::from_parts(77_845_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -645,15 +709,15 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Outcomes` (r:1 w:0)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 64_656_000 picoseconds.
-		Weight::from_parts(76_243_000, 4764)
+		// Minimum execution time: 65_086_000 picoseconds.
+		Weight::from_parts(105_907_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -665,13 +729,13 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 39_719_000 picoseconds.
-		Weight::from_parts(47_360_000, 4764)
+		// Minimum execution time: 44_616_000 picoseconds.
+		Weight::from_parts(77_314_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -692,13 +756,13 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 171_314_000 picoseconds.
-		Weight::from_parts(212_875_000, 7623)
+		// Minimum execution time: 201_358_000 picoseconds.
+		Weight::from_parts(306_144_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
@@ -708,14 +772,14 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
-		// Proof size: measured `1884`, estimated `3964` bytes.
-		// Minimum execution time: 112_637_000 picoseconds.
-		Weight::from_parts(149_171_000, 3964)
+		// Proof size: measured `1884`, estimated `4020` bytes.
+		// Minimum execution time: 143_382_000 picoseconds.
+		Weight::from_parts(216_030_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -738,17 +802,17 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 162_991_000 picoseconds.
-		Weight::from_parts(190_612_000, 7623)
+		// Minimum execution time: 176_221_000 picoseconds.
+		Weight::from_parts(290_730_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
-		// Proof size: measured `472`, estimated `3964` bytes.
-		// Minimum execution time: 14_482_000 picoseconds.
-		Weight::from_parts(18_457_000, 3964)
+		// Proof size: measured `472`, estimated `4020` bytes.
+		// Minimum execution time: 14_822_000 picoseconds.
+		Weight::from_parts(18_837_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -756,57 +820,57 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_899_000 picoseconds.
-		Weight::from_parts(7_240_000, 0)
+		// Minimum execution time: 5_759_000 picoseconds.
+		Weight::from_parts(11_207_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
-		// Proof size: measured `2127`, estimated `3964` bytes.
-		// Minimum execution time: 41_582_000 picoseconds.
-		Weight::from_parts(57_625_000, 3964)
+		// Proof size: measured `2127`, estimated `4020` bytes.
+		// Minimum execution time: 42_092_000 picoseconds.
+		Weight::from_parts(80_048_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
-		// Proof size: measured `1780`, estimated `3964` bytes.
-		// Minimum execution time: 44_115_000 picoseconds.
-		Weight::from_parts(85_266_000, 3964)
+		// Proof size: measured `1780`, estimated `4020` bytes.
+		// Minimum execution time: 40_901_000 picoseconds.
+		Weight::from_parts(60_780_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `SecurityPool::TriageDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
-		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (2974 ±0)` bytes.
-		// Minimum execution time: 1_652_000 picoseconds.
-		Weight::from_parts(4_890_217, 1999)
-			// Standard error: 60_996
-			.saturating_add(Weight::from_parts(14_759_392, 0).saturating_mul(t.into()))
+		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
+		// Minimum execution time: 1_622_000 picoseconds.
+		Weight::from_parts(6_397_183, 1999)
+			// Standard error: 50_776
+			.saturating_add(Weight::from_parts(12_061_143, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(t.into())))
-			.saturating_add(Weight::from_parts(0, 2974).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(0, 3030).saturating_mul(t.into()))
 	}
 	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
@@ -827,9 +891,9 @@ impl WeightInfo for () {
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
 		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(3_927_530, 1999)
-			// Standard error: 362_539
-			.saturating_add(Weight::from_parts(104_388_826, 0).saturating_mul(r.into()))
+		Weight::from_parts(2_437_963, 1999)
+			// Standard error: 328_403
+			.saturating_add(Weight::from_parts(85_819_830, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -840,8 +904,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_141_000 picoseconds.
-		Weight::from_parts(16_394_000, 0)
+		// Minimum execution time: 6_710_000 picoseconds.
+		Weight::from_parts(10_927_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -849,7 +913,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
@@ -871,10 +935,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 952_000 picoseconds.
-		Weight::from_parts(9_550_855, 1999)
-			// Standard error: 267_501
-			.saturating_add(Weight::from_parts(126_915_087, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_011_000 picoseconds.
+		Weight::from_parts(19_506_040, 1999)
+			// Standard error: 766_311
+			.saturating_add(Weight::from_parts(136_041_229, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -886,7 +950,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Timelocks` (r:1 w:1)
 	/// Proof: `SecurityPool::Timelocks` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Requests` (r:8 w:8)
-	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(499), added: 2974, mode: `MaxEncodedLen`)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
@@ -902,10 +966,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_642_000 picoseconds.
-		Weight::from_parts(35_407_492, 1999)
-			// Standard error: 502_915
-			.saturating_add(Weight::from_parts(124_953_505, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_643_000 picoseconds.
+		Weight::from_parts(1_853_000, 1999)
+			// Standard error: 401_788
+			.saturating_add(Weight::from_parts(137_177_891, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -914,55 +978,119 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_973_000 picoseconds.
-		Weight::from_parts(25_929_000, 0)
+		// Minimum execution time: 21_812_000 picoseconds.
+		Weight::from_parts(32_378_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_782_000 picoseconds.
-		Weight::from_parts(24_446_000, 0)
+		// Minimum execution time: 21_752_000 picoseconds.
+		Weight::from_parts(27_901_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_295_000 picoseconds.
-		Weight::from_parts(61_962_000, 0)
+		// Minimum execution time: 57_555_000 picoseconds.
+		Weight::from_parts(63_464_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_374_000 picoseconds.
-		Weight::from_parts(39_078_000, 0)
+		// Minimum execution time: 36_454_000 picoseconds.
+		Weight::from_parts(41_712_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_527_000 picoseconds.
-		Weight::from_parts(5_147_000, 1509)
+		// Minimum execution time: 4_657_000 picoseconds.
+		Weight::from_parts(6_590_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 8_893_000 picoseconds.
-		Weight::from_parts(10_265_000, 0)
+		// Minimum execution time: 9_093_000 picoseconds.
+		Weight::from_parts(13_169_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
+	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
+	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
+	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
+	/// Proof: `SecurityPool::OpenByTrack` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
+	/// Proof: `SecurityPool::VotingDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
 	fn declare_incident(e: u32, ) -> Weight {
-		Self::submit_claim(e)
+		// Proof size: measured `2734`, estimated `4020` bytes.
+		// Minimum execution time: 105_977_000 picoseconds.
+		Weight::from_parts(135_939_823, 4020)
+			// Standard error: 15_173
+			.saturating_add(Weight::from_parts(71_262, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(6))
 	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:1)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:1 w:1)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
-		Weight::from_parts(120_000_000, 8_000)
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		// Proof size: measured `624`, estimated `4020` bytes.
+		// Minimum execution time: 82_823_000 picoseconds.
+		Weight::from_parts(89_813_000, 4020)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
+	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
+	/// Proof: `SecurityPool::ClaimWindows` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Requests` (r:8 w:8)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
+	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
+	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:8 w:0)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::Sweeps` (r:0 w:8)
+	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 8]`.
 	fn close_incidents(n: u32, ) -> Weight {
-		Self::expire_reveals(n)
+		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
+		// Minimum execution time: 1_052_000 picoseconds.
+		Weight::from_parts(6_289_531, 1999)
+			// Standard error: 32_042
+			.saturating_add(Weight::from_parts(24_077_091, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3030).saturating_mul(n.into()))
 	}
+	/// Storage: `SecurityPool::Sweeps` (r:1 w:1)
+	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:513 w:512)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 3_000)
-			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(w.into()))
-			.saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
+		// Minimum execution time: 7_992_000 picoseconds.
+		Weight::from_parts(8_342_000, 3505)
+			// Standard error: 2_497
+			.saturating_add(Weight::from_parts(2_832_002, 0).saturating_mul(w.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
+			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(w.into()))
 	}
 }

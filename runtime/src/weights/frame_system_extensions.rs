@@ -40,30 +40,30 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 1_973_000 picoseconds.
-		Weight::from_parts(2_664_000, 0)
+		// Minimum execution time: 2_053_000 picoseconds.
+		Weight::from_parts(3_415_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_116_000 picoseconds.
-		Weight::from_parts(4_747_000, 0)
+		// Minimum execution time: 4_487_000 picoseconds.
+		Weight::from_parts(8_122_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_097_000 picoseconds.
-		Weight::from_parts(4_637_000, 0)
+		// Minimum execution time: 4_457_000 picoseconds.
+		Weight::from_parts(6_389_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 601_000 picoseconds.
-		Weight::from_parts(751_000, 0)
+		// Minimum execution time: 571_000 picoseconds.
+		Weight::from_parts(861_000, 0)
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 8_542_000 picoseconds.
-		Weight::from_parts(9_744_000, 3593)
+		// Minimum execution time: 8_633_000 picoseconds.
+		Weight::from_parts(12_789_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -74,17 +74,17 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 450_000 picoseconds.
-		Weight::from_parts(561_000, 0)
+		// Minimum execution time: 451_000 picoseconds.
+		Weight::from_parts(681_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_456_000 picoseconds.
-		Weight::from_parts(4_998_000, 0)
+		// Minimum execution time: 4_376_000 picoseconds.
+		Weight::from_parts(8_272_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_593_000 picoseconds.
-		Weight::from_parts(2_954_000, 0)
+		// Minimum execution time: 2_614_000 picoseconds.
+		Weight::from_parts(3_305_000, 0)
 	}
 }
