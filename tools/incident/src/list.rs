@@ -3,9 +3,12 @@
 
 use crate::{
 	account,
-	losses::{collect, hex_of, map_on_every_core, parse_amount, parse_hash, prove, Loss, Losses},
+	losses::{
+		collect, hex_of, map_on_every_core, parse_amount, parse_hash, prove, Loss, LossTree, Losses,
+	},
 };
 use anyhow::{ensure, Context, Result};
+use pallet_security_pool::incidents::verify_loss;
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
 use std::io::{self, BufWriter, Write};
@@ -194,12 +197,21 @@ impl<'a> PublishedList<'a> {
 			self.leaves.len()
 		);
 		let (losses, root) = self.consistent_losses()?;
-		// Each proof hashes every leaf: encode them once.
+		// One tree for every proof; each is checked as the chain checks it.
 		let leaves: Vec<Vec<u8>> = losses.leaves().collect();
+		let tree = LossTree::new(&leaves);
+		ensure!(tree.root() == root, "the leaves do not give root {}", hex_of(&root));
+		let victims = losses.victims();
 		let mut proofs = Vec::with_capacity(leaves.len());
 		for (mapped, error) in map_on_every_core(&leaves, |index, leaf| {
-			let proof = prove(leaves.iter(), index as u32, leaf, &root)?;
-			Ok(victim_proof(&losses, index as u32, &proof))
+			let index = index as u32;
+			let proof = tree.proof(index);
+			ensure!(
+				verify_loss(&root, victims, index, leaf, &proof),
+				"the proof of leaf {index} does not verify against root {}",
+				hex_of(&root)
+			);
+			Ok(victim_proof(&losses, index, &proof))
 		}) {
 			proofs.extend(mapped);
 			if let Some(error) = error {

@@ -2,7 +2,7 @@
 
 use anyhow::{anyhow, bail, ensure, Result};
 use pallet_security_pool::incidents::{leaf_of, loss_proof, loss_root, verify_loss};
-use sp_core::{crypto::AccountId32, H256};
+use sp_core::{crypto::AccountId32, Blake2Hasher, Hasher, H256};
 use std::{num::NonZeroUsize, thread};
 
 /// One victim's loss: its address as published, the account it decodes to, the amount lost.
@@ -66,6 +66,54 @@ pub fn prove<L: AsRef<[u8]>>(
 		hex_of(root)
 	);
 	Ok(proof)
+}
+
+/// Every level of a list's Merkle tree, from its leaves' hashes up to the root, built once so
+/// that each leaf's proof is read off it instead of rebuilding the tree per leaf (the pallet's
+/// `loss_proof` does that). The tree is `binary-merkle-tree`'s: pairs hashed left to right, an
+/// odd last node moved up unchanged; every proof read off it is checked with the pallet's
+/// `verify_loss` before it is given out.
+pub struct LossTree {
+	levels: Vec<Vec<H256>>,
+}
+
+impl LossTree {
+	/// Builds the tree of `leaves` (their bytes, in order).
+	pub fn new(leaves: &[Vec<u8>]) -> Self {
+		let mut levels = vec![leaves.iter().map(|leaf| Blake2Hasher::hash(leaf)).collect::<Vec<_>>()];
+		while levels.last().is_some_and(|level| level.len() > 1) {
+			let below = levels.last().expect("a level");
+			let above = below
+				.chunks(2)
+				.map(|pair| match pair {
+					[left, right] => Blake2Hasher::hash(&[left.0, right.0].concat()),
+					[promoted] => *promoted,
+					_ => unreachable!("chunks of two"),
+				})
+				.collect();
+			levels.push(above);
+		}
+		Self { levels }
+	}
+
+	/// The root (32 zero bytes for no leaves, as `loss_root`).
+	pub fn root(&self) -> H256 {
+		self.levels.last().and_then(|top| top.first()).copied().unwrap_or_default()
+	}
+
+	/// The sibling hashes of leaf `index` from the leaf up; a promoted node has none at its level.
+	pub fn proof(&self, index: u32) -> Vec<H256> {
+		let mut position = index as usize;
+		let mut proof = Vec::new();
+		for level in &self.levels[..self.levels.len().saturating_sub(1)] {
+			let sibling = if position % 2 == 1 { Some(position - 1) } else { Some(position + 1) };
+			if let Some(node) = sibling.and_then(|sibling| level.get(sibling)) {
+				proof.push(*node);
+			}
+			position /= 2;
+		}
+		proof
+	}
 }
 
 /// `map` applied to every item on every core, in order: for each core's share of the items,
@@ -182,4 +230,28 @@ pub fn parse_hash(text: &str) -> Result<H256> {
 		.and_then(|bytes| bytes.try_into().ok())
 		.ok_or_else(|| anyhow!("`{text}` is not a 32-byte hash in hex"))?;
 	Ok(H256(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The tree built once gives the root and every proof the pallet's functions give, for
+	/// every list size up to 70 (odd nodes promoted at every depth).
+	#[test]
+	fn the_tree_built_once_proves_as_the_pallet_does() {
+		for victims in 0..=70u32 {
+			let leaves: Vec<Vec<u8>> =
+				(0..victims).map(|i| leaf_of(i, &[i as u8; 32], &(i as u128 + 1))).collect();
+			let tree = LossTree::new(&leaves);
+			assert_eq!(tree.root(), loss_root(&leaves), "{victims} leaves");
+			for index in 0..victims {
+				assert_eq!(
+					tree.proof(index),
+					loss_proof(&leaves, index),
+					"leaf {index} of {victims}"
+				);
+			}
+		}
+	}
 }
