@@ -5,6 +5,7 @@ import { AccountBar } from './views/AccountBar';
 import { Council } from './views/Council';
 import { FileClaim } from './views/FileClaim';
 import { FileDisclosure } from './views/FileDisclosure';
+import { Incidents } from './views/Incidents';
 import { MyVotes } from './views/MyVotes';
 import { Overview } from './views/Overview';
 import { RequestDetail } from './views/RequestDetail';
@@ -14,6 +15,7 @@ import { Reveal } from './views/Reveal';
 const PAGES = [
   ['', 'Pool'],
   ['requests', 'Requests'],
+  ['incidents', 'Incidents'],
   ['votes', 'My votes'],
   ['claim', 'File a claim'],
   ['disclosure', 'File a disclosure'],
@@ -36,7 +38,7 @@ export function App() {
         </div>
         <AccountBar />
         <nav aria-label="Pages">
-          {PAGES.map(([path, label]) => (
+          {PAGES.filter(([path]) => path !== 'incidents' || ready.chain.features.incidents).map(([path, label]) => (
             <a href={href(path)} aria-current={page === path ? 'page' : undefined}>{label}</a>
           ))}
         </nav>
@@ -49,6 +51,7 @@ export function App() {
 function pageFor(page: string, id?: string) {
   switch (page) {
     case 'requests': return id === undefined ? <Requests /> : <RequestDetail id={Number(id)} />;
+    case 'incidents': return id === undefined ? <Incidents /> : <RequestDetail id={Number(id)} />;
     case 'votes': return <MyVotes />;
     case 'claim': return <FileClaim />;
     case 'disclosure': return <FileDisclosure />;

@@ -25,6 +25,15 @@ export interface Features {
   referendumApi: boolean;
   /** `securityPoolApi.feeShare()`: the pool's share of fees, fixed or adaptive to the reserve. */
   feeShareApi: boolean;
+  /** Incidents: `declareIncident`, `claimCompensation` and `securityPoolApi.compensation`. */
+  incidents: boolean;
+}
+
+/** The runtime's bounds of an incident. */
+export interface IncidentLimits {
+  minClaimPeriod: number;
+  maxClaimPeriod: number;
+  maxVictims: number;
 }
 
 export interface Chain {
@@ -42,6 +51,8 @@ export interface Chain {
   maxEvidenceLen: number;
   maxReportLen: number;
   maxEncryptedReportLen?: number;
+  /** Where the runtime has incidents. */
+  incidentLimits?: IncidentLimits;
 }
 
 export async function connect(endpoint: string): Promise<Chain> {
@@ -51,6 +62,7 @@ export async function connect(endpoint: string): Promise<Chain> {
   localStorage.setItem('endpoint', endpoint);
   const pool = api.tx.securityPool;
   const consts = api.consts.securityPool;
+  const incidents = Boolean(pool.declareIncident && pool.claimCompensation && api.call.securityPoolApi?.compensation);
   const aura = api.consts.aura as { slotDuration?: { toNumber(): number } } | undefined;
   return {
     api,
@@ -68,10 +80,16 @@ export async function connect(endpoint: string): Promise<Chain> {
       abstain: voteHasChoice(api),
       referendumApi: Boolean(api.call.securityPoolApi?.referendum),
       feeShareApi: Boolean(api.call.securityPoolApi?.feeShare),
+      incidents,
     },
     maxEvidenceLen: Number(consts.maxEvidenceLen.toString()),
     maxReportLen: Number(consts.maxReportLen.toString()),
     maxEncryptedReportLen: consts.maxEncryptedReportLen ? Number(consts.maxEncryptedReportLen.toString()) : undefined,
+    incidentLimits: incidents ? {
+      minClaimPeriod: Number(consts.minClaimPeriod.toString()),
+      maxClaimPeriod: Number(consts.maxClaimPeriod.toString()),
+      maxVictims: Number(consts.maxVictims.toString()),
+    } : undefined,
   };
 }
 

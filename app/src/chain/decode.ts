@@ -1,7 +1,7 @@
 // Decodes the pallet's types from their Polkadot.js JSON (`codec.toJSON()`) into the app's domain.
 import { hexToU8a } from '@polkadot/util';
 import type {
-  AdaptiveFeeShare, Ballot, Choice, Conviction, FeeShare, OpenStatus, Outcome, Parameters, PayoutRequest, PoolStatus,
+  AdaptiveFeeShare, Ballot, Choice, Conviction, FeeShare, Incident, OpenStatus, Outcome, Parameters, PayoutRequest, PoolStatus,
   Referendum, Report, RequestKind, Severity, Tally, Terms, Tier, Track, TrackIndex, Triage, Verdict, Voting,
 } from './types';
 
@@ -51,6 +51,7 @@ function requestKind(json: unknown): RequestKind {
   const [kind, value] = variant(json);
   const v = value as Json;
   if (kind === 'Claim') return { kind, evidence: bytes(v.evidence) };
+  if (kind === 'Incident') return incident(v);
   return {
     kind: 'Disclosure',
     commitment: v.commitment as string,
@@ -60,6 +61,16 @@ function requestKind(json: unknown): RequestKind {
   };
 }
 
+/** An incident's terms from `RequestKind::Incident` (or its `IncidentDeclared` event). */
+export const incident = (json: Json): Incident => ({
+  kind: 'Incident',
+  evidence: bytes(json.evidence),
+  total: big(json.total),
+  victims: num(json.victims),
+  root: json.root as string,
+  claimPeriod: num(json.claimPeriod),
+});
+
 export function openStatus(json: unknown): OpenStatus {
   const [kind, value] = variant(json);
   const v = value as Json;
@@ -68,6 +79,7 @@ export function openStatus(json: unknown): OpenStatus {
     case 'Approved': return { kind, payableAt: num(v.payableAt) };
     case 'Owed': return { kind, remaining: big(v.remaining) };
     case 'Unproven': return { kind, revealBy: num(v.revealBy) };
+    case 'Compensating': return { kind, paid: big(v.paid), closesAt: num(v.closesAt) };
     default: return { kind: 'Paid', revealBy: num(v.revealBy) };
   }
 }

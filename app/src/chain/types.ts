@@ -38,7 +38,9 @@ export type OpenStatus =
   | { kind: 'Approved'; payableAt: number }
   | { kind: 'Owed'; remaining: bigint }
   | { kind: 'Unproven'; revealBy: number }
-  | { kind: 'Paid'; revealBy: number };
+  | { kind: 'Paid'; revealBy: number }
+  /** An incident's claim window: its victims claim their shares until `closesAt`. */
+  | { kind: 'Compensating'; paid: bigint; closesAt: number };
 
 /** How a request left storage, from its events. */
 export type ClosedStatus =
@@ -72,9 +74,26 @@ export interface Terms {
 
 export type RequestKind =
   | { kind: 'Claim'; evidence: Uint8Array }
-  | { kind: 'Disclosure'; commitment: string; severity: Severity; triage?: Triage; revealed?: boolean };
+  | { kind: 'Disclosure'; commitment: string; severity: Severity; triage?: Triage; revealed?: boolean }
+  | Incident;
 
-/** A claim or disclosure: open ones from storage, finished ones rebuilt from their events. */
+/** One referendum for every victim of a hack: each claims `amount × budget / total` of its leaf in the loss list with `root`. */
+export interface Incident {
+  kind: 'Incident';
+  evidence: Uint8Array;
+  /** What the loss list's amounts add up to. */
+  total: bigint;
+  victims: number;
+  /** The loss list's Merkle root (hex). */
+  root: string;
+  /** Blocks the victims have to claim, from the end of the timelock. */
+  claimPeriod: number;
+}
+
+/**
+ * A claim, disclosure or incident: open ones from storage, finished ones rebuilt from their events.
+ * An incident's `amount` is its budget: reserved while it votes, fixed at approval.
+ */
 export interface PayoutRequest {
   id: number;
   what: RequestKind;

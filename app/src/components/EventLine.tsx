@@ -47,6 +47,11 @@ const DESCRIBE: Record<string, (d: Data) => preact.ComponentChildren> = {
   AwaitingReveal: (d) => <>Awaiting the report's reveal until #{String(d.revealBy)}</>,
   RevealMissed: () => <>The report was not revealed in time</>,
   VotingExtended: (d) => <>A change of the outcome in the confirmation window moved the end of voting to #{String(d.endsAt)} (extended {String(d.extensions)}×)</>,
+  IncidentDeclared: (d) => <>{who(d, 'submitter')} declared an incident: {String(d.victims)} victims lost {amount(d, 'total')}; the pool reserves {amount(d, 'budget')}; voting ends at #{String(d.votingEndsAt)}</>,
+  IncidentBudgeted: (d) => <>Budget fixed at {amount(d, 'budget')} for losses of {amount(d, 'total')}</>,
+  CompensationOpened: (d) => <>Claims open: a budget of {amount(d, 'budget')} until #{String(d.closesAt)}</>,
+  Compensated: (d) => <>Leaf {String(d.index)} paid {amount(d)} to {who(d, 'account')}</>,
+  IncidentClosed: (d) => <>Claims closed: {amount(d, 'paid')} paid, {amount(d, 'returned')} back to the pool</>,
   TimelockRestarted: (d) => <>Revealed after waiting unproven or late in its timelock: payable at #{String(d.payableAt)} unless vetoed</>,
 };
 
@@ -56,7 +61,7 @@ export function verdictText(json: unknown): string {
 }
 
 export function EventLine({ event, withRequest }: { event: PoolEvent; withRequest?: boolean }) {
-  const request = event.data.request;
+  const request = event.data.request ?? event.data.incident;
   return (
     <li class="event" data-event={event.name}>
       <span class="block">#{event.block}</span>{' '}

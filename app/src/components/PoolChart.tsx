@@ -32,7 +32,7 @@ export function buckets(history: BlockRecord[]): Bucket[] {
     const bucket: Bucket = { from: span[0].number, to: last.number, reserve: last.reserve, exposure: last.exposure, inflow: 0n, payout: 0n };
     for (const event of span.flatMap((r) => r.events)) {
       if (INFLOWS.has(event.name)) bucket.inflow += big(event.data.amount);
-      if (event.name === 'Paid') bucket.payout += big(event.data.amount);
+      if (event.name === 'Paid' || event.name === 'Compensated') bucket.payout += big(event.data.amount);
     }
     result.push(bucket);
   }

@@ -1,5 +1,6 @@
 // Where a request is in its life, in words, with the countdown to its next step (for a running
-// referendum, to its end after extensions, as the runtime API tells it).
+// referendum, to its end after extensions, as the runtime API tells it; for an incident, to its
+// claims' opening and closing).
 import { extensionsOf, votingEnd } from '../chain/referendum';
 import type { PayoutRequest } from '../chain/types';
 import { Amount } from './Amount';
@@ -17,10 +18,18 @@ export function StatusView({ request }: { request: PayoutRequest }) {
         </span>
       );
     }
-    case 'Approved': return <span class="status approved">Approved, payable <Countdown to={status.payableAt} /></span>;
+    case 'Approved': {
+      const what = request.what.kind === 'Incident' ? 'its victims may claim' : 'payable';
+      return <span class="status approved">Approved, {what} <Countdown to={status.payableAt} /></span>;
+    }
     case 'Owed': return <span class="status owed">Owed: <Amount value={status.remaining} /></span>;
     case 'Unproven': return <span class="status unproven">Passed, unproven: paid once revealed; closes unpaid <Countdown to={status.revealBy} /></span>;
     case 'Paid': return <span class="status paid">Paid; report due <Countdown to={status.revealBy} /></span>;
+    case 'Compensating': return (
+      <span class="status compensating">
+        Compensating: <Amount value={status.paid} /> of <Amount value={request.amount} /> paid; claims close <Countdown to={status.closesAt} />
+      </span>
+    );
     case 'Settled': return <span class="status settled">Paid (#{status.at})</span>;
     default: return <span class={`status ${status.kind.toLowerCase()}`}>{status.kind} (#{status.at})</span>;
   }

@@ -1,8 +1,10 @@
-// A button that signs and sends a transaction with the selected account and tells how it went:
-// its phase while it travels, then its outcome, a failure in the pallet's own words.
+// A button that sends a transaction, signed by the selected account or unsigned (free, no wallet),
+// and tells how it went: its phase while it travels, then its outcome, a failure in the pallet's
+// own words.
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { send, type Included, type Phase } from '../chain/transactions';
+import { send, sendUnsigned, TxError, type Included, type Phase } from '../chain/transactions';
 import { useReady, useStore } from '../state/context';
 
 const PHASES: Record<Phase, string> = {
@@ -16,14 +18,18 @@ interface Props {
   /** Builds the transaction; a thrown error is shown instead of sending (bad input). */
   tx: () => SubmittableExtrinsic<'promise'>;
   /** Called once the transaction is in a block without error; may return a message to show. */
-  onIncluded?: (included: Included) => string | void;
+  onIncluded?: (included: Included) => ComponentChildren | void;
+  /** A failure in other words than its message, e.g. a refusal in the page's terms. */
+  describeError?: (error: TxError) => string | undefined;
+  /** Submit without a signature (a call the runtime accepts unsigned): no account needed, no fee. */
+  unsigned?: boolean;
   disabled?: boolean;
-  kind?: 'primary' | 'danger';
+  kind?: 'primary' | 'secondary' | 'danger';
 }
 
-type Outcome = { phase: Phase } | { done: string } | { error: string };
+type Outcome = { phase: Phase } | { done: ComponentChildren } | { error: string };
 
-export function TxButton({ label, tx, onIncluded, disabled, kind = 'primary' }: Props) {
+export function TxButton({ label, tx, onIncluded, describeError, unsigned, disabled, kind = 'primary' }: Props) {
   const store = useStore();
   const { chain } = useReady();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
@@ -31,17 +37,19 @@ export function TxButton({ label, tx, onIncluded, disabled, kind = 'primary' }: 
 
   async function submit() {
     const signer = store.signer;
-    if (!signer) {
+    if (!unsigned && !signer) {
       setOutcome({ error: 'Choose an account to sign with first (dev accounts or the extension, above).' });
       return;
     }
     try {
-      const included = await send(chain, tx(), signer, (phase) => setOutcome({ phase }));
+      const onPhase = (phase: Phase) => setOutcome({ phase });
+      const included = await (unsigned ? sendUnsigned(chain, tx(), onPhase) : send(chain, tx(), signer!, onPhase));
       const message = onIncluded?.(included);
       setOutcome({ done: message ?? 'Done: the transaction is in a block.' });
       void store.refresh();
     } catch (error) {
-      setOutcome({ error: (error as Error).message });
+      const described = error instanceof TxError ? describeError?.(error) : undefined;
+      setOutcome({ error: described ?? (error as Error).message });
     }
   }
 

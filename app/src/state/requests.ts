@@ -1,8 +1,8 @@
 // Every request the app knows of: the open ones from storage and the finished ones rebuilt from
 // the history's events, with each request's own events for its timeline.
-import { big, tally as decodeTally } from '../chain/decode';
+import { big, incident, tally as decodeTally } from '../chain/decode';
 import type { Snapshot } from '../chain/snapshot';
-import type { BlockRecord, ClosedStatus, PayoutRequest, PoolEvent, Severity } from '../chain/types';
+import type { BlockRecord, ClosedStatus, PayoutRequest, PoolEvent, RequestKind, Severity } from '../chain/types';
 
 export interface RequestIndex {
   /** Newest first. */
@@ -18,21 +18,27 @@ const CLOSINGS: Record<string, (event: PoolEvent) => ClosedStatus | undefined> =
   Cancelled: (e) => ({ kind: 'Cancelled', at: e.block }),
   Paid: (e) => (big(e.data.remaining) === 0n ? { kind: 'Settled', at: e.block } : undefined),
   RevealMissed: (e) => ({ kind: 'Closed', at: e.block }),
+  IncidentClosed: (e) => ({ kind: 'Closed', at: e.block }),
 };
+
+/** The request an event is about: `request`, or `incident` in an incident's own events. */
+const requestOf = (event: PoolEvent) => event.data.request ?? event.data.incident;
 
 export function indexRequests(snapshot: Snapshot, history: BlockRecord[]): RequestIndex {
   const events = new Map<number, PoolEvent[]>();
   const filed = new Map<number, PayoutRequest>();
   for (const record of history) {
     for (const event of record.events) {
-      if (typeof event.data.request !== 'number') continue;
-      const id = event.data.request;
+      const id = requestOf(event);
+      if (typeof id !== 'number') continue;
       if (!events.has(id)) events.set(id, []);
       events.get(id)!.push(event);
       const submitted = fromSubmission(event);
       if (submitted) filed.set(id, submitted);
       const closed = CLOSINGS[event.name]?.(event);
       const known = filed.get(id);
+      // An incident's budget is set again at approval.
+      if (event.name === 'IncidentBudgeted' && known) known.amount = big(event.data.budget);
       if (closed && known && !snapshot.open.has(id)) known.status = closed;
     }
   }
@@ -42,23 +48,34 @@ export function indexRequests(snapshot: Snapshot, history: BlockRecord[]): Reque
   return { all, byId, events };
 }
 
-/** A request as its `…Submitted` event tells it; status Closed until a later event says more. */
+/** The kinds of requests by the event that files them. */
+const SUBMISSIONS: Record<string, (d: Record<string, unknown>) => RequestKind> = {
+  ClaimSubmitted: () => ({ kind: 'Claim', evidence: new Uint8Array() }),
+  DisclosureSubmitted: (d) => ({ kind: 'Disclosure', commitment: d.commitment as string, severity: d.severity as Severity }),
+  IncidentDeclared: incident,
+};
+
+/** A request as its `…Submitted` (or `IncidentDeclared`) event tells it; status Closed until a later event says more. */
 function fromSubmission(event: PoolEvent): PayoutRequest | undefined {
-  if (event.name !== 'ClaimSubmitted' && event.name !== 'DisclosureSubmitted') return undefined;
+  const what = SUBMISSIONS[event.name];
+  if (!what) return undefined;
   const d = event.data;
+  // An incident's submitter is its beneficiary (it gets the deposit back); its amount is the budget.
+  const beneficiary = (d.beneficiary ?? d.submitter) as string;
   return {
-    id: d.request as number,
-    what: event.name === 'ClaimSubmitted'
-      ? { kind: 'Claim', evidence: new Uint8Array() }
-      : { kind: 'Disclosure', commitment: d.commitment as string, severity: d.severity as Severity },
+    id: requestOf(event) as number,
+    what: what(d),
     submitter: d.submitter as string,
-    beneficiary: d.beneficiary as string,
-    payee: d.beneficiary as string,
-    amount: big(d.amount),
+    beneficiary,
+    payee: beneficiary,
+    amount: big(d.amount ?? d.budget),
     deposit: big(d.deposit),
     status: { kind: 'Closed', at: event.block },
     filedAt: event.block,
   };
 }
 
-export const isOpen = (request: PayoutRequest) => ['Voting', 'Approved', 'Owed', 'Unproven', 'Paid'].includes(request.status.kind);
+export const isOpen = (request: PayoutRequest) => ['Voting', 'Approved', 'Owed', 'Unproven', 'Paid', 'Compensating'].includes(request.status.kind);
+
+/** What a request is, in words: `claim`, `High disclosure`, `incident`. */
+export const kindName = ({ what }: PayoutRequest) => (what.kind === 'Disclosure' ? `${what.severity} disclosure` : what.kind.toLowerCase());

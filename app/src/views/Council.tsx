@@ -15,7 +15,7 @@ import { readReports } from '../chain/snapshot';
 import { asRoot } from '../chain/transactions';
 import { SEVERITIES, type PayoutRequest, type Severity } from '../chain/types';
 import { useReady, useRequests } from '../state/context';
-import { isOpen } from '../state/requests';
+import { isOpen, kindName } from '../state/requests';
 import { href } from '../state/route';
 
 type VerdictChoice = 'Confirmed' | 'Invalid' | Severity;
@@ -124,7 +124,7 @@ function Row({ request, secret }: { request: PayoutRequest; secret?: Uint8Array 
   const check = useSealedCheck(request, secret);
   return (
     <tr data-request={request.id}>
-      <td><a href={href('requests', request.id)}>#{request.id}</a> {what.kind === 'Claim' ? 'claim' : `${what.severity} disclosure`}</td>
+      <td><a href={href('requests', request.id)}>#{request.id}</a> {kindName(request)}</td>
       <td><Amount value={request.amount} /></td>
       <td><StatusView request={request} /></td>
       <td>{what.kind === 'Disclosure' ? <><TriageView triage={what.triage} /><br /><SealedReport check={check} /></> : '—'}</td>

@@ -1,5 +1,5 @@
-// One request: what it asks, where it stands, its evidence or report, the council's verdict, the
-// vote, and the timeline of its events.
+// One request: what it asks, where it stands, its evidence or report, the council's verdict, an
+// incident's terms and the check of a victim's compensation, the vote, and the timeline of its events.
 import { hexToU8a } from '@polkadot/util';
 import { useEffect, useState } from 'preact/hooks';
 import { Address } from '../components/Address';
@@ -7,6 +7,7 @@ import { Amount } from '../components/Amount';
 import { Bytes } from '../components/Bytes';
 import { Countdown } from '../components/Countdown';
 import { EventLine } from '../components/EventLine';
+import { IncidentFacts } from '../components/IncidentFacts';
 import { StatusView } from '../components/StatusView';
 import { TallyView } from '../components/TallyView';
 import { TrackLabel } from '../components/TrackView';
@@ -16,6 +17,8 @@ import { readReports } from '../chain/snapshot';
 import type { Report } from '../chain/types';
 import { formatPerbill } from '../chain/units';
 import { useReady, useRequests } from '../state/context';
+import { isOpen, kindName } from '../state/requests';
+import { CheckCompensation } from './CheckCompensation';
 import { VotePanel } from './VotePanel';
 
 function useReports(id: number) {
@@ -29,7 +32,7 @@ function useReports(id: number) {
 
 export function RequestDetail({ id }: { id: number }) {
   const { byId, events } = useRequests();
-  const { selected } = useReady();
+  const { chain, selected } = useReady();
   const { report, encrypted } = useReports(id);
   const request = byId.get(id);
   if (!request) return <><h1>Request {id}</h1><p>No request {id} is open or in the history this app has read.</p></>;
@@ -39,13 +42,17 @@ export function RequestDetail({ id }: { id: number }) {
   const extensions = extensionsOf(request);
   return (
     <>
-      <h1>Request {id}: {what.kind === 'Claim' ? 'claim' : `${what.severity} disclosure`}</h1>
+      <h1>{what.kind === 'Incident' ? `Incident ${id}` : `Request ${id}: ${kindName(request)}`}</h1>
       <p id="request-status"><StatusView request={request} /></p>
       <dl class="facts">
-        <dt>Amount</dt><dd><Amount value={request.amount} /></dd>
-        <dt>Submitter</dt><dd><Address address={request.submitter} /></dd>
-        <dt>Beneficiary</dt><dd><Address address={request.beneficiary} /></dd>
-        {request.payee !== request.beneficiary && <><dt>Payee</dt><dd><Address address={request.payee} /></dd></>}
+        {what.kind === 'Incident' ? <><dt>Declared by</dt><dd><Address address={request.submitter} /></dd></> : (
+          <>
+            <dt>Amount</dt><dd><Amount value={request.amount} /></dd>
+            <dt>Submitter</dt><dd><Address address={request.submitter} /></dd>
+            <dt>Beneficiary</dt><dd><Address address={request.beneficiary} /></dd>
+            {request.payee !== request.beneficiary && <><dt>Payee</dt><dd><Address address={request.payee} /></dd></>}
+          </>
+        )}
         <dt>Deposit</dt><dd><Amount value={request.deposit} /></dd>
         {request.filedAt !== undefined && <><dt>Filed</dt><dd>block #{request.filedAt}</dd></>}
         {terms?.track !== undefined && <><dt>Track</dt><dd id="request-track"><TrackLabel index={terms.track} /></dd></>}
@@ -63,26 +70,32 @@ export function RequestDetail({ id }: { id: number }) {
         )}
         {endsAt !== undefined && <><dt>Voting ends</dt><dd id="voting-end" data-ends-at={endsAt} data-extensions={extensions}><Countdown to={endsAt} />{extensions > 0 ? `, extended ${extensions}×` : terms?.confirmPeriod !== undefined ? ', not extended' : ''}</dd></>}
       </dl>
-      {what.kind === 'Claim'
-        ? <section><h2>Evidence</h2><Bytes value={what.evidence} /></section>
-        : (
-          <section>
-            <h2>Disclosure</h2>
-            <dl class="facts">
-              <dt>Commitment</dt><dd><code>{what.commitment}</code></dd>
-              <dt>Triage</dt><dd id="triage"><TriageView triage={what.triage} /></dd>
-              {encrypted && <><dt>Report to the council</dt><dd>{hexToU8a(encrypted).length} bytes, encrypted to the council's key</dd></>}
-            </dl>
-            <h3>Revealed report</h3>
-            {report ? <Bytes id="revealed-report" value={report.text} /> : <p>Not revealed yet.</p>}
-          </section>
-        )}
+      {what.kind === 'Claim' && <section><h2>Evidence</h2><Bytes value={what.evidence} /></section>}
+      {what.kind === 'Incident' && (
+        <section aria-labelledby="incident-heading">
+          <h2 id="incident-heading">Incident</h2>
+          <IncidentFacts request={request} incident={what} status={false} />
+        </section>
+      )}
+      {what.kind === 'Disclosure' && (
+        <section>
+          <h2>Disclosure</h2>
+          <dl class="facts">
+            <dt>Commitment</dt><dd><code>{what.commitment}</code></dd>
+            <dt>Triage</dt><dd id="triage"><TriageView triage={what.triage} /></dd>
+            {encrypted && <><dt>Report to the council</dt><dd>{hexToU8a(encrypted).length} bytes, encrypted to the council's key</dd></>}
+          </dl>
+          <h3>Revealed report</h3>
+          {report ? <Bytes id="revealed-report" value={report.text} /> : <p>Not revealed yet.</p>}
+        </section>
+      )}
       {status.kind === 'Voting' && terms && (
         <>
           <section id="tally"><h2>Tally</h2><TallyView tally={status.tally} terms={terms} referendum={request.referendum} /></section>
           <VotePanel key={selected} request={request} endsAt={endsAt ?? status.endsAt} />
         </>
       )}
+      {what.kind === 'Incident' && chain.features.incidents && isOpen(request) && <CheckCompensation request={request} incident={what} />}
       <section>
         <h2>Timeline</h2>
         {timeline.length ? <ol class="events">{timeline.map((e) => <EventLine event={e} />)}</ol> : <p>No events in the history read.</p>}

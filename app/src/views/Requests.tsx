@@ -6,7 +6,7 @@ import { TallyView } from '../components/TallyView';
 import { TrackLabel } from '../components/TrackView';
 import type { PayoutRequest } from '../chain/types';
 import { useReady, useRequests } from '../state/context';
-import { isOpen } from '../state/requests';
+import { isOpen, kindName } from '../state/requests';
 import { href } from '../state/route';
 import { useFirstRender } from './firstRender';
 
@@ -15,10 +15,10 @@ function Row({ request, tracks }: { request: PayoutRequest; tracks: boolean }) {
   return (
     <tr data-request={request.id} data-status={status.kind}>
       <td><a href={href('requests', request.id)}>#{request.id}</a></td>
-      <td>{what.kind === 'Claim' ? 'Claim' : `Disclosure (${what.severity})`}</td>
+      <td class="kind">{kindName(request)}</td>
       <td><Amount value={request.amount} /></td>
       {tracks && <td>{terms?.track !== undefined ? <TrackLabel index={terms.track} /> : '—'}</td>}
-      <td><Address address={request.beneficiary} /></td>
+      <td>{what.kind === 'Incident' ? <a href={href('incidents', request.id)}>{what.victims} victims</a> : <Address address={request.beneficiary} />}</td>
       <td><StatusView request={request} /></td>
       <td>{status.kind === 'Voting' && terms ? <TallyView tally={status.tally} terms={terms} referendum={request.referendum} compact /> : '—'}</td>
     </tr>
