@@ -80,7 +80,8 @@ pub struct LossTree {
 impl LossTree {
 	/// Builds the tree of `leaves` (their bytes, in order).
 	pub fn new(leaves: &[Vec<u8>]) -> Self {
-		let mut levels = vec![leaves.iter().map(|leaf| Blake2Hasher::hash(leaf)).collect::<Vec<_>>()];
+		let mut levels =
+			vec![leaves.iter().map(|leaf| Blake2Hasher::hash(leaf)).collect::<Vec<_>>()];
 		while levels.last().is_some_and(|level| level.len() > 1) {
 			let below = levels.last().expect("a level");
 			let above = below

@@ -61,6 +61,18 @@ fn declare(list: &LossList) -> RequestId {
 	declare_asking(list, list.total())
 }
 
+/// `who` declares `victims` leaves with `root`, asking `total` with a window of `period`, without
+/// evidence.
+fn try_declare(
+	who: AccountId,
+	total: Balance,
+	victims: u32,
+	root: H256,
+	period: u64,
+) -> DispatchResult {
+	SecurityPool::declare_incident(RuntimeOrigin::signed(who), vec![], total, victims, root, period)
+}
+
 /// ALICE declares `list` asking `total`.
 fn declare_asking(list: &LossList, total: Balance) -> RequestId {
 	let id = crate::NextRequestId::<Test>::get();
@@ -218,14 +230,7 @@ fn a_declaration_is_refused_on_every_bad_input_and_nothing_changes() {
 			Error::<Test>::ClaimPeriodOutOfBounds
 		);
 		assert_noop!(
-			SecurityPool::declare_incident(
-				RuntimeOrigin::signed(1234),
-				vec![],
-				300_000,
-				3,
-				list.root(),
-				WINDOW
-			),
+			try_declare(1234, 300_000, 3, list.root(), WINDOW),
 			Error::<Test>::InsufficientFunds
 		);
 		// Requests under vote fill the exposure cap: no room for a budget.
@@ -245,14 +250,7 @@ fn a_declaration_counts_as_a_request_against_the_slots() {
 			declare_asking(&list, 10);
 		}
 		assert_noop!(
-			SecurityPool::declare_incident(
-				RuntimeOrigin::signed(ALICE),
-				vec![],
-				10,
-				3,
-				list.root(),
-				WINDOW
-			),
+			try_declare(ALICE, 10, 3, list.root(), WINDOW),
 			Error::<Test>::TooManyRequestsOfAccount
 		);
 		for who in [BOB, CHARLIE, DAVE, EVE, 6] {
@@ -262,14 +260,7 @@ fn a_declaration_counts_as_a_request_against_the_slots() {
 		}
 		assert_eq!(crate::Requests::<Test>::count(), MAX_OPEN);
 		assert_noop!(
-			SecurityPool::declare_incident(
-				RuntimeOrigin::signed(7),
-				vec![],
-				10,
-				3,
-				list.root(),
-				WINDOW
-			),
+			try_declare(7, 10, 3, list.root(), WINDOW),
 			Error::<Test>::TooManyOpenRequests
 		);
 	});
