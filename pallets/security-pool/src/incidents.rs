@@ -166,7 +166,8 @@ impl<T: Config> Pallet<T> {
 	) -> BalanceOf<T> {
 		if let RequestKind::Incident { total, .. } = request.kind {
 			let budget = Self::budget_for(total, ledger);
-			Self::track_releases(request.terms.track, request.amount);
+			// The budget is at most the total its track took it for: the track's cap holds.
+			Self::track_releases(request.terms.track, total);
 			Self::track_opens(request.terms.track, budget);
 			request.amount = budget;
 		}

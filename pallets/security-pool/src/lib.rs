@@ -77,7 +77,9 @@
 //!   (deposit, track, referendum, timelock, veto). On approval its budget is the smallest of
 //!   `total`, `max_payout` of what is available and the room under `max_exposure`, and every
 //!   leaf is paid the same fraction of its loss, `amount × budget ÷ total` rounded down, the
-//!   dust staying in the pool: never first come first paid. Once the timelock expires anyone
+//!   dust staying in the pool: never first come first paid, as long as the list adds up to the
+//!   total it declares (the voters' to check against the published list: a list adding up to
+//!   more is paid only until the budget runs out). Once the timelock expires anyone
 //!   may [`Pallet::claim_compensation`] for a leaf with its proof, unsigned and free: the
 //!   transaction pool admits exactly the claims that pay (once per leaf, within the window,
 //!   within the budget, to an account that can receive them), so a drained victim pays
@@ -123,7 +125,9 @@
 //!   author; the report of a disclosure that is not paid is removed, and its deposit released,
 //!   when the request closes. A finished referendum's outcome is removed with the last vote that
 //!   refers to it. Paid disclosures keep their commitment (32 bytes), which is never accepted
-//!   again, and their report with its deposit, the public record of the bounty.
+//!   again, and their report with its deposit, the public record of the bounty. An incident's
+//!   claimed-leaf bitmap, written by free claims, is bounded by its list (one 16-byte word per
+//!   128 leaves) and removed once the incident closes.
 //! - **The pool pays no one but others.** The pool account may not be a beneficiary or payee.
 //!
 //! ### Example
@@ -149,7 +153,8 @@
 //!   [`Config::MaxExpiriesPerBlock`] triage and as many reveal deadlines and closes as many
 //!   incidents per block, and sweeps at most [`Config::MaxSweepPerBlock`] bitmap words; the rest
 //!   waits for the next block. Its weight is charged from the benchmarks.
-//! - Deadlines live in four sorted queues (voting, timelock, triage, reveal) bounded by
+//! - Deadlines live in five sorted queues (voting, timelock, triage, reveal, claim windows)
+//!   bounded by
 //!   [`Config::MaxOpenRequests`], the owed requests in a FIFO of the same bound.
 //! - Adding the pallet to a running chain: [`migrations::from_v0::MigrateFromV0`] sets
 //!   [`Config::DefaultParameters`] and creates the pool account; [`migrations::v2::MigrateToV2`]
@@ -763,11 +768,11 @@ pub mod pallet {
 		}
 
 		/// Pay an approved request whose timelock has expired, without waiting for the
-		/// automatic payout. What the pool cannot pay is owed.
+		/// automatic payout (an incident opens its claims). What the pool cannot pay is owed.
 		///
 		/// - Origin: signed (anyone).
 		/// - Errors: `UnknownRequest`, `NotApproved`, `TimelockNotExpired`.
-		/// - Events: `Paid`, `PayoutOwed` or `PaymentRefused`.
+		/// - Events: `Paid`, `PayoutOwed`, `PaymentRefused` or `CompensationOpened`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::execute_payout())]
 		pub fn execute_payout(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
@@ -874,8 +879,9 @@ pub mod pallet {
 		///
 		/// `root` is the Merkle root of the loss list, published off chain: `victims` leaves
 		/// `SCALE((index: u32, account, amount))`, BLAKE2-256, the tree of `binary-merkle-tree`;
-		/// `total` is the sum of its amounts, and may exceed what the pool holds. Voting runs on
-		/// the track `total` selects. On approval the budget is the smallest of `total`,
+		/// `total` is the sum of its amounts (voters check it against the published list: a list
+		/// adding up to more is paid only until the budget runs out), and may exceed what the
+		/// pool holds. Voting runs on the track `total` selects, which counts it in full. On approval the budget is the smallest of `total`,
 		/// `max_payout` of what is available and the room under `max_exposure`; once the
 		/// timelock expires each leaf is paid `amount × budget ÷ total` (rounded down) when
 		/// claimed, for `claim_period` blocks, and the rest returns to the pool. The deposit (as

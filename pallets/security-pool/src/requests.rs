@@ -226,8 +226,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Holds the deposit, stores the request with the current terms and opens its referendum.
-	/// The request asks for `asks` (its track and deposit follow it) and books `amount` (less
-	/// for an incident whose budget the pool bounds).
+	/// The request asks for `asks` (its track, what it counts there and its deposit follow it)
+	/// and books `amount` under vote (less for an incident whose budget the pool bounds).
 	pub(crate) fn open_request(
 		submitter: &T::AccountId,
 		beneficiary: &T::AccountId,
@@ -275,7 +275,7 @@ impl<T: Config> Pallet<T> {
 		);
 		OpenRequestsOf::<T>::insert(submitter, open_of_submitter.saturating_add(1));
 		Ledger::<T>::mutate(|ledger| ledger.voting.saturating_accrue(amount));
-		Self::track_opens(terms.track, amount);
+		Self::track_opens(terms.track, asks);
 		Ok((request, deposit, ends_at))
 	}
 
@@ -347,7 +347,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Closes a failed, vetoed or cancelled request and moves its deposit into the pool.
 	pub(crate) fn close_forfeiting_deposit(id: RequestId, mut request: PayoutRequestOf<T>) {
-		Self::track_releases(request.terms.track, request.amount);
+		Self::track_releases(request.terms.track, request.on_track());
 		Self::finish(id, &request, false);
 		Self::forfeit_deposit(id, &mut request);
 	}

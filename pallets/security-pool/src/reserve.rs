@@ -431,7 +431,7 @@ impl<T: Config> Pallet<T> {
 				RequestStatus::Paid { .. } | RequestStatus::Compensating { .. }
 			);
 			if let (Some(track), true) = (request.terms.track, asks) {
-				track_open[track as usize].saturating_accrue(request.amount);
+				track_open[track as usize].saturating_accrue(request.on_track());
 			}
 			*open_of.entry(request.submitter.clone()).or_default() += 1;
 			deposits

@@ -293,6 +293,15 @@ where
 		}
 	}
 
+	/// What the request counts on its track: an incident under vote the total it declares (its
+	/// track was chosen for that total), then its budget; every other request its amount.
+	pub fn on_track(&self) -> Balance {
+		match (&self.kind, &self.status) {
+			(RequestKind::Incident { total, .. }, RequestStatus::Voting { .. }) => total.clone(),
+			_ => self.amount.clone(),
+		}
+	}
+
 	/// Whether the request is a disclosure whose report must still be revealed.
 	pub fn owes_reveal(&self) -> bool {
 		matches!(

@@ -26,8 +26,9 @@ use super::super::{
 parameter_types! {
 	pub const SecurityPoolPalletId: PalletId = PalletId(*b"py/secpl");
 	pub const PoolFeeShare: Perbill = Perbill::from_percent(20);
-	/// Free claims of compensation come after transactions that pay for their place: a hack's
-	/// victims are paid over a few blocks without crowding out the chain's other users.
+	/// Unsigned claims of compensation come after transactions that pay for their place: a
+	/// hack's victims are paid in the blocks' spare room (about 2,000 claims per 3-second block)
+	/// without crowding out the chain's other users.
 	pub const CompensationPriority: TransactionPriority = 1;
 	/// The parameters of a pool added to a running chain, and the genesis default.
 	pub PoolDefaultParameters: PoolParameters<Balance, BlockNumber> = production_parameters();

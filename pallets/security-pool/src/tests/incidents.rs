@@ -735,3 +735,38 @@ fn a_claim_waits_while_the_pool_cannot_pay_it() {
 		assert_eq!(Balances::free_balance(V3), 8_332);
 	});
 }
+
+#[test]
+fn an_incident_counts_its_total_on_its_track_so_a_budget_raised_at_approval_keeps_the_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut parameters = test_parameters();
+		parameters.tracks = vec![crate::Track {
+			max_amount: 5_000,
+			max_open: 5_000,
+			voting_period: 4,
+			timelock: 3,
+			min_support: sp_runtime::Perbill::from_percent(10),
+			approval: sp_runtime::Perbill::from_percent(50),
+		}]
+		.try_into()
+		.unwrap();
+		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+		// Two large claims leave 10 of room under the exposure cap.
+		let (big, bigger) = (claim(BOB, 49_995), claim(CHARLIE, 49_995));
+		let list = LossList::new(&[(V1, 2_000), (V2, 3_000)]);
+		let id = declare(&list);
+		assert_eq!(Requests::<Test>::get(id).unwrap().amount, 10);
+		// The track counts the 5,000 the incident may be budgeted at approval, not the 10 it
+		// reserves now: a claim that would take the track past its cap goes to the general one.
+		assert_eq!(crate::OpenByTrack::<Test>::get()[0], 5_000);
+		assert_ok!(SecurityPool::cancel(RuntimeOrigin::root(), big));
+		let small = claim(DAVE, 4_990);
+		assert_eq!(Requests::<Test>::get(small).unwrap().terms.track, None);
+		assert_ok!(SecurityPool::cancel(RuntimeOrigin::root(), bigger));
+		pass(id);
+		run_to_block(voting_end_of(id));
+		// The pool has room again: the budget rises to the total, within the track's cap.
+		assert_eq!(Requests::<Test>::get(id).unwrap().amount, 5_000);
+		assert_eq!(crate::OpenByTrack::<Test>::get()[0], 5_000);
+	});
+}

@@ -252,7 +252,7 @@ fn action() -> impl Strategy<Value = Action> {
 			}
 		),
 		1 => account().prop_map(|who| Action::Spam { who }),
-		1 => (account(), request()).prop_map(|(who, request)| Action::CopyCommitment { who, request }),
+		2 => (account(), request()).prop_map(|(who, request)| Action::CopyCommitment { who, request }),
 		3 => (account(), severity(), 0..30_000u64, prop::option::of(0..MAX_SEALED + 8)).prop_map(
 			|(who, severity, amount, sealed)| Action::Disclose { who, severity, amount, sealed }
 		),
