@@ -47,6 +47,12 @@ enum Command {
 		/// The root declared on chain (0x and 64 hex digits).
 		#[arg(long, value_parser = parse_hash)]
 		root: H256,
+		/// The total declared on chain: the leaves must add up to it.
+		#[arg(long)]
+		total: Option<u128>,
+		/// The number of victims declared on chain.
+		#[arg(long)]
+		victims: Option<u32>,
 	},
 	/// Prints a victim's proof as JSON, or with `--all` every victim's.
 	Proof {
@@ -97,9 +103,21 @@ fn run(command: Command) -> Result<ExitCode> {
 				.with_context(|| format!("writing {}", out.display()))?;
 			println!("{}", serde_json::to_string(&Summary::of(&losses, &root))?);
 		},
-		Command::Verify { list, root } => {
+		Command::Verify { list, root, total, victims } => {
 			let json = read(&list)?;
-			let (summary, differences) = PublishedList::parse(&json)?.verify(&root)?;
+			let (summary, mut differences) = PublishedList::parse(&json)?.verify(&root)?;
+			if let Some(total) = total.filter(|total| total.to_string() != summary.total) {
+				differences.push(format!(
+					"total: the leaves add up to {}, declared {total}",
+					summary.total
+				));
+			}
+			if let Some(victims) = victims.filter(|victims| *victims != summary.victims) {
+				differences.push(format!(
+					"victims: the list has {} leaves, declared {victims}",
+					summary.victims
+				));
+			}
 			if !differences.is_empty() {
 				differences.iter().for_each(|difference| eprintln!("error: {difference}"));
 				return Ok(ExitCode::FAILURE);

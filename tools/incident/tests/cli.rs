@@ -64,6 +64,17 @@ fn build_verify_and_prove() {
 	let stderr = fail(&["verify", arg(&list), "--root", &wrong]);
 	assert_eq!(stderr, format!("error: root: the leaves give {root}, expected {wrong}\n"));
 
+	// What was declared on chain: the total and the victims must be the list's.
+	succeed(&["verify", arg(&list), "--root", &root, "--total", &total, "--victims", "6"]);
+	let understated = (total.parse::<u128>().unwrap() / 2).to_string();
+	let stderr = fail(&["verify", arg(&list), "--root", &root, "--total", &understated]);
+	assert_eq!(
+		stderr,
+		format!("error: total: the leaves add up to {total}, declared {understated}\n")
+	);
+	let stderr = fail(&["verify", arg(&list), "--root", &root, "--victims", "5"]);
+	assert_eq!(stderr, "error: victims: the list has 6 leaves, declared 5\n");
+
 	let last = fs::read_to_string(&csv).unwrap().lines().last().unwrap().to_owned();
 	let (account, amount) = last.split_once(',').unwrap();
 	let proof = succeed(&["proof", arg(&list), "--account", account]);
