@@ -925,7 +925,10 @@ pub mod pallet {
 		///   `PoolIsBeneficiary`.
 		/// - Events: `Compensated`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::claim_compensation())]
+		// The transaction pool's check runs once more when a block includes an unsigned claim.
+		#[pallet::weight(
+			T::WeightInfo::claim_compensation().saturating_add(T::WeightInfo::validate_claim())
+		)]
 		pub fn claim_compensation(
 			origin: OriginFor<T>,
 			incident: RequestId,

@@ -3,7 +3,7 @@
 //! Do not edit: `scripts/benchmark-weights.sh` regenerates this file.
 //! Date: 2026-12-07; host `vm`; CPU `AMD EPYC`.
 //! Steps: 50; repeat: 20; wasm execution: `Compiled`; DB cache: 1024 MiB.
-//! Pallet source: b8ebd4ce5413807314ce0adc20e8cadd18bfd40c94212cde84a942c52a383882.
+//! Pallet source: 6151d849bcd38c05d4592dc83139f9e877be5c75e3d9c1bca36b9ce68aadd614.
 //! A weight is the measured execution time and the estimated proof size (from the storage
 //! items' maximum encoded lengths), plus the runtime's `DbWeight` per storage read and write.
 
@@ -66,6 +66,7 @@ pub trait WeightInfo {
 	fn set_fee_share() -> Weight;
 	fn declare_incident(e: u32, ) -> Weight;
 	fn claim_compensation() -> Weight;
+	fn validate_claim() -> Weight;
 	fn close_incidents(n: u32, ) -> Weight;
 	fn sweep_claimed(w: u32, ) -> Weight;
 }
@@ -75,8 +76,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 49_122_000 picoseconds.
-		Weight::from_parts(55_502_000, 0)
+		// Minimum execution time: 46_639_000 picoseconds.
+		Weight::from_parts(63_244_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -95,10 +96,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(_e: u32, ) -> Weight {
+	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 109_132_000 picoseconds.
-		Weight::from_parts(158_077_309, 4020)
+		// Minimum execution time: 109_673_000 picoseconds.
+		Weight::from_parts(145_386_306, 4020)
+			// Standard error: 17_188
+			.saturating_add(Weight::from_parts(74_757, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -129,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(_e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 127_870_000 picoseconds.
-		Weight::from_parts(199_917_452, 4020)
+		// Minimum execution time: 131_314_000 picoseconds.
+		Weight::from_parts(175_106_862, 4020)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -153,12 +156,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
-	fn reveal_disclosure(r: u32, ) -> Weight {
+	fn reveal_disclosure(_r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 153_728_000 picoseconds.
-		Weight::from_parts(197_159_904, 4020)
-			// Standard error: 1_214
-			.saturating_add(Weight::from_parts(15_899, 0).saturating_mul(r.into()))
+		// Minimum execution time: 155_871_000 picoseconds.
+		Weight::from_parts(265_891_063, 4020)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -172,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 60_640_000 picoseconds.
-		Weight::from_parts(102_752_000, 4764)
+		// Minimum execution time: 62_192_000 picoseconds.
+		Weight::from_parts(77_374_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -187,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 56_454_000 picoseconds.
-		Weight::from_parts(77_845_000, 4764)
+		// Minimum execution time: 59_137_000 picoseconds.
+		Weight::from_parts(86_848_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -204,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 65_086_000 picoseconds.
-		Weight::from_parts(105_907_000, 4764)
+		// Minimum execution time: 67_450_000 picoseconds.
+		Weight::from_parts(116_312_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -217,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 44_616_000 picoseconds.
-		Weight::from_parts(77_314_000, 4764)
+		// Minimum execution time: 42_553_000 picoseconds.
+		Weight::from_parts(65_477_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -244,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 201_358_000 picoseconds.
-		Weight::from_parts(306_144_000, 7623)
+		// Minimum execution time: 171_204_000 picoseconds.
+		Weight::from_parts(215_669_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -261,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 143_382_000 picoseconds.
-		Weight::from_parts(216_030_000, 4020)
+		// Minimum execution time: 114_229_000 picoseconds.
+		Weight::from_parts(157_793_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -290,8 +291,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 176_221_000 picoseconds.
-		Weight::from_parts(290_730_000, 7623)
+		// Minimum execution time: 160_839_000 picoseconds.
+		Weight::from_parts(187_888_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -299,8 +300,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 14_822_000 picoseconds.
-		Weight::from_parts(18_837_000, 4020)
+		// Minimum execution time: 14_862_000 picoseconds.
+		Weight::from_parts(19_639_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -308,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_759_000 picoseconds.
-		Weight::from_parts(11_207_000, 0)
+		// Minimum execution time: 5_908_000 picoseconds.
+		Weight::from_parts(7_211_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -320,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 42_092_000 picoseconds.
-		Weight::from_parts(80_048_000, 4020)
+		// Minimum execution time: 41_682_000 picoseconds.
+		Weight::from_parts(60_489_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -333,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 40_901_000 picoseconds.
-		Weight::from_parts(60_780_000, 4020)
+		// Minimum execution time: 42_963_000 picoseconds.
+		Weight::from_parts(63_724_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -345,10 +346,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_622_000 picoseconds.
-		Weight::from_parts(6_397_183, 1999)
-			// Standard error: 50_776
-			.saturating_add(Weight::from_parts(12_061_143, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_662_000 picoseconds.
+		Weight::from_parts(2_001_860, 1999)
+			// Standard error: 63_949
+			.saturating_add(Weight::from_parts(13_494_388, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -378,10 +379,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(2_437_963, 1999)
-			// Standard error: 328_403
-			.saturating_add(Weight::from_parts(85_819_830, 0).saturating_mul(r.into()))
+		// Minimum execution time: 982_000 picoseconds.
+		Weight::from_parts(15_115_802, 1999)
+			// Standard error: 375_983
+			.saturating_add(Weight::from_parts(88_173_409, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -392,8 +393,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_710_000 picoseconds.
-		Weight::from_parts(10_927_000, 0)
+		// Minimum execution time: 6_950_000 picoseconds.
+		Weight::from_parts(13_590_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -423,10 +424,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_011_000 picoseconds.
-		Weight::from_parts(19_506_040, 1999)
-			// Standard error: 766_311
-			.saturating_add(Weight::from_parts(136_041_229, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_042_000 picoseconds.
+		Weight::from_parts(14_647_759, 1999)
+			// Standard error: 379_147
+			.saturating_add(Weight::from_parts(183_406_474, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -454,10 +455,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_643_000 picoseconds.
-		Weight::from_parts(1_853_000, 1999)
-			// Standard error: 401_788
-			.saturating_add(Weight::from_parts(137_177_891, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_652_000 picoseconds.
+		Weight::from_parts(2_244_000, 1999)
+			// Standard error: 499_419
+			.saturating_add(Weight::from_parts(155_310_152, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -466,30 +467,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_812_000 picoseconds.
-		Weight::from_parts(32_378_000, 0)
+		// Minimum execution time: 21_802_000 picoseconds.
+		Weight::from_parts(37_766_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_752_000 picoseconds.
-		Weight::from_parts(27_901_000, 0)
+		// Minimum execution time: 21_953_000 picoseconds.
+		Weight::from_parts(36_964_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_555_000 picoseconds.
-		Weight::from_parts(63_464_000, 0)
+		// Minimum execution time: 57_184_000 picoseconds.
+		Weight::from_parts(90_694_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_454_000 picoseconds.
-		Weight::from_parts(41_712_000, 0)
+		// Minimum execution time: 36_324_000 picoseconds.
+		Weight::from_parts(57_165_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_657_000 picoseconds.
-		Weight::from_parts(6_590_000, 1509)
+		// Minimum execution time: 4_496_000 picoseconds.
+		Weight::from_parts(6_469_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
@@ -497,7 +498,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
 		// Minimum execution time: 9_093_000 picoseconds.
-		Weight::from_parts(13_169_000, 0)
+		Weight::from_parts(13_800_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -519,10 +520,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 105_977_000 picoseconds.
-		Weight::from_parts(135_939_823, 4020)
-			// Standard error: 15_173
-			.saturating_add(Weight::from_parts(71_262, 0).saturating_mul(e.into()))
+		// Minimum execution time: 113_929_000 picoseconds.
+		Weight::from_parts(156_670_245, 4020)
+			// Standard error: 15_498
+			.saturating_add(Weight::from_parts(237_792, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -534,8 +535,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 82_823_000 picoseconds.
-		Weight::from_parts(89_813_000, 4020)
+		// Minimum execution time: 103_283_000 picoseconds.
+		Weight::from_parts(165_144_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -552,12 +553,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Sweeps` (r:0 w:8)
 	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
+	fn validate_claim() -> Weight {
+		Weight::from_parts(60_000_000, 4020)
+			.saturating_add(T::DbWeight::get().reads(3))
+	}
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 1_052_000 picoseconds.
-		Weight::from_parts(6_289_531, 1999)
-			// Standard error: 32_042
-			.saturating_add(Weight::from_parts(24_077_091, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_261_000 picoseconds.
+		Weight::from_parts(8_552_575, 1999)
+			// Standard error: 104_410
+			.saturating_add(Weight::from_parts(37_350_730, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -571,10 +576,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 7_992_000 picoseconds.
-		Weight::from_parts(8_342_000, 3505)
-			// Standard error: 2_497
-			.saturating_add(Weight::from_parts(2_832_002, 0).saturating_mul(w.into()))
+		// Minimum execution time: 8_303_000 picoseconds.
+		Weight::from_parts(75_373_514, 3505)
+			// Standard error: 26_587
+			.saturating_add(Weight::from_parts(3_276_111, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -587,8 +592,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 49_122_000 picoseconds.
-		Weight::from_parts(55_502_000, 0)
+		// Minimum execution time: 46_639_000 picoseconds.
+		Weight::from_parts(63_244_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -607,10 +612,12 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(_e: u32, ) -> Weight {
+	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 109_132_000 picoseconds.
-		Weight::from_parts(158_077_309, 4020)
+		// Minimum execution time: 109_673_000 picoseconds.
+		Weight::from_parts(145_386_306, 4020)
+			// Standard error: 17_188
+			.saturating_add(Weight::from_parts(74_757, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -641,8 +648,8 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(_e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 127_870_000 picoseconds.
-		Weight::from_parts(199_917_452, 4020)
+		// Minimum execution time: 131_314_000 picoseconds.
+		Weight::from_parts(175_106_862, 4020)
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -665,12 +672,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
-	fn reveal_disclosure(r: u32, ) -> Weight {
+	fn reveal_disclosure(_r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 153_728_000 picoseconds.
-		Weight::from_parts(197_159_904, 4020)
-			// Standard error: 1_214
-			.saturating_add(Weight::from_parts(15_899, 0).saturating_mul(r.into()))
+		// Minimum execution time: 155_871_000 picoseconds.
+		Weight::from_parts(265_891_063, 4020)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -684,8 +689,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 60_640_000 picoseconds.
-		Weight::from_parts(102_752_000, 4764)
+		// Minimum execution time: 62_192_000 picoseconds.
+		Weight::from_parts(77_374_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -699,8 +704,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 56_454_000 picoseconds.
-		Weight::from_parts(77_845_000, 4764)
+		// Minimum execution time: 59_137_000 picoseconds.
+		Weight::from_parts(86_848_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -716,8 +721,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 65_086_000 picoseconds.
-		Weight::from_parts(105_907_000, 4764)
+		// Minimum execution time: 67_450_000 picoseconds.
+		Weight::from_parts(116_312_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -729,8 +734,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 44_616_000 picoseconds.
-		Weight::from_parts(77_314_000, 4764)
+		// Minimum execution time: 42_553_000 picoseconds.
+		Weight::from_parts(65_477_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -756,8 +761,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 201_358_000 picoseconds.
-		Weight::from_parts(306_144_000, 7623)
+		// Minimum execution time: 171_204_000 picoseconds.
+		Weight::from_parts(215_669_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
@@ -773,8 +778,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 143_382_000 picoseconds.
-		Weight::from_parts(216_030_000, 4020)
+		// Minimum execution time: 114_229_000 picoseconds.
+		Weight::from_parts(157_793_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -802,8 +807,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 176_221_000 picoseconds.
-		Weight::from_parts(290_730_000, 7623)
+		// Minimum execution time: 160_839_000 picoseconds.
+		Weight::from_parts(187_888_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -811,8 +816,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 14_822_000 picoseconds.
-		Weight::from_parts(18_837_000, 4020)
+		// Minimum execution time: 14_862_000 picoseconds.
+		Weight::from_parts(19_639_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -820,8 +825,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_759_000 picoseconds.
-		Weight::from_parts(11_207_000, 0)
+		// Minimum execution time: 5_908_000 picoseconds.
+		Weight::from_parts(7_211_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -832,8 +837,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 42_092_000 picoseconds.
-		Weight::from_parts(80_048_000, 4020)
+		// Minimum execution time: 41_682_000 picoseconds.
+		Weight::from_parts(60_489_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -845,8 +850,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 40_901_000 picoseconds.
-		Weight::from_parts(60_780_000, 4020)
+		// Minimum execution time: 42_963_000 picoseconds.
+		Weight::from_parts(63_724_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -857,10 +862,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_622_000 picoseconds.
-		Weight::from_parts(6_397_183, 1999)
-			// Standard error: 50_776
-			.saturating_add(Weight::from_parts(12_061_143, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_662_000 picoseconds.
+		Weight::from_parts(2_001_860, 1999)
+			// Standard error: 63_949
+			.saturating_add(Weight::from_parts(13_494_388, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -890,10 +895,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(2_437_963, 1999)
-			// Standard error: 328_403
-			.saturating_add(Weight::from_parts(85_819_830, 0).saturating_mul(r.into()))
+		// Minimum execution time: 982_000 picoseconds.
+		Weight::from_parts(15_115_802, 1999)
+			// Standard error: 375_983
+			.saturating_add(Weight::from_parts(88_173_409, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -904,8 +909,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_710_000 picoseconds.
-		Weight::from_parts(10_927_000, 0)
+		// Minimum execution time: 6_950_000 picoseconds.
+		Weight::from_parts(13_590_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -935,10 +940,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_011_000 picoseconds.
-		Weight::from_parts(19_506_040, 1999)
-			// Standard error: 766_311
-			.saturating_add(Weight::from_parts(136_041_229, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_042_000 picoseconds.
+		Weight::from_parts(14_647_759, 1999)
+			// Standard error: 379_147
+			.saturating_add(Weight::from_parts(183_406_474, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -966,10 +971,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_643_000 picoseconds.
-		Weight::from_parts(1_853_000, 1999)
-			// Standard error: 401_788
-			.saturating_add(Weight::from_parts(137_177_891, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_652_000 picoseconds.
+		Weight::from_parts(2_244_000, 1999)
+			// Standard error: 499_419
+			.saturating_add(Weight::from_parts(155_310_152, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -978,30 +983,30 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_812_000 picoseconds.
-		Weight::from_parts(32_378_000, 0)
+		// Minimum execution time: 21_802_000 picoseconds.
+		Weight::from_parts(37_766_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_752_000 picoseconds.
-		Weight::from_parts(27_901_000, 0)
+		// Minimum execution time: 21_953_000 picoseconds.
+		Weight::from_parts(36_964_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_555_000 picoseconds.
-		Weight::from_parts(63_464_000, 0)
+		// Minimum execution time: 57_184_000 picoseconds.
+		Weight::from_parts(90_694_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_454_000 picoseconds.
-		Weight::from_parts(41_712_000, 0)
+		// Minimum execution time: 36_324_000 picoseconds.
+		Weight::from_parts(57_165_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_657_000 picoseconds.
-		Weight::from_parts(6_590_000, 1509)
+		// Minimum execution time: 4_496_000 picoseconds.
+		Weight::from_parts(6_469_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
@@ -1009,7 +1014,7 @@ impl WeightInfo for () {
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
 		// Minimum execution time: 9_093_000 picoseconds.
-		Weight::from_parts(13_169_000, 0)
+		Weight::from_parts(13_800_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -1031,10 +1036,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 105_977_000 picoseconds.
-		Weight::from_parts(135_939_823, 4020)
-			// Standard error: 15_173
-			.saturating_add(Weight::from_parts(71_262, 0).saturating_mul(e.into()))
+		// Minimum execution time: 113_929_000 picoseconds.
+		Weight::from_parts(156_670_245, 4020)
+			// Standard error: 15_498
+			.saturating_add(Weight::from_parts(237_792, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -1046,8 +1051,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 82_823_000 picoseconds.
-		Weight::from_parts(89_813_000, 4020)
+		// Minimum execution time: 103_283_000 picoseconds.
+		Weight::from_parts(165_144_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1064,12 +1069,16 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Sweeps` (r:0 w:8)
 	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
+	fn validate_claim() -> Weight {
+		Weight::from_parts(60_000_000, 4020)
+			.saturating_add(RocksDbWeight::get().reads(3))
+	}
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 1_052_000 picoseconds.
-		Weight::from_parts(6_289_531, 1999)
-			// Standard error: 32_042
-			.saturating_add(Weight::from_parts(24_077_091, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_261_000 picoseconds.
+		Weight::from_parts(8_552_575, 1999)
+			// Standard error: 104_410
+			.saturating_add(Weight::from_parts(37_350_730, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1083,10 +1092,10 @@ impl WeightInfo for () {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 7_992_000 picoseconds.
-		Weight::from_parts(8_342_000, 3505)
-			// Standard error: 2_497
-			.saturating_add(Weight::from_parts(2_832_002, 0).saturating_mul(w.into()))
+		// Minimum execution time: 8_303_000 picoseconds.
+		Weight::from_parts(75_373_514, 3505)
+			// Standard error: 26_587
+			.saturating_add(Weight::from_parts(3_276_111, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
