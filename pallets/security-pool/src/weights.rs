@@ -3,7 +3,7 @@
 //! Do not edit: `scripts/benchmark-weights.sh` regenerates this file.
 //! Date: 2026-12-07; host `vm`; CPU `AMD EPYC`.
 //! Steps: 50; repeat: 20; wasm execution: `Compiled`; DB cache: 1024 MiB.
-//! Pallet source: 6151d849bcd38c05d4592dc83139f9e877be5c75e3d9c1bca36b9ce68aadd614.
+//! Pallet source: 6d7be79f6a16e506dfe3d5acb0cf1a4fe16bc399e239f15c683a16aa9c6e9701.
 //! A weight is the measured execution time and the estimated proof size (from the storage
 //! items' maximum encoded lengths), plus the runtime's `DbWeight` per storage read and write.
 
@@ -76,8 +76,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 46_639_000 picoseconds.
-		Weight::from_parts(63_244_000, 0)
+		// Minimum execution time: 47_070_000 picoseconds.
+		Weight::from_parts(49_303_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 109_673_000 picoseconds.
-		Weight::from_parts(145_386_306, 4020)
-			// Standard error: 17_188
-			.saturating_add(Weight::from_parts(74_757, 0).saturating_mul(e.into()))
+		// Minimum execution time: 104_795_000 picoseconds.
+		Weight::from_parts(124_266_732, 4020)
+			// Standard error: 6_167
+			.saturating_add(Weight::from_parts(693, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -130,10 +130,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
-	fn submit_disclosure(_e: u32, ) -> Weight {
+	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 131_314_000 picoseconds.
-		Weight::from_parts(175_106_862, 4020)
+		// Minimum execution time: 120_739_000 picoseconds.
+		Weight::from_parts(139_756_578, 4020)
+			// Standard error: 532
+			.saturating_add(Weight::from_parts(1_992, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -156,10 +158,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
-	fn reveal_disclosure(_r: u32, ) -> Weight {
+	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 155_871_000 picoseconds.
-		Weight::from_parts(265_891_063, 4020)
+		// Minimum execution time: 155_370_000 picoseconds.
+		Weight::from_parts(194_867_849, 4020)
+			// Standard error: 1_104
+			.saturating_add(Weight::from_parts(1_459, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -173,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 62_192_000 picoseconds.
-		Weight::from_parts(77_374_000, 4764)
+		// Minimum execution time: 58_997_000 picoseconds.
+		Weight::from_parts(69_272_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -188,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 59_137_000 picoseconds.
-		Weight::from_parts(86_848_000, 4764)
+		// Minimum execution time: 56_874_000 picoseconds.
+		Weight::from_parts(66_889_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -205,8 +209,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 67_450_000 picoseconds.
-		Weight::from_parts(116_312_000, 4764)
+		// Minimum execution time: 60_950_000 picoseconds.
+		Weight::from_parts(71_066_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -218,8 +222,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 42_553_000 picoseconds.
-		Weight::from_parts(65_477_000, 4764)
+		// Minimum execution time: 41_060_000 picoseconds.
+		Weight::from_parts(48_312_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -245,8 +249,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 171_204_000 picoseconds.
-		Weight::from_parts(215_669_000, 7623)
+		// Minimum execution time: 172_956_000 picoseconds.
+		Weight::from_parts(210_021_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -262,8 +266,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 114_229_000 picoseconds.
-		Weight::from_parts(157_793_000, 4020)
+		// Minimum execution time: 107_619_000 picoseconds.
+		Weight::from_parts(139_226_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -291,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 160_839_000 picoseconds.
-		Weight::from_parts(187_888_000, 7623)
+		// Minimum execution time: 157_423_000 picoseconds.
+		Weight::from_parts(179_766_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -300,8 +304,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 14_862_000 picoseconds.
-		Weight::from_parts(19_639_000, 4020)
+		// Minimum execution time: 14_571_000 picoseconds.
+		Weight::from_parts(16_194_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -309,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_908_000 picoseconds.
-		Weight::from_parts(7_211_000, 0)
+		// Minimum execution time: 5_759_000 picoseconds.
+		Weight::from_parts(6_489_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -321,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 41_682_000 picoseconds.
-		Weight::from_parts(60_489_000, 4020)
+		// Minimum execution time: 42_603_000 picoseconds.
+		Weight::from_parts(56_885_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -334,8 +338,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 42_963_000 picoseconds.
-		Weight::from_parts(63_724_000, 4020)
+		// Minimum execution time: 42_693_000 picoseconds.
+		Weight::from_parts(66_258_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -346,10 +350,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_662_000 picoseconds.
-		Weight::from_parts(2_001_860, 1999)
-			// Standard error: 63_949
-			.saturating_add(Weight::from_parts(13_494_388, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_652_000 picoseconds.
+		Weight::from_parts(5_710_464, 1999)
+			// Standard error: 22_156
+			.saturating_add(Weight::from_parts(10_830_449, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -379,10 +383,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 982_000 picoseconds.
-		Weight::from_parts(15_115_802, 1999)
-			// Standard error: 375_983
-			.saturating_add(Weight::from_parts(88_173_409, 0).saturating_mul(r.into()))
+		// Minimum execution time: 992_000 picoseconds.
+		Weight::from_parts(10_961_847, 1999)
+			// Standard error: 119_809
+			.saturating_add(Weight::from_parts(75_314_908, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -393,8 +397,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_950_000 picoseconds.
-		Weight::from_parts(13_590_000, 0)
+		// Minimum execution time: 6_750_000 picoseconds.
+		Weight::from_parts(7_631_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -424,10 +428,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_042_000 picoseconds.
-		Weight::from_parts(14_647_759, 1999)
-			// Standard error: 379_147
-			.saturating_add(Weight::from_parts(183_406_474, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_052_000 picoseconds.
+		Weight::from_parts(1_464_862, 1999)
+			// Standard error: 479_989
+			.saturating_add(Weight::from_parts(126_671_472, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -455,10 +459,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_652_000 picoseconds.
-		Weight::from_parts(2_244_000, 1999)
-			// Standard error: 499_419
-			.saturating_add(Weight::from_parts(155_310_152, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_692_000 picoseconds.
+		Weight::from_parts(1_074_009, 1999)
+			// Standard error: 925_564
+			.saturating_add(Weight::from_parts(156_451_090, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -467,38 +471,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_802_000 picoseconds.
-		Weight::from_parts(37_766_000, 0)
+		// Minimum execution time: 21_632_000 picoseconds.
+		Weight::from_parts(25_548_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_953_000 picoseconds.
-		Weight::from_parts(36_964_000, 0)
+		// Minimum execution time: 21_652_000 picoseconds.
+		Weight::from_parts(22_974_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_184_000 picoseconds.
-		Weight::from_parts(90_694_000, 0)
+		// Minimum execution time: 57_375_000 picoseconds.
+		Weight::from_parts(62_162_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_324_000 picoseconds.
-		Weight::from_parts(57_165_000, 0)
+		// Minimum execution time: 36_885_000 picoseconds.
+		Weight::from_parts(47_971_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_496_000 picoseconds.
-		Weight::from_parts(6_469_000, 1509)
+		// Minimum execution time: 4_536_000 picoseconds.
+		Weight::from_parts(6_419_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 9_093_000 picoseconds.
-		Weight::from_parts(13_800_000, 0)
+		// Minimum execution time: 9_074_000 picoseconds.
+		Weight::from_parts(19_159_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -518,12 +522,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 113_929_000 picoseconds.
-		Weight::from_parts(156_670_245, 4020)
-			// Standard error: 15_498
-			.saturating_add(Weight::from_parts(237_792, 0).saturating_mul(e.into()))
+		// Minimum execution time: 101_821_000 picoseconds.
+		Weight::from_parts(129_375_500, 4020)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -535,10 +537,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 103_283_000 picoseconds.
-		Weight::from_parts(165_144_000, 4020)
+		// Minimum execution time: 82_673_000 picoseconds.
+		Weight::from_parts(87_269_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:0)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:1 w:0)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn validate_claim() -> Weight {
+		// Proof size: measured `624`, estimated `4020` bytes.
+		// Minimum execution time: 24_567_000 picoseconds.
+		Weight::from_parts(26_980_000, 4020)
+			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
 	/// Proof: `SecurityPool::ClaimWindows` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
@@ -553,16 +567,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Sweeps` (r:0 w:8)
 	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
-	fn validate_claim() -> Weight {
-		Weight::from_parts(60_000_000, 4020)
-			.saturating_add(T::DbWeight::get().reads(3))
-	}
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 1_261_000 picoseconds.
-		Weight::from_parts(8_552_575, 1999)
-			// Standard error: 104_410
-			.saturating_add(Weight::from_parts(37_350_730, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_021_000 picoseconds.
+		Weight::from_parts(6_566_826, 1999)
+			// Standard error: 28_007
+			.saturating_add(Weight::from_parts(23_643_285, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -576,10 +586,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 8_303_000 picoseconds.
-		Weight::from_parts(75_373_514, 3505)
-			// Standard error: 26_587
-			.saturating_add(Weight::from_parts(3_276_111, 0).saturating_mul(w.into()))
+		// Minimum execution time: 7_902_000 picoseconds.
+		Weight::from_parts(95_815, 3505)
+			// Standard error: 2_043
+			.saturating_add(Weight::from_parts(2_740_831, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -592,8 +602,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 46_639_000 picoseconds.
-		Weight::from_parts(63_244_000, 0)
+		// Minimum execution time: 47_070_000 picoseconds.
+		Weight::from_parts(49_303_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -614,10 +624,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 109_673_000 picoseconds.
-		Weight::from_parts(145_386_306, 4020)
-			// Standard error: 17_188
-			.saturating_add(Weight::from_parts(74_757, 0).saturating_mul(e.into()))
+		// Minimum execution time: 104_795_000 picoseconds.
+		Weight::from_parts(124_266_732, 4020)
+			// Standard error: 6_167
+			.saturating_add(Weight::from_parts(693, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -646,10 +656,12 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 4176]`.
-	fn submit_disclosure(_e: u32, ) -> Weight {
+	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 131_314_000 picoseconds.
-		Weight::from_parts(175_106_862, 4020)
+		// Minimum execution time: 120_739_000 picoseconds.
+		Weight::from_parts(139_756_578, 4020)
+			// Standard error: 532
+			.saturating_add(Weight::from_parts(1_992, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -672,10 +684,12 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
-	fn reveal_disclosure(_r: u32, ) -> Weight {
+	fn reveal_disclosure(r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 155_871_000 picoseconds.
-		Weight::from_parts(265_891_063, 4020)
+		// Minimum execution time: 155_370_000 picoseconds.
+		Weight::from_parts(194_867_849, 4020)
+			// Standard error: 1_104
+			.saturating_add(Weight::from_parts(1_459, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -689,8 +703,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 62_192_000 picoseconds.
-		Weight::from_parts(77_374_000, 4764)
+		// Minimum execution time: 58_997_000 picoseconds.
+		Weight::from_parts(69_272_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -704,8 +718,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 59_137_000 picoseconds.
-		Weight::from_parts(86_848_000, 4764)
+		// Minimum execution time: 56_874_000 picoseconds.
+		Weight::from_parts(66_889_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -721,8 +735,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 67_450_000 picoseconds.
-		Weight::from_parts(116_312_000, 4764)
+		// Minimum execution time: 60_950_000 picoseconds.
+		Weight::from_parts(71_066_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -734,8 +748,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 42_553_000 picoseconds.
-		Weight::from_parts(65_477_000, 4764)
+		// Minimum execution time: 41_060_000 picoseconds.
+		Weight::from_parts(48_312_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -761,8 +775,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 171_204_000 picoseconds.
-		Weight::from_parts(215_669_000, 7623)
+		// Minimum execution time: 172_956_000 picoseconds.
+		Weight::from_parts(210_021_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
@@ -778,8 +792,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 114_229_000 picoseconds.
-		Weight::from_parts(157_793_000, 4020)
+		// Minimum execution time: 107_619_000 picoseconds.
+		Weight::from_parts(139_226_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -807,8 +821,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 160_839_000 picoseconds.
-		Weight::from_parts(187_888_000, 7623)
+		// Minimum execution time: 157_423_000 picoseconds.
+		Weight::from_parts(179_766_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -816,8 +830,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 14_862_000 picoseconds.
-		Weight::from_parts(19_639_000, 4020)
+		// Minimum execution time: 14_571_000 picoseconds.
+		Weight::from_parts(16_194_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -825,8 +839,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_908_000 picoseconds.
-		Weight::from_parts(7_211_000, 0)
+		// Minimum execution time: 5_759_000 picoseconds.
+		Weight::from_parts(6_489_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -837,8 +851,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 41_682_000 picoseconds.
-		Weight::from_parts(60_489_000, 4020)
+		// Minimum execution time: 42_603_000 picoseconds.
+		Weight::from_parts(56_885_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -850,8 +864,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 42_963_000 picoseconds.
-		Weight::from_parts(63_724_000, 4020)
+		// Minimum execution time: 42_693_000 picoseconds.
+		Weight::from_parts(66_258_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -862,10 +876,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_662_000 picoseconds.
-		Weight::from_parts(2_001_860, 1999)
-			// Standard error: 63_949
-			.saturating_add(Weight::from_parts(13_494_388, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_652_000 picoseconds.
+		Weight::from_parts(5_710_464, 1999)
+			// Standard error: 22_156
+			.saturating_add(Weight::from_parts(10_830_449, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -895,10 +909,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 982_000 picoseconds.
-		Weight::from_parts(15_115_802, 1999)
-			// Standard error: 375_983
-			.saturating_add(Weight::from_parts(88_173_409, 0).saturating_mul(r.into()))
+		// Minimum execution time: 992_000 picoseconds.
+		Weight::from_parts(10_961_847, 1999)
+			// Standard error: 119_809
+			.saturating_add(Weight::from_parts(75_314_908, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -909,8 +923,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_950_000 picoseconds.
-		Weight::from_parts(13_590_000, 0)
+		// Minimum execution time: 6_750_000 picoseconds.
+		Weight::from_parts(7_631_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -940,10 +954,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_042_000 picoseconds.
-		Weight::from_parts(14_647_759, 1999)
-			// Standard error: 379_147
-			.saturating_add(Weight::from_parts(183_406_474, 0).saturating_mul(r.into()))
+		// Minimum execution time: 1_052_000 picoseconds.
+		Weight::from_parts(1_464_862, 1999)
+			// Standard error: 479_989
+			.saturating_add(Weight::from_parts(126_671_472, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -971,10 +985,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_652_000 picoseconds.
-		Weight::from_parts(2_244_000, 1999)
-			// Standard error: 499_419
-			.saturating_add(Weight::from_parts(155_310_152, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_692_000 picoseconds.
+		Weight::from_parts(1_074_009, 1999)
+			// Standard error: 925_564
+			.saturating_add(Weight::from_parts(156_451_090, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -983,38 +997,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_802_000 picoseconds.
-		Weight::from_parts(37_766_000, 0)
+		// Minimum execution time: 21_632_000 picoseconds.
+		Weight::from_parts(25_548_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_953_000 picoseconds.
-		Weight::from_parts(36_964_000, 0)
+		// Minimum execution time: 21_652_000 picoseconds.
+		Weight::from_parts(22_974_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_184_000 picoseconds.
-		Weight::from_parts(90_694_000, 0)
+		// Minimum execution time: 57_375_000 picoseconds.
+		Weight::from_parts(62_162_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_324_000 picoseconds.
-		Weight::from_parts(57_165_000, 0)
+		// Minimum execution time: 36_885_000 picoseconds.
+		Weight::from_parts(47_971_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_496_000 picoseconds.
-		Weight::from_parts(6_469_000, 1509)
+		// Minimum execution time: 4_536_000 picoseconds.
+		Weight::from_parts(6_419_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 9_093_000 picoseconds.
-		Weight::from_parts(13_800_000, 0)
+		// Minimum execution time: 9_074_000 picoseconds.
+		Weight::from_parts(19_159_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -1034,12 +1048,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 113_929_000 picoseconds.
-		Weight::from_parts(156_670_245, 4020)
-			// Standard error: 15_498
-			.saturating_add(Weight::from_parts(237_792, 0).saturating_mul(e.into()))
+		// Minimum execution time: 101_821_000 picoseconds.
+		Weight::from_parts(129_375_500, 4020)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -1051,10 +1063,22 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 103_283_000 picoseconds.
-		Weight::from_parts(165_144_000, 4020)
+		// Minimum execution time: 82_673_000 picoseconds.
+		Weight::from_parts(87_269_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `SecurityPool::Requests` (r:1 w:0)
+	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
+	/// Storage: `SecurityPool::ClaimedLeaves` (r:1 w:0)
+	/// Proof: `SecurityPool::ClaimedLeaves` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn validate_claim() -> Weight {
+		// Proof size: measured `624`, estimated `4020` bytes.
+		// Minimum execution time: 24_567_000 picoseconds.
+		Weight::from_parts(26_980_000, 4020)
+			.saturating_add(RocksDbWeight::get().reads(3))
 	}
 	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
 	/// Proof: `SecurityPool::ClaimWindows` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
@@ -1069,16 +1093,12 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Sweeps` (r:0 w:8)
 	/// Proof: `SecurityPool::Sweeps` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
-	fn validate_claim() -> Weight {
-		Weight::from_parts(60_000_000, 4020)
-			.saturating_add(RocksDbWeight::get().reads(3))
-	}
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 1_261_000 picoseconds.
-		Weight::from_parts(8_552_575, 1999)
-			// Standard error: 104_410
-			.saturating_add(Weight::from_parts(37_350_730, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_021_000 picoseconds.
+		Weight::from_parts(6_566_826, 1999)
+			// Standard error: 28_007
+			.saturating_add(Weight::from_parts(23_643_285, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1092,10 +1112,10 @@ impl WeightInfo for () {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 8_303_000 picoseconds.
-		Weight::from_parts(75_373_514, 3505)
-			// Standard error: 26_587
-			.saturating_add(Weight::from_parts(3_276_111, 0).saturating_mul(w.into()))
+		// Minimum execution time: 7_902_000 picoseconds.
+		Weight::from_parts(95_815, 3505)
+			// Standard error: 2_043
+			.saturating_add(Weight::from_parts(2_740_831, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
