@@ -73,6 +73,24 @@ fn try_declare(
 	SecurityPool::declare_incident(RuntimeOrigin::signed(who), vec![], total, victims, root, period)
 }
 
+/// Sets the test parameters with `amount_bond` and one track for amounts up to 5,000, whose open
+/// requests ask for at most 5,000 together.
+fn with_small_track(amount_bond: sp_runtime::Perbill) {
+	let mut parameters = test_parameters();
+	parameters.amount_bond = amount_bond;
+	parameters.tracks = vec![crate::Track {
+		max_amount: 5_000,
+		max_open: 5_000,
+		voting_period: 4,
+		timelock: 3,
+		min_support: sp_runtime::Perbill::from_percent(10),
+		approval: sp_runtime::Perbill::from_percent(50),
+	}]
+	.try_into()
+	.unwrap();
+	assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+}
+
 /// ALICE declares `list` asking `total`.
 fn declare_asking(list: &LossList, total: Balance) -> RequestId {
 	let id = crate::NextRequestId::<Test>::get();
@@ -690,19 +708,7 @@ fn the_runtime_api_reports_an_incident_and_what_a_leaf_would_be_paid() {
 #[test]
 fn an_incident_deposit_bonds_its_total_and_its_track_follows_the_total() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut parameters = test_parameters();
-		parameters.amount_bond = sp_runtime::Perbill::from_percent(1);
-		parameters.tracks = vec![crate::Track {
-			max_amount: 5_000,
-			max_open: 5_000,
-			voting_period: 4,
-			timelock: 3,
-			min_support: sp_runtime::Perbill::from_percent(10),
-			approval: sp_runtime::Perbill::from_percent(50),
-		}]
-		.try_into()
-		.unwrap();
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+		with_small_track(sp_runtime::Perbill::from_percent(1));
 		let list = three_victims();
 		let id = declare(&list);
 		// 1% of the 300,000 declared, not of the 49,995 reserved.
@@ -739,18 +745,7 @@ fn a_claim_waits_while_the_pool_cannot_pay_it() {
 #[test]
 fn an_incident_counts_its_total_on_its_track_so_a_budget_raised_at_approval_keeps_the_cap() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut parameters = test_parameters();
-		parameters.tracks = vec![crate::Track {
-			max_amount: 5_000,
-			max_open: 5_000,
-			voting_period: 4,
-			timelock: 3,
-			min_support: sp_runtime::Perbill::from_percent(10),
-			approval: sp_runtime::Perbill::from_percent(50),
-		}]
-		.try_into()
-		.unwrap();
-		assert_ok!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters));
+		with_small_track(sp_runtime::Perbill::zero());
 		// Two large claims leave 10 of room under the exposure cap.
 		let (big, bigger) = (claim(BOB, 49_995), claim(CHARLIE, 49_995));
 		let list = LossList::new(&[(V1, 2_000), (V2, 3_000)]);
