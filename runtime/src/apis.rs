@@ -7,7 +7,8 @@ use frame_support::{
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_security_pool::{
-	FeeShareStatus, IncidentStatus, PayoutRequestOf, PoolStatus, ReferendumStatus, RequestId,
+	FeeShareStatus, IncidentStatus, PayoutRequestOf, PoolParameters, PoolStatus, ReferendumStatus,
+	RequestId, RequestLimits, TrackChoice,
 };
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -215,7 +216,7 @@ impl_runtime_apis! {
 		}
 
 		fn triage_key() -> Option<[u8; 32]> {
-			pallet_security_pool::TriageKey::<Runtime>::get()
+			SecurityPool::triage_key()
 		}
 
 		fn referendum(id: RequestId) -> Option<ReferendumStatus<Balance, BlockNumber>> {
@@ -238,6 +239,30 @@ impl_runtime_apis! {
 			proof: Vec<sp_core::H256>,
 		) -> Result<Balance, sp_runtime::DispatchError> {
 			SecurityPool::compensation(incident, index, account, amount, proof)
+		}
+
+		fn deposit_for(bytes: u32, amount: Balance) -> Balance {
+			SecurityPool::deposit_for(bytes, amount)
+		}
+
+		fn limits() -> RequestLimits<Balance> {
+			SecurityPool::limits()
+		}
+
+		fn track_for(amount: Balance) -> TrackChoice<Balance, BlockNumber> {
+			SecurityPool::track_for(amount)
+		}
+
+		fn parameters() -> PoolParameters<Balance, BlockNumber> {
+			SecurityPool::parameters()
+		}
+
+		fn pool_account() -> AccountId {
+			SecurityPool::account_id()
+		}
+
+		fn commitment(submitter: AccountId, report: Vec<u8>, salt: [u8; 32]) -> sp_core::H256 {
+			pallet_security_pool::commitment_of(&submitter, &report, &salt)
 		}
 	}
 

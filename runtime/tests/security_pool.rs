@@ -3,8 +3,10 @@
 
 use codec::Encode;
 use frame_support::traits::fungible::{Inspect, InspectHold};
-use pallet_security_pool::{Choice, Conviction, PayoutRequestOf, PoolStatus, RequestStatus, Vote};
-use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV5;
+use pallet_security_pool::{
+	Choice, Conviction, FeeShareError, PayoutRequestOf, PoolStatus, RequestStatus, Vote,
+};
+use pallet_security_pool_runtime_api::runtime_decl_for_security_pool_api::SecurityPoolApiV6;
 use security_pool_runtime::{
 	genesis_config_presets, AccountId, Balance, Balances, BalancesCall, Block, BlockNumber,
 	Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SecurityPool,
@@ -136,7 +138,7 @@ fn fees_paid() -> Vec<(Balance, Balance)> {
 }
 
 fn pool_status() -> PoolStatus<Balance> {
-	<Runtime as SecurityPoolApiV5<
+	<Runtime as SecurityPoolApiV6<
 		Block,
 		Balance,
 		PayoutRequestOf<Runtime>,
@@ -146,7 +148,7 @@ fn pool_status() -> PoolStatus<Balance> {
 }
 
 fn request(id: u32) -> Option<PayoutRequestOf<Runtime>> {
-	<Runtime as SecurityPoolApiV5<
+	<Runtime as SecurityPoolApiV6<
 		Block,
 		Balance,
 		PayoutRequestOf<Runtime>,
@@ -332,7 +334,7 @@ fn an_adaptive_fee_share_is_bounded_to_exact_128_bit_arithmetic() {
 		let too_large = AdaptiveFeeShare { target_reserve: MAX_TARGET_RESERVE + 1, ..largest };
 		frame_support::assert_noop!(
 			SecurityPool::set_fee_share(RuntimeOrigin::root(), Some(too_large)),
-			Error::<Runtime>::TargetReserveTooLarge
+			Error::<Runtime>::InvalidFeeShare(FeeShareError::TargetReserveTooLarge)
 		);
 		assert_eq!(FeeSharePolicy::<Runtime>::get(), None);
 		frame_support::assert_ok!(SecurityPool::set_fee_share(

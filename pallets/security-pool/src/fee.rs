@@ -10,6 +10,7 @@ use frame_support::traits::{
 	tokens::imbalance::TryMerge,
 	Get, Imbalance, OnUnbalanced,
 };
+use frame_support::PalletError;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{AtLeast32BitUnsigned, UniqueSaturatedInto, Zero},
@@ -50,7 +51,9 @@ pub struct AdaptiveFeeShare<Balance> {
 pub const MAX_TARGET_RESERVE: u128 = u128::MAX / 1_000_000_000;
 
 /// Why an adaptive fee share was refused.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, Copy, PartialEq, Eq, Debug, TypeInfo, PalletError,
+)]
 pub enum FeeShareError {
 	/// `floor` is above `ceiling`.
 	FloorAboveCeiling,
@@ -94,17 +97,6 @@ impl<Balance: AtLeast32BitUnsigned + Copy> AdaptiveFeeShare<Balance> {
 	}
 }
 
-/// The pool's share of fees, for clients (runtime API).
-#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
-pub struct FeeShareStatus<Balance> {
-	/// The share the next fee pays to the pool.
-	pub current: Perbill,
-	/// The runtime's fixed share ([`Config::FeeShare`]), used when no adaptive share is set.
-	pub fixed: Perbill,
-	/// The adaptive share governance set, if any.
-	pub adaptive: Option<AdaptiveFeeShare<Balance>>,
-}
-
 /// An `OnUnbalanced` handler that puts the pool's share of each fee into the pool and hands
 /// the rest, and every tip, to `Rest` (the block author, say, or `()` to burn).
 ///
@@ -145,15 +137,6 @@ impl<T: Config> Pallet<T> {
 		if let Some(adaptive) = FeeSharePolicy::<T>::get() {
 			let reserve = T::Currency::balance(&Self::account_id());
 			BlockFeeShare::<T>::put(adaptive.share_at(reserve));
-		}
-	}
-
-	/// The pool's share of fees, for clients.
-	pub fn fee_share_status() -> FeeShareStatus<crate::BalanceOf<T>> {
-		FeeShareStatus {
-			current: Self::fee_share(),
-			fixed: T::FeeShare::get(),
-			adaptive: FeeSharePolicy::<T>::get(),
 		}
 	}
 

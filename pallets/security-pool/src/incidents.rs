@@ -7,8 +7,8 @@
 //! same fraction of its amount (budget ÷ total, rounded down) until its claim window closes.
 
 use crate::{
-	pallet::*, schedule, take_due_in, BlockNumberOf, Deadline, IncidentStatus, PoolLedger,
-	RequestId, RequestKind, RequestStatus, WeightInfo,
+	pallet::*, schedule, take_due_in, BlockNumberOf, Deadline, PoolLedger, RequestId, RequestKind,
+	RequestStatus,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -23,8 +23,8 @@ use frame_support::{
 use sp_core::H256;
 use sp_runtime::{
 	traits::{
-		AtLeast32BitUnsigned, BlakeTwo256, BlockNumberProvider, One, Saturating,
-		UniqueSaturatedInto, Zero,
+		AtLeast32BitUnsigned, BlakeTwo256, BlockNumberProvider, Saturating, UniqueSaturatedInto,
+		Zero,
 	},
 	ModuleError, Rounding,
 };
@@ -91,7 +91,7 @@ pub fn share_of<Balance: AtLeast32BitUnsigned + Copy>(
 /// set.
 pub(crate) struct ValidClaim<T: Config> {
 	request: PayoutRequestOf<T>,
-	share: BalanceOf<T>,
+	pub(crate) share: BalanceOf<T>,
 	word: u32,
 	bits: u128,
 }
@@ -330,44 +330,5 @@ impl<T: Config> Pallet<T> {
 			ClaimedLeaves::<T>::remove(incident, word);
 		}
 		removed as u32
-	}
-
-	/// The weight of closing `closed` incidents and sweeping `swept` bitmap words in a block.
-	pub fn incident_work_weight(closed: u32, swept: u32) -> Weight {
-		T::WeightInfo::close_incidents(closed).saturating_add(T::WeightInfo::sweep_claimed(swept))
-	}
-
-	/// An incident's state, for clients.
-	pub fn incident(id: RequestId) -> Option<IncidentStatus<BalanceOf<T>, BlockNumberOf<T>>> {
-		let request = Requests::<T>::get(id)?;
-		let RequestKind::Incident { total, victims, root, claim_period, .. } = request.kind else {
-			return None;
-		};
-		let (paid, closes_at) = match request.status {
-			RequestStatus::Compensating { paid, closes_at } => (paid, Some(closes_at)),
-			_ => (Zero::zero(), None),
-		};
-		Some(IncidentStatus {
-			total,
-			victims,
-			root,
-			claim_period,
-			budget: request.amount,
-			paid,
-			closes_at,
-		})
-	}
-
-	/// What claiming a leaf would pay now, or why it would be refused, for clients.
-	pub fn compensation(
-		incident: RequestId,
-		index: u32,
-		account: T::AccountId,
-		amount: BalanceOf<T>,
-		proof: Vec<H256>,
-	) -> Result<BalanceOf<T>, DispatchError> {
-		// A claim sent now is included in the next block at the earliest.
-		let next = T::BlockNumberProvider::current_block_number().saturating_add(One::one());
-		Self::check_claim(incident, index, &account, amount, &proof, next).map(|valid| valid.share)
 	}
 }

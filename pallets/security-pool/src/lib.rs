@@ -1,213 +1,48 @@
-//! # Security Pool Pallet
-//!
-//! A ring-fenced on-chain reserve for security incidents, funded by a share of every transaction
-//! fee and by contributions, and paid out only after a referendum of token holders and a timelock.
-//!
-//! ## Pallet API
-//!
-//! See the [`pallet`] module for the [`Config`](pallet::Config), the calls ([`Call`]), the events
-//! ([`Event`]) and the errors ([`Error`]). The fee hook is [`PoolFeeShare`].
-//!
-//! ## Overview
-//!
-//! - **Reserve.** The pool is the account of [`Config::PalletId`], kept alive at all times. Funds
-//!   leave it only as the payout of an approved request whose timelock expired. `available` is the
-//!   pool's free balance less the existential deposit less `committed` (the unpaid amounts of
-//!   approved requests); new requests are capped against it.
-//! - **Inflows.** [`PoolFeeShare`] is an `OnUnbalanced` handler that puts [`Config::FeeShare`] of
-//!   each fee into the pool and hands the rest and all tips on to another handler. With
-//!   [`Pallet::set_fee_share`] governance makes the share follow the reserve instead
-//!   ([`AdaptiveFeeShare`]: a ceiling when the pool is empty, falling linearly to a floor at a
-//!   target reserve), worked out from the pool's balance once per block (as
-//!   `pallet-transaction-payment` works out its fee multiplier): one warm read per fee.
-//!   [`Pallet::contribute`] donates; forfeited deposits come in too. Every inflow emits an event.
-//! - **Requests.** [`Pallet::submit_claim`] (a user who lost funds) and
-//!   [`Pallet::submit_disclosure`] (a researcher committing to a report with
-//!   `blake2_256(SCALE(submitter) ++ report ++ salt)`, see [`commitment_of`]) hold a deposit and
-//!   open a referendum at once. Only the submitter may [`Pallet::reveal_disclosure`] the report.
-//! - **Tracks.** A request takes the first of the parameters' [`Track`]s that covers its amount
-//!   and has room for it (smaller amounts: shorter periods, lighter thresholds), else the general
-//!   track, and keeps it. A track's open requests ask for at most its `max_open` together
-//!   ([`OpenByTrack`]): every request it approves within any `voting_period + timelock` blocks
-//!   was open at one moment, so that is the most it approves in such a window, however the
-//!   amount is split among accounts; the general track is bounded by `max_exposure`.
-//! - **Referendum.** [`Pallet::vote`] aye, nay or abstain, with a conviction (0.1×, 1×–6×),
-//!   backed by a freeze; one freeze per account, the largest of its votes. After its track's
-//!   voting period the referendum ends by itself: it passes when its **support** (the balance
-//!   of ayes and abstentions, never of nays: a vote against never helps a request pass) ≥
-//!   `min_support` of the active issuance and weighted ayes > `approval` of weighted ayes and
-//!   nays. [`Pallet::remove_vote`] takes a vote back; after the end it turns a won vote into a
-//!   lock for its conviction's periods, which [`Pallet::unlock`] releases once expired.
-//! - **Confirmation window.** The last `confirm_period` blocks of voting. A vote or removal
-//!   there that turns the outcome moves the end so that `confirm_period` whole blocks follow
-//!   it; the state decides, not a count of flips, so the last flip is always answerable and the
-//!   outcome at the end has stood for `confirm_period` blocks (as OpenGov's confirmation). A
-//!   vote cast, changed or removed in the window stays frozen until `vote_locking_period` after
-//!   the end, whichever side wins: a voter cannot flip and undo with funds that are free the
-//!   moment the referendum ends, and a flip war costs the flippers a lock that outlives it.
-//! - **Timelock.** A passed request is paid `timelock` blocks later, automatically (or by anyone
-//!   through [`Pallet::execute_payout`]); [`Config::VetoOrigin`] may [`Pallet::veto`] it until then.
-//!   The deposit is released at payout and goes to the pool when the request fails, is vetoed or
-//!   is cancelled.
-//! - **Running short.** What the pool cannot pay is owed, and owed amounts are paid first, in
-//!   approval order, from later inflows.
-//! - **Triage.** [`Config::TriageOrigin`] (a security council) publishes an X25519 key
-//!   ([`Pallet::set_triage_key`]); a disclosure may carry its report sealed to it (libsodium
-//!   `crypto_box_seal`; the chain stores the bytes, paid per byte). Within `triage_period` of
-//!   filing the council gives a [`Verdict`] ([`Pallet::triage`]): `Confirmed` (a `Critical` one
-//!   is fast-tracked: voting ends `fast_track_voting_period` after filing and the timelock is
-//!   `fast_track_timelock`; never sooner than `confirm_period` whole blocks after the verdict),
-//!   `Downgraded` (the amount is capped by the lower tier) or `Invalid`.
-//!   A council that stays silent misses the triage ([`Event::TriageMissed`], set by the block's
-//!   own work) and the disclosure goes on at its claimed severity. **A disclosure is paid only
-//!   once proven**, confirmed or downgraded by the council or revealed: one that passes unproven
-//!   waits until revealed (then a new timelock runs, with the report public for the veto
-//!   origin) and closes unpaid when `reveal_period` passes first; the veto origin may stop it
-//!   while it waits. **A reveal is read before it is paid**: a disclosure revealed before its
-//!   payment is due is paid no sooner than `veto_window` whole blocks later (its timelock
-//!   moves if it would end sooner), so a report revealed in the last block of its timelock,
-//!   even one the council called `Invalid`, can still be vetoed. A proven one is
-//!   paid unrevealed and keeps its deposit held until the report is revealed; the deposit goes
-//!   to the pool if `reveal_period` passes first.
-//!
-//! - **Incidents.** After a hack, [`Pallet::declare_incident`] puts one decision to the voters
-//!   for all its victims: the Merkle root of the loss list (leaves `SCALE((index, account,
-//!   amount))`, BLAKE2-256, the tree of polkadot-sdk's `binary-merkle-tree`; see [`incidents`])
-//!   and the `total` it declares, which may exceed the pool. It is a request like the others
-//!   (deposit, track, referendum, timelock, veto). On approval its budget is the smallest of
-//!   `total`, `max_payout` of what is available and the room under `max_exposure`, and every
-//!   leaf is paid the same fraction of its loss, `amount × budget ÷ total` rounded down, the
-//!   dust staying in the pool: never first come first paid, as long as the list adds up to the
-//!   total it declares (the voters' to check against the published list: a list adding up to
-//!   more is paid only until the budget runs out). Once the timelock expires anyone
-//!   may [`Pallet::claim_compensation`] for a leaf with its proof, unsigned and free: the
-//!   transaction pool admits exactly the claims that pay (once per leaf, within the window,
-//!   within the budget, to an account that can receive them), so a drained victim pays
-//!   nothing and no one can spam the chain with claims. A share below the existential deposit
-//!   waits until its account exists. After `claim_period` blocks the block's work closes the
-//!   incident ([`Event::IncidentClosed`]): the rest of the budget returns to the pool, and the
-//!   claimed-leaf bitmap is removed at most [`Config::MaxSweepPerBlock`] words per block.
-//!
-//! ## Against adversaries
-//!
-//! The pool defends itself against those who file requests, vote, choose hostile beneficiaries and
-//! watch the mempool:
-//!
-//! - **Payouts stay live.** A partial payment is at least the existential deposit and leaves at
-//!   least the existential deposit owed, so every payment can create its payee's account. A payee
-//!   that refuses a payment for any other reason is moved to the back of the owed queue
-//!   ([`Event::PaymentRefused`]) and retried, at most once per block; the requests behind it are
-//!   paid. The beneficiary may name another payee with [`Pallet::set_payee`].
-//! - **Intake costs.** The deposit grows with the requests already open and with the amount:
-//!   `deposit = (deposit_base + deposit_per_byte × bytes) × (1 + open requests) + amount_bond ×
-//!   amount`. Filling all `N` = [`Config::MaxOpenRequests`] slots with the cheapest requests (a
-//!   claim without evidence, for the least amount) costs `deposit_base × N(N + 1)/2`, forfeited
-//!   when the requests fail or are cancelled: with `N` = 64, 2,080 × `deposit_base`, that is
-//!   2,080 SPT on the `development` chain (1 SPT) and 20,800 SPT with the production-like
-//!   parameters (10 SPT), for every voting period the slots are held. Filling the exposure cap
-//!   instead, with a few large requests, costs at least `amount_bond × max_exposure` of the pool's
-//!   balance: 0.9% of it with both presets (1% of 90%). One account has at most
-//!   [`Config::MaxOpenRequestsPerAccount`] requests open, and [`Config::CancelOrigin`] may
-//!   [`Pallet::cancel`] a request while it votes (its deposit goes to the pool; its voters remove
-//!   their votes, none of which is locked).
-//! - **Disclosures bind the submitter.** The commitment hashes the submitter's account, so a copy
-//!   filed by someone else can never be revealed, and whoever checks a report before voting (the
-//!   hunter shows it and the salt privately) can tell the author's filing from a copy. A
-//!   commitment in use, or paid once, is refused; a hunter whose commitment was copied from the
-//!   mempool before inclusion files again with a new salt, and the copy can be cancelled.
-//! - **Exposure is capped as a whole.** Requests under vote, approved and owed together ask for
-//!   at most `max_exposure` of the pool's balance.
-//! - **No retroactive rules.** A request keeps the parameters it was filed under
-//!   ([`RequestTerms`]); the outcome of its referendum keeps its locking period. Parameters are
-//!   bounded (periods in `[1, MAX_PERIOD]`, `min_support` ≥ `MIN_SUPPORT_FLOOR`, `approval` in
-//!   `[50%, 100%)`, non-zero shares and deposit), at genesis and in [`Pallet::set_parameters`].
-//! - **Storage is paid and shrinks.** Revealed reports hold `deposit_per_byte` per byte from their
-//!   author; the report of a disclosure that is not paid is removed, and its deposit released,
-//!   when the request closes. A finished referendum's outcome is removed with the last vote that
-//!   refers to it. Paid disclosures keep their commitment (32 bytes), which is never accepted
-//!   again, and their report with its deposit, the public record of the bounty. An incident's
-//!   claimed-leaf bitmap, written by free claims, is bounded by its list (one 16-byte word per
-//!   128 leaves) and removed once the incident closes.
-//! - **The pool pays no one but others.** The pool account may not be a beneficiary or payee.
-//!
-//! ### Example
-//!
-//! A runtime sends 20% of fees to the pool and the rest to the block author:
-//!
-//! ```ignore
-//! impl pallet_transaction_payment::Config for Runtime {
-//!     type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<
-//!         Balances,
-//!         pallet_security_pool::PoolFeeShare<Runtime, ToBlockAuthor>,
-//!     >;
-//!     // ...
-//! }
-//! ```
-//!
-//! ## Low Level / Implementation Details
-//!
-//! - No iteration over voters anywhere: tallies change vote by vote, locks are worked out per
-//!   vote when it is removed, and each outcome counts the votes that still refer to it.
-//! - The block path (`on_initialize`) ends at most [`Config::MaxEndingsPerBlock`] referenda,
-//!   makes at most [`Config::MaxPayoutsPerBlock`] payment attempts, expires at most
-//!   [`Config::MaxExpiriesPerBlock`] triage and as many reveal deadlines and closes as many
-//!   incidents per block, and sweeps at most [`Config::MaxSweepPerBlock`] bitmap words; the rest
-//!   waits for the next block. Its weight is charged from the benchmarks.
-//! - Deadlines live in five sorted queues (voting, timelock, triage, reveal, claim windows)
-//!   bounded by
-//!   [`Config::MaxOpenRequests`], the owed requests in a FIFO of the same bound.
-//! - Adding the pallet to a running chain: [`migrations::from_v0::MigrateFromV0`] sets
-//!   [`Config::DefaultParameters`] and creates the pool account; [`migrations::v2::MigrateToV2`]
-//!   upgrades a version 1 chain.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub use pallet::*;
-pub use types::*;
 pub use weights::WeightInfo;
 
 mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod block;
+mod deadlines;
+mod deposits;
+mod errors;
 mod events;
 mod fee;
 pub mod incidents;
+#[cfg(any(test, feature = "try-runtime", feature = "runtime-benchmarks"))]
+mod invariants;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod parameters;
 mod referendum;
 mod requests;
 mod reserve;
 #[cfg(test)]
 mod tests;
 mod triage;
-pub mod types;
+mod vote;
 pub mod weights;
 
-pub use fee::{AdaptiveFeeShare, FeeShareError, FeeShareStatus, PoolFeeShare, MAX_TARGET_RESERVE};
+pub use api::*;
+pub use deadlines::*;
+pub use fee::{AdaptiveFeeShare, FeeShareError, PoolFeeShare, MAX_TARGET_RESERVE};
 use frame_support::pallet_macros::import_section;
-pub use requests::commitment_of;
-
-/// Takes the deadlines passed by `now` off the front of the deadline queue `Queue`, at most
-/// `limit` of them, and stores the rest.
-fn take_due_in<T: Config, Queue>(
-	now: BlockNumberOf<T>,
-	limit: u32,
-) -> alloc::vec::Vec<Deadline<BlockNumberOf<T>>>
-where
-	Queue: frame_support::storage::StorageValue<DeadlinesOf<T>, Query = DeadlinesOf<T>>,
-{
-	let mut queue = Queue::get();
-	let due = take_due(&mut queue, now, limit);
-	if !due.is_empty() {
-		Queue::put(queue);
-	}
-	due
-}
+pub use parameters::*;
+pub use requests::*;
+pub use reserve::*;
+pub use triage::*;
+pub use vote::*;
 
 #[import_section(events::events)]
+#[import_section(errors::errors)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -532,16 +367,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			let now = T::BlockNumberProvider::current_block_number();
-			let ended = Self::end_referenda(now);
-			let missed = Self::miss_triage(now);
-			let paid = Self::make_payments(now);
-			let expired = Self::expire_reveals(now);
-			let closed = Self::close_incidents(now);
-			let swept = Self::sweep_claimed();
-			Self::refresh_fee_share();
-			Self::block_work_weight(ended, missed, paid, expired)
-				.saturating_add(Self::incident_work_weight(closed, swept))
+			Self::on_block()
 		}
 
 		fn integrity_test() {
@@ -806,31 +632,6 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Make the pool's share of fees follow its reserve (between `floor` and `ceiling`,
-		/// reaching `floor` at `target_reserve`), or with `None` return to the runtime's fixed
-		/// share. Applies from the next fee; the adaptive share is then worked out again at the
-		/// start of every block.
-		///
-		/// - Origin: `ParamsOrigin`.
-		/// - Errors: `FeeShareFloorAboveCeiling`, `ZeroTargetReserve`, `TargetReserveTooLarge`.
-		/// - Events: `FeeShareSet`.
-		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::set_fee_share())]
-		pub fn set_fee_share(
-			origin: OriginFor<T>,
-			adaptive: Option<AdaptiveFeeShare<BalanceOf<T>>>,
-		) -> DispatchResult {
-			T::ParamsOrigin::ensure_origin(origin)?;
-			if let Some(policy) = &adaptive {
-				policy.validate().map_err(Error::<T>::from)?;
-			}
-			FeeSharePolicy::<T>::set(adaptive);
-			BlockFeeShare::<T>::kill();
-			Self::refresh_fee_share();
-			Self::deposit_event(Event::FeeShareSet { adaptive });
-			Ok(())
-		}
-
 		/// Close a request while its referendum runs (spam, a duplicate, a filing in bad
 		/// faith): nothing is paid, the deposit goes to the pool, and its voters remove their
 		/// votes with no lock.
@@ -872,6 +673,54 @@ pub mod pallet {
 			T::TriageOrigin::ensure_origin(origin)?;
 			TriageKey::<T>::put(key);
 			Self::deposit_event(Event::TriageKeySet { key });
+			Ok(())
+		}
+
+		/// Attest to a disclosure's report within `triage_period` of its filing: `Confirmed`
+		/// (a `Critical` one is fast-tracked), `Downgraded` (the amount is capped by the lower
+		/// tier, never below the existential deposit) or `Invalid` (the referendum still decides;
+		/// it is paid only if revealed). Confirm or downgrade only a report that hashes with the
+		/// submitter and its salt to the commitment.
+		///
+		/// - Origin: `TriageOrigin`.
+		/// - Errors: `UnknownRequest`, `NotADisclosure`, `AlreadyTriaged`, `TriageClosed`,
+		///   `NotADowngrade`.
+		/// - Events: `Triaged`, `FastTracked`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(
+			T::WeightInfo::triage_fast_track().max(T::WeightInfo::triage_downgrade())
+		)]
+		pub fn triage(
+			origin: OriginFor<T>,
+			request: RequestId,
+			verdict: Verdict,
+		) -> DispatchResult {
+			T::TriageOrigin::ensure_origin(origin)?;
+			Self::do_triage(request, verdict)
+		}
+
+		/// Make the pool's share of fees follow its reserve (between `floor` and `ceiling`,
+		/// reaching `floor` at `target_reserve`), or with `None` return to the runtime's fixed
+		/// share. Applies from the next fee; the adaptive share is then worked out again at the
+		/// start of every block.
+		///
+		/// - Origin: `ParamsOrigin`.
+		/// - Errors: `FeeShareFloorAboveCeiling`, `ZeroTargetReserve`, `TargetReserveTooLarge`.
+		/// - Events: `FeeShareSet`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_fee_share())]
+		pub fn set_fee_share(
+			origin: OriginFor<T>,
+			adaptive: Option<AdaptiveFeeShare<BalanceOf<T>>>,
+		) -> DispatchResult {
+			T::ParamsOrigin::ensure_origin(origin)?;
+			if let Some(policy) = &adaptive {
+				policy.validate().map_err(Error::<T>::from)?;
+			}
+			FeeSharePolicy::<T>::set(adaptive);
+			BlockFeeShare::<T>::kill();
+			Self::refresh_fee_share();
+			Self::deposit_event(Event::FeeShareSet { adaptive });
 			Ok(())
 		}
 
@@ -940,29 +789,6 @@ pub mod pallet {
 			ensure_none(origin.clone()).or_else(|_| ensure_signed(origin).map(|_| ()))?;
 			Self::do_claim_compensation(incident, index, account, amount, &proof)?;
 			Ok(Pays::No.into())
-		}
-
-		/// Attest to a disclosure's report within `triage_period` of its filing: `Confirmed`
-		/// (a `Critical` one is fast-tracked), `Downgraded` (the amount is capped by the lower
-		/// tier, never below the existential deposit) or `Invalid` (the referendum still decides;
-		/// it is paid only if revealed). Confirm or downgrade only a report that hashes with the
-		/// submitter and its salt to the commitment.
-		///
-		/// - Origin: `TriageOrigin`.
-		/// - Errors: `UnknownRequest`, `NotADisclosure`, `AlreadyTriaged`, `TriageClosed`,
-		///   `NotADowngrade`.
-		/// - Events: `Triaged`, `FastTracked`.
-		#[pallet::call_index(13)]
-		#[pallet::weight(
-			T::WeightInfo::triage_fast_track().max(T::WeightInfo::triage_downgrade())
-		)]
-		pub fn triage(
-			origin: OriginFor<T>,
-			request: RequestId,
-			verdict: Verdict,
-		) -> DispatchResult {
-			T::TriageOrigin::ensure_origin(origin)?;
-			Self::do_triage(request, verdict)
 		}
 	}
 

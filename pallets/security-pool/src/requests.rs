@@ -2,19 +2,225 @@
 //! closing a request when it is done.
 
 use crate::{
-	pallet::*, schedule, BlockNumberOf, PayoutRequest, ReferendumOutcome, Report, RequestId,
-	RequestKind, RequestStatus, Severity, Tally, Triage,
+	pallet::*, schedule, BlockNumberOf, ReferendumOutcome, Report, Severity, Tally, Triage,
 };
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{
-		fungible::{Inspect, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{pallet_prelude::Get, BoundedVec, CloneNoBound, PartialEqNoBound};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::Perbill;
+
+/// Identifies a payout request (and its referendum) for its whole life.
+pub type RequestId = u32;
+
+/// What a payout request is for.
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxEvidence))]
+#[codec(mel_bound(Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub enum RequestKind<
+	Balance: Clone + PartialEq + Debug,
+	BlockNumber: Clone + PartialEq + Debug,
+	MaxEvidence: Get<u32>,
+> {
+	/// A user who lost funds in an incident asks to be made whole.
+	Claim {
+		/// Evidence of the loss, e.g. a content hash or CID and a short description.
+		evidence: BoundedVec<u8, MaxEvidence>,
+	},
+	/// A researcher asks for a bounty for a report that is only committed to.
+	Disclosure {
+		/// `blake2_256(SCALE(submitter) ++ report ++ salt)`: binds the researcher to the report
+		/// without publishing it; no one else can reveal it.
+		commitment: H256,
+		/// The claimed severity; it caps the amount.
+		severity: Severity,
+		/// The council's triage of the report.
+		triage: Triage<BlockNumber>,
+		/// Whether the report was revealed against the commitment.
+		revealed: bool,
+	},
+	/// A hack's victims ask to be compensated together: every leaf of the loss list with root
+	/// `root` is paid the same fraction of its amount, budget ÷ `total`.
+	Incident {
+		/// Evidence of the hack, e.g. a content hash or CID of the report and the list, and a line.
+		evidence: BoundedVec<u8, MaxEvidence>,
+		/// The sum of the losses the list declares.
+		total: Balance,
+		/// The number of leaves of the list.
+		victims: u32,
+		/// The Merkle root of the list: leaves `SCALE((index, account, amount))`, BLAKE2-256,
+		/// the tree of `binary-merkle-tree` (see [`crate::incidents`]).
+		root: H256,
+		/// Blocks during which the victims claim their shares, from the timelock's expiry.
+		claim_period: BlockNumber,
+	},
+}
+
+/// Where a payout request is in its life.
+#[derive(
+	Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen, DecodeWithMemTracking,
+)]
+pub enum RequestStatus<Balance, BlockNumber> {
+	/// The referendum runs until `ends_at` (exclusive).
+	Voting {
+		/// The first block at which votes are no longer accepted.
+		ends_at: BlockNumber,
+		/// The running tally.
+		tally: Tally<Balance>,
+		/// How often a change of the outcome in the confirmation window moved `ends_at`
+		/// (saturating at 255; the end moves however often the outcome changes).
+		extensions: u8,
+	},
+	/// The referendum passed; the timelock runs until `payable_at` and the veto origin may stop
+	/// the payout until then.
+	Approved {
+		/// The first block at which the request is paid.
+		payable_at: BlockNumber,
+	},
+	/// The timelock expired but the pool could not pay in full; the rest is owed and paid first,
+	/// in approval order, from later inflows.
+	Owed {
+		/// What is still to be paid.
+		remaining: Balance,
+	},
+	/// A disclosure whose timelock expired unproven (the council did not confirm it and its
+	/// report is not revealed): it is paid once revealed, and closes unpaid, its deposit
+	/// forfeited, at `reveal_by`.
+	Unproven {
+		/// The first block at which the disclosure closes unrevealed.
+		reveal_by: BlockNumber,
+	},
+	/// A disclosure paid in full whose report is not revealed yet: its deposit stays held until
+	/// it is, and goes to the pool at `reveal_by`.
+	Paid {
+		/// The first block at which the deposit is forfeited.
+		reveal_by: BlockNumber,
+	},
+	/// An incident past its timelock: its victims claim their shares of the budget (the
+	/// request's `amount`) until `closes_at`, when the rest returns to the pool.
+	Compensating {
+		/// What its victims were paid so far.
+		paid: Balance,
+		/// The first block at which no claim is accepted.
+		closes_at: BlockNumber,
+	},
+}
+
+/// A claim, a disclosure or an incident asking the pool for funds.
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxEvidence))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence: Get<u32>>
+where
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
+{
+	/// Claim, disclosure or incident, with what each carries.
+	pub kind: RequestKind<Balance, BlockNumber, MaxEvidence>,
+	/// Who filed the request and put down the deposit.
+	pub submitter: AccountId,
+	/// Who the payout is for; only the beneficiary may name another payee.
+	pub beneficiary: AccountId,
+	/// Who receives the payout: the beneficiary unless it named another account.
+	pub payee: AccountId,
+	/// What is asked for.
+	pub amount: Balance,
+	/// What is held from the submitter until the request is paid or fails.
+	pub deposit: Balance,
+	/// Where the request is in its life.
+	pub status: RequestStatus<Balance, BlockNumber>,
+	/// The rules the request is judged by, as they were when it was filed.
+	pub terms: RequestTerms<BlockNumber>,
+}
+
+/// The parameters a request is judged by, fixed when it is filed: later parameter changes apply
+/// to later requests only.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct RequestTerms<BlockNumber> {
+	/// The request's track: an index into the parameters' `tracks`, or `None` for the general
+	/// track (amounts above every track's `max_amount`).
+	pub track: Option<u8>,
+	/// Blocks between approval and payout.
+	pub timelock: BlockNumber,
+	/// Blocks a won `Locked1x` vote stays frozen after the referendum (doubling per level).
+	pub vote_locking_period: BlockNumber,
+	/// Least support (ayes and abstentions), as a share of the active issuance, for the
+	/// referendum to pass.
+	pub min_support: Perbill,
+	/// Share of the weighted votes that the ayes must exceed for the referendum to pass.
+	pub approval: Perbill,
+	/// Blocks after filing within which the council may triage a disclosure.
+	pub triage_period: BlockNumber,
+	/// Blocks from filing to the end of voting of a disclosure confirmed `Critical`.
+	pub fast_track_voting_period: BlockNumber,
+	/// The timelock of a disclosure confirmed `Critical`.
+	pub fast_track_timelock: BlockNumber,
+	/// Blocks after a disclosure's timelock expires within which its report must be revealed.
+	pub reveal_period: BlockNumber,
+	/// The confirmation window: a change of the outcome within the last `confirm_period` blocks
+	/// of voting moves the end so that `confirm_period` whole blocks follow it, and a vote cast,
+	/// changed or removed in the window is locked as if it had a conviction.
+	pub confirm_period: BlockNumber,
+	/// Whole blocks that pass between the reveal of a disclosure's report and its payment: the
+	/// veto origin's time to read it.
+	pub veto_window: BlockNumber,
+}
+
+impl<AccountId, Balance, BlockNumber, MaxEvidence>
+	PayoutRequest<AccountId, Balance, BlockNumber, MaxEvidence>
+where
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
+	MaxEvidence: Get<u32>,
+{
+	/// Whether the request may be paid: a claim, or a disclosure confirmed or downgraded by the
+	/// council, revealed, or filed before proofs were needed.
+	pub fn is_proven(&self) -> bool {
+		match &self.kind {
+			RequestKind::Claim { .. } | RequestKind::Incident { .. } => true,
+			RequestKind::Disclosure { triage, revealed, .. } => *revealed || triage.proves(),
+		}
+	}
+
+	/// What the request counts on its track: an incident under vote the total it declares (its
+	/// track was chosen for that total), then its budget; every other request its amount.
+	pub fn on_track(&self) -> Balance {
+		match (&self.kind, &self.status) {
+			(RequestKind::Incident { total, .. }, RequestStatus::Voting { .. }) => total.clone(),
+			_ => self.amount.clone(),
+		}
+	}
+
+	/// Whether the request is a disclosure whose report must still be revealed.
+	pub fn owes_reveal(&self) -> bool {
+		matches!(
+			&self.kind,
+			RequestKind::Disclosure { triage, revealed: false, .. } if *triage != Triage::Exempt
+		)
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// Files a claim; see [`Pallet::submit_claim`].
@@ -181,50 +387,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks a new request's amount against zero, the existential deposit, `max_payout`,
-	/// `max_exposure` and, for disclosures, the severity tier.
-	fn check_amount(amount: BalanceOf<T>, severity: Option<Severity>) -> DispatchResult {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(amount >= T::Currency::minimum_balance(), Error::<T>::AmountBelowMinimum);
-		let parameters = Parameters::<T>::get();
-		let available = Self::available();
-		ensure!(amount <= parameters.max_payout.mul_floor(available), Error::<T>::ExceedsMaxPayout);
-		if let Some(severity) = severity {
-			ensure!(
-				amount <= parameters.tiers.of(severity).limit(available),
-				Error::<T>::ExceedsSeverityCap
-			);
-		}
-		let pool = T::Currency::balance(&Self::account_id());
-		ensure!(
-			Ledger::<T>::get().exposure().saturating_add(amount)
-				<= parameters.max_exposure.mul_floor(pool),
-			Error::<T>::ExceedsMaxExposure
-		);
-		Ok(())
-	}
-
-	/// The deposit of a new request for `amount` with `bytes` of evidence or commitment:
-	/// `(deposit_base + deposit_per_byte × bytes) × (1 + open requests) + amount_bond × amount`.
-	pub fn deposit_for(bytes: u32, amount: BalanceOf<T>) -> BalanceOf<T> {
-		Self::deposit_under(&Parameters::<T>::get(), bytes, amount)
-	}
-
-	/// [`Self::deposit_for`] under `parameters`.
-	fn deposit_under(
-		parameters: &ParametersOf<T>,
-		bytes: u32,
-		amount: BalanceOf<T>,
-	) -> BalanceOf<T> {
-		let open = Requests::<T>::count().saturating_add(1);
-		parameters
-			.deposit_per_byte
-			.saturating_mul(bytes.into())
-			.saturating_add(parameters.deposit_base)
-			.saturating_mul(open.into())
-			.saturating_add(parameters.amount_bond.mul_ceil(amount))
-	}
-
 	/// Holds the deposit, stores the request with the current terms and opens its referendum.
 	/// The request asks for `asks` (its track, what it counts there and its deposit follow it)
 	/// and books `amount` under vote (less for an incident whose budget the pool bounds).
@@ -342,52 +504,6 @@ impl<T: Config> Pallet<T> {
 			OpenByTrack::<T>::mutate(|open| {
 				open.get_mut(index as usize).map(|open| open.saturating_reduce(amount))
 			});
-		}
-	}
-
-	/// Closes a failed, vetoed or cancelled request and moves its deposit into the pool.
-	pub(crate) fn close_forfeiting_deposit(id: RequestId, mut request: PayoutRequestOf<T>) {
-		Self::track_releases(request.terms.track, request.on_track());
-		Self::finish(id, &request, false);
-		Self::forfeit_deposit(id, &mut request);
-	}
-
-	/// Moves a request's deposit into the pool.
-	pub(crate) fn forfeit_deposit(id: RequestId, request: &mut PayoutRequestOf<T>) {
-		if request.deposit.is_zero() {
-			return;
-		}
-		let forfeited = T::Currency::transfer_on_hold(
-			&HoldReason::RequestDeposit.into(),
-			&request.submitter,
-			&Self::account_id(),
-			request.deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)
-		.unwrap_or_default();
-		request.deposit = Zero::zero();
-		if !forfeited.is_zero() {
-			Self::note_inflow(forfeited);
-			Self::deposit_event(Event::DepositForfeited {
-				request: id,
-				who: request.submitter.clone(),
-				amount: forfeited,
-			});
-		}
-	}
-
-	/// Releases a request's deposit to its submitter.
-	pub(crate) fn release_deposit(request: &mut PayoutRequestOf<T>) {
-		if !request.deposit.is_zero() {
-			let _ = T::Currency::release(
-				&HoldReason::RequestDeposit.into(),
-				&request.submitter,
-				request.deposit,
-				Precision::BestEffort,
-			);
-			request.deposit = Zero::zero();
 		}
 	}
 }

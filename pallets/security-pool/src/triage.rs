@@ -3,10 +3,137 @@
 
 use crate::{
 	pallet::*, schedule, take_due_in, BlockNumberOf, Deadline, RequestId, RequestKind,
-	RequestStatus, Severity, Triage, Verdict,
+	RequestStatus,
 };
 use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
 use sp_runtime::traits::{BlockNumberProvider, One, Saturating, Zero};
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{pallet_prelude::Get, BoundedVec, CloneNoBound, PartialEqNoBound};
+use scale_info::TypeInfo;
+
+/// How bad a disclosed vulnerability is; it decides the disclosure's payout cap.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Severity {
+	/// Loss of funds or of the chain's liveness.
+	Critical,
+	/// Serious harm that needs unusual conditions.
+	High,
+	/// Limited harm.
+	Medium,
+	/// Best-practice findings with little harm.
+	Low,
+}
+
+impl Severity {
+	/// Every severity, from the most severe.
+	pub const ALL: [Severity; 4] =
+		[Severity::Critical, Severity::High, Severity::Medium, Severity::Low];
+
+	/// Whether `self` is less severe than `other`.
+	pub fn is_below(self, other: Severity) -> bool {
+		self as u8 > other as u8
+	}
+}
+
+/// The triage council's finding on a disclosure, after reading its report.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Verdict {
+	/// The report is real and as severe as claimed.
+	Confirmed,
+	/// The report is real but less severe: the amount is capped by this severity's tier.
+	Downgraded(Severity),
+	/// The report does not show a vulnerability; the referendum still decides.
+	Invalid,
+}
+
+/// Where a disclosure is in triage.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Triage<BlockNumber> {
+	/// Waiting for the council's verdict; at `due` the triage is missed.
+	Pending {
+		/// The first block at which the verdict is too late.
+		due: BlockNumber,
+	},
+	/// The council gave `verdict` at block `at`.
+	Judged {
+		/// The council's finding.
+		verdict: Verdict,
+		/// The block of the verdict.
+		at: BlockNumber,
+	},
+	/// The council gave no verdict in time; the disclosure goes on at its claimed severity.
+	Missed {
+		/// The block at which the miss was marked.
+		at: BlockNumber,
+	},
+	/// Filed before triage existed (storage version 1 or older): judged and paid by the rules
+	/// it was filed under, with no proof needed.
+	Exempt,
+}
+
+impl<BlockNumber> Triage<BlockNumber> {
+	/// Whether the triage alone proves the report: confirmed or downgraded by the council, or
+	/// filed before proofs were needed.
+	pub fn proves(&self) -> bool {
+		matches!(
+			self,
+			Triage::Judged { verdict: Verdict::Confirmed | Verdict::Downgraded(_), .. }
+				| Triage::Exempt
+		)
+	}
+}
+
+/// A revealed disclosure report and the deposit its author keeps on hold for it.
+#[derive(Encode, Decode, CloneNoBound, PartialEqNoBound, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxReport))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen))]
+pub struct Report<AccountId, Balance, MaxReport: Get<u32>>
+where
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+{
+	/// The researcher who revealed it (the disclosure's submitter).
+	pub author: AccountId,
+	/// Held from the author: `deposit_per_byte` × the report's length.
+	pub deposit: Balance,
+	/// The report; it hashes with the author and the salt to the disclosure's commitment.
+	pub text: BoundedVec<u8, MaxReport>,
+}
 
 impl<T: Config> Pallet<T> {
 	/// Records the council's verdict on a disclosure; see [`Pallet::triage`].

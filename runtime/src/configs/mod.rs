@@ -25,7 +25,7 @@ use super::{
 };
 
 pub use security_pool::{
-	production_parameters, AuraAccountAdapter, FeesToPoolAndAuthor, PoolFeeShare,
+	production_parameters, AuraAccountAdapter, FeesToPoolAndAuthor, FixedFeeShare,
 	SecurityPoolPalletId, ToBlockAuthor,
 };
 

@@ -25,7 +25,7 @@ use super::super::{
 
 parameter_types! {
 	pub const SecurityPoolPalletId: PalletId = PalletId(*b"py/secpl");
-	pub const PoolFeeShare: Perbill = Perbill::from_percent(20);
+	pub const FixedFeeShare: Perbill = Perbill::from_percent(20);
 	/// Unsigned claims of compensation come after transactions that pay for their place: a
 	/// hack's victims are paid in the blocks' spare room (about 2,000 claims per 3-second block)
 	/// without crowding out the chain's other users.
@@ -103,7 +103,7 @@ impl pallet_security_pool::Config for Runtime {
 	type BlockNumberProvider = System;
 	type DefaultParameters = PoolDefaultParameters;
 	type PalletId = SecurityPoolPalletId;
-	type FeeShare = PoolFeeShare;
+	type FeeShare = FixedFeeShare;
 	type MaxOpenRequests = ConstU32<64>;
 	type MaxOpenRequestsPerAccount = ConstU32<4>;
 	type MaxEvidenceLen = ConstU32<256>;

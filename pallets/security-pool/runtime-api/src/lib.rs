@@ -8,14 +8,15 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_security_pool::{
-	FeeShareStatus, IncidentStatus, PoolStatus, ReferendumStatus, RequestId,
+	FeeShareStatus, IncidentStatus, PoolParameters, PoolStatus, ReferendumStatus, RequestId,
+	RequestLimits, TrackChoice,
 };
 pub use sp_core::H256;
 pub use sp_runtime::DispatchError;
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the security pool.
-	#[api_version(5)]
+	#[api_version(6)]
 	pub trait SecurityPoolApi<Balance, Request, BlockNumber, AccountId>
 	where
 		Balance: Codec,
@@ -47,13 +48,11 @@ sp_api::decl_runtime_apis! {
 		/// An open incident's total, victims, root, claim period, budget (while voting, what
 		/// the pool reserves now), what it paid and when its claims close; `None` for other
 		/// requests and once closed. Since version 5.
-		#[api_version(5)]
 		fn incident(id: RequestId) -> Option<IncidentStatus<Balance, BlockNumber>>;
 
 		/// What claiming leaf `index`, `(index, account, amount)` proven by `proof`, of an
 		/// incident would pay if included in the next block, or the error that refuses it (the
 		/// transaction pool refuses it with that error's index). Since version 5.
-		#[api_version(5)]
 		fn compensation(
 			incident: RequestId,
 			index: u32,
@@ -61,5 +60,36 @@ sp_api::decl_runtime_apis! {
 			amount: Balance,
 			proof: Vec<H256>,
 		) -> Result<Balance, DispatchError>;
+
+		/// The deposit a new request would hold now: `bytes` is a claim's or an incident's
+		/// evidence length, or a disclosure's 32-byte commitment plus its sealed report's length.
+		/// Since version 6.
+		#[api_version(6)]
+		fn deposit_for(bytes: u32, amount: Balance) -> Balance;
+
+		/// What a new request may ask now: the least, the most a claim and a disclosure of each
+		/// severity may ask, the room under the exposure cap, and the open requests against
+		/// their cap. Since version 6.
+		#[api_version(6)]
+		fn limits() -> RequestLimits<Balance>;
+
+		/// The track a request for `amount` filed now would take, with its rules. Since
+		/// version 6.
+		#[api_version(6)]
+		fn track_for(amount: Balance) -> TrackChoice<Balance, BlockNumber>;
+
+		/// The pool's parameters. Since version 6.
+		#[api_version(6)]
+		fn parameters() -> PoolParameters<Balance, BlockNumber>;
+
+		/// The pool's account. Since version 6.
+		#[api_version(6)]
+		fn pool_account() -> AccountId;
+
+		/// The commitment a disclosure of `report` with `salt` by `submitter` files, for checking
+		/// a client's own computation: the report is sent to the node, so ask only a node you
+		/// run. Since version 6.
+		#[api_version(6)]
+		fn commitment(submitter: AccountId, report: Vec<u8>, salt: [u8; 32]) -> H256;
 	}
 }

@@ -1,6 +1,7 @@
 //! Decisions: tracks by amount, late flips that move the end of voting, and abstention.
 
 use super::*;
+use crate::ParameterError;
 use crate::{
 	Error, Event, Outcomes, PoolParameters, ReferendumStatus, RequestStatus, Requests, Track,
 	VotingDeadlines, VotingFor,
@@ -76,28 +77,49 @@ fn tracks_must_grow_slower_and_stricter_with_the_amount() {
 			PoolParameters { tracks: tracks.try_into().unwrap(), ..base.clone() }
 		};
 		let cases = [
-			(edit(|t| t.swap(0, 1)), Error::<Test>::TracksOutOfOrder),
-			(edit(|t| t[1].max_amount = t[0].max_amount), Error::<Test>::TracksOutOfOrder),
-			(edit(|t| t[0].voting_period = 7), Error::<Test>::TracksOutOfOrder),
-			(edit(|t| t[1].voting_period = VOTING_PERIOD + 1), Error::<Test>::TracksOutOfOrder),
-			(edit(|t| t[1].timelock = TIMELOCK + 1), Error::<Test>::TracksOutOfOrder),
+			(
+				edit(|t| t.swap(0, 1)),
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
+			),
+			(
+				edit(|t| t[1].max_amount = t[0].max_amount),
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
+			),
+			(
+				edit(|t| t[0].voting_period = 7),
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
+			),
+			(
+				edit(|t| t[1].voting_period = VOTING_PERIOD + 1),
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
+			),
+			(
+				edit(|t| t[1].timelock = TIMELOCK + 1),
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
+			),
 			(
 				edit(|t| t[0].min_support = Perbill::from_percent(11)),
-				Error::<Test>::TracksOutOfOrder,
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
 			),
-			(edit(|t| t[0].approval = Perbill::from_percent(60)), Error::<Test>::TracksOutOfOrder),
-			(edit(|t| t[0].timelock = 0), Error::<Test>::PeriodOutOfBounds),
+			(
+				edit(|t| t[0].approval = Perbill::from_percent(60)),
+				Error::<Test>::InvalidParameters(ParameterError::TracksOutOfOrder),
+			),
+			(
+				edit(|t| t[0].timelock = 0),
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
+			),
 			(
 				edit(|t| t[0].min_support = Perbill::from_rational(9u32, 1000u32)),
-				Error::<Test>::SupportBelowFloor,
+				Error::<Test>::InvalidParameters(ParameterError::SupportBelowFloor),
 			),
 			(
 				edit(|t| t[0].approval = Perbill::from_percent(49)),
-				Error::<Test>::ApprovalOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::ApprovalOutOfBounds),
 			),
 			(
 				PoolParameters { confirm_period: 0, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 		];
 		for (parameters, error) in cases {
@@ -433,18 +455,33 @@ fn parameters_that_lock_the_council_or_the_veto_origin_out_are_refused() {
 		};
 		let cases = [
 			// A track whose largest request could never take it.
-			(with(|p| p.tracks[0].max_open = 999), Error::<Test>::TrackCapBelowAmount),
+			(
+				with(|p| p.tracks[0].max_open = 999),
+				Error::<Test>::InvalidParameters(ParameterError::TrackCapBelowAmount),
+			),
 			// Voting that ends before triage is due: the council could not triage.
 			(
 				with(|p| p.tracks[0].voting_period = TRIAGE_PERIOD - 1),
-				Error::<Test>::VotingEndsTooSoon,
+				Error::<Test>::InvalidParameters(ParameterError::VotingEndsTooSoon),
 			),
 			// A confirmation window as long as a track's voting: every vote would be late.
-			(with(|p| p.confirm_period = 4), Error::<Test>::VotingEndsTooSoon),
-			(with(|p| p.veto_window = 0), Error::<Test>::PeriodOutOfBounds),
+			(
+				with(|p| p.confirm_period = 4),
+				Error::<Test>::InvalidParameters(ParameterError::VotingEndsTooSoon),
+			),
+			(
+				with(|p| p.veto_window = 0),
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
+			),
 			// A veto window longer than a timelock.
-			(with(|p| p.veto_window = 3), Error::<Test>::VetoWindowOutOfBounds),
-			(with(|p| p.fast_track_timelock = 1), Error::<Test>::VetoWindowOutOfBounds),
+			(
+				with(|p| p.veto_window = 3),
+				Error::<Test>::InvalidParameters(ParameterError::VetoWindowOutOfBounds),
+			),
+			(
+				with(|p| p.fast_track_timelock = 1),
+				Error::<Test>::InvalidParameters(ParameterError::VetoWindowOutOfBounds),
+			),
 		];
 		for (parameters, error) in cases {
 			assert_noop!(SecurityPool::set_parameters(RuntimeOrigin::root(), parameters), error);

@@ -1,6 +1,7 @@
 //! The fee hook through its `OnUnbalanced` API.
 
 use super::*;
+use crate::FeeShareError;
 use crate::{AdaptiveFeeShare, Event, Ledger};
 use frame_support::{assert_noop, traits::OnUnbalanced};
 use sp_runtime::Perbill;
@@ -178,10 +179,13 @@ fn a_bad_adaptive_share_is_refused() {
 		};
 		assert_noop!(
 			set_fee_share(Some(upside_down)),
-			crate::Error::<Test>::FeeShareFloorAboveCeiling
+			crate::Error::<Test>::InvalidFeeShare(FeeShareError::FloorAboveCeiling)
 		);
 		let no_target = AdaptiveFeeShare { target_reserve: 0, ..adaptive() };
-		assert_noop!(set_fee_share(Some(no_target)), crate::Error::<Test>::ZeroTargetReserve);
+		assert_noop!(
+			set_fee_share(Some(no_target)),
+			crate::Error::<Test>::InvalidFeeShare(FeeShareError::ZeroTargetReserve)
+		);
 		// The mock's balances are 64-bit: every target fits; the bound is checked on the type.
 		let huge = AdaptiveFeeShare::<u128> {
 			floor: Perbill::from_percent(5),

@@ -1,11 +1,12 @@
 //! Tests of the security pool, by topic, on the mock runtime with real `pallet-balances`.
 
+mod api;
 mod attacks;
 mod decisions;
 mod fee;
 mod incidents;
 mod lifecycle;
-mod migrations;
+
 mod parameters;
 mod property;
 mod requests;

@@ -1,6 +1,7 @@
 //! Parameters, genesis and integrity.
 
 use super::*;
+use crate::ParameterError;
 use crate::{Error, Event, Parameters, MAX_PERIOD};
 use frame_support::{assert_noop, traits::Hooks};
 use sp_runtime::{DispatchError, Perbill};
@@ -29,72 +30,75 @@ fn parameters_out_of_bounds_are_refused() {
 		let cases = [
 			(
 				crate::PoolParameters { voting_period: 0, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			(
 				crate::PoolParameters { timelock: MAX_PERIOD as u64 + 1, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			(
 				crate::PoolParameters { vote_locking_period: 0, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			(
 				crate::PoolParameters {
 					min_support: Perbill::from_rational(9u32, 1000u32),
 					..base.clone()
 				},
-				Error::<Test>::SupportBelowFloor,
+				Error::<Test>::InvalidParameters(ParameterError::SupportBelowFloor),
 			),
 			(
 				crate::PoolParameters { approval: Perbill::from_percent(49), ..base.clone() },
-				Error::<Test>::ApprovalOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::ApprovalOutOfBounds),
 			),
 			(
 				crate::PoolParameters { approval: Perbill::one(), ..base.clone() },
-				Error::<Test>::ApprovalOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::ApprovalOutOfBounds),
 			),
 			(
 				crate::PoolParameters { max_payout: Perbill::zero(), ..base.clone() },
-				Error::<Test>::ZeroShare,
+				Error::<Test>::InvalidParameters(ParameterError::ZeroShare),
 			),
 			(
 				crate::PoolParameters { max_exposure: Perbill::zero(), ..base.clone() },
-				Error::<Test>::ZeroShare,
+				Error::<Test>::InvalidParameters(ParameterError::ZeroShare),
 			),
-			(crate::PoolParameters { deposit_base: 0, ..base.clone() }, Error::<Test>::ZeroDeposit),
+			(
+				crate::PoolParameters { deposit_base: 0, ..base.clone() },
+				Error::<Test>::InvalidParameters(ParameterError::ZeroDeposit),
+			),
 			(
 				crate::PoolParameters { deposit_per_byte: 0, ..base.clone() },
-				Error::<Test>::ZeroDeposit,
+				Error::<Test>::InvalidParameters(ParameterError::ZeroDeposit),
 			),
 			(
 				crate::PoolParameters { triage_period: 0, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			(
 				crate::PoolParameters { reveal_period: 0, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			(
 				crate::PoolParameters { reveal_period: MAX_PERIOD as u64 + 1, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			(
 				crate::PoolParameters { fast_track_timelock: 0, ..base.clone() },
-				Error::<Test>::PeriodOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::PeriodOutOfBounds),
 			),
 			// The fast track must end after triage and be shorter than the normal track.
 			(
 				crate::PoolParameters { triage_period: FAST_VOTING_PERIOD, ..base.clone() },
-				Error::<Test>::FastTrackOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::FastTrackOutOfBounds),
 			),
 			(
 				crate::PoolParameters { fast_track_voting_period: VOTING_PERIOD, ..base.clone() },
-				Error::<Test>::FastTrackOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::FastTrackOutOfBounds),
 			),
 			(
 				crate::PoolParameters { fast_track_timelock: TIMELOCK, ..base.clone() },
-				Error::<Test>::FastTrackOutOfBounds,
+				Error::<Test>::InvalidParameters(ParameterError::FastTrackOutOfBounds),
 			),
 		];
 		for (parameters, error) in cases {

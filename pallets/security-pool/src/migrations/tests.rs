@@ -1,12 +1,13 @@
 //! Storage migrations: the pallet added to a running chain, and the upgrade of version 0, 1 and
 //! 2 state to the current layout.
 
-use super::*;
 use crate::{
-	migrations::{self, from_v1::v1},
+	migrations::{self, v1},
 	Event, Ledger, OpenRequestsOf, Outcomes, Parameters, Reports, RequestKind, RequestStatus,
 	Requests, Severity, Triage, VotingDeadlines, VotingFor,
 };
+use crate::{mock::*, tests::*, Conviction};
+use frame_support::assert_ok;
 use frame_support::traits::{
 	fungible::{MutateFreeze, MutateHold},
 	GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
@@ -64,7 +65,7 @@ fn the_migration_sets_up_a_pallet_added_without_genesis() {
 
 #[test]
 fn the_migration_carries_version_0_state_over() {
-	use migrations::from_v0::v0;
+	use migrations::v0;
 	ExtBuilder::default().build().execute_with(|| {
 		// Version 0 state: a claim under vote with BOB's vote, a finished referendum that
 		// CHARLIE's vote refers to, one nobody's vote refers to, a revealed report.
@@ -308,7 +309,7 @@ fn a_version_1_parameter_set_that_fails_the_new_bounds_is_replaced_by_the_defaul
 
 #[test]
 fn the_migration_from_version_2_counts_support_caps_tracks_and_adds_the_veto_window() {
-	use migrations::from_v2::v2;
+	use migrations::v2;
 	ExtBuilder::default().build().execute_with(|| {
 		let params = test_parameters();
 		let half = Perbill::from_percent(50);
