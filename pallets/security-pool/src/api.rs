@@ -1,17 +1,20 @@
-//! What clients read (runtime API): the pool's accounts, requests and running referenda.
+//! What clients read (runtime API): the pool's accounts, parameters, limits, requests, running
+//! referenda, incidents and fee share.
 
 use crate::{
 	pallet::*, AdaptiveFeeShare, BlockNumberOf, RequestId, RequestKind, RequestStatus, Track,
 };
-use frame_support::traits::fungible::Inspect;
-use sp_runtime::traits::{BlockNumberProvider, One, Saturating};
-
+use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::fmt::Debug;
 use frame_support::pallet_prelude::Get;
+use frame_support::traits::fungible::Inspect;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::{traits::Zero, DispatchError, Perbill};
+use sp_runtime::{
+	traits::{BlockNumberProvider, One, Saturating, Zero},
+	DispatchError, Perbill,
+};
 
 /// The pool's accounts, for clients (runtime API).
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
