@@ -137,24 +137,25 @@ fn fees_paid() -> Vec<(Balance, Balance)> {
 		.collect()
 }
 
+/// Calls the pool's runtime API as the node does.
+macro_rules! pool_api {
+	($function:ident($($argument:expr),*)) => {
+		<Runtime as SecurityPoolApiV6<
+			Block,
+			Balance,
+			PayoutRequestOf<Runtime>,
+			BlockNumber,
+			AccountId,
+		>>::$function($($argument),*)
+	};
+}
+
 fn pool_status() -> PoolStatus<Balance> {
-	<Runtime as SecurityPoolApiV6<
-		Block,
-		Balance,
-		PayoutRequestOf<Runtime>,
-		BlockNumber,
-		AccountId,
-	>>::pool_status()
+	pool_api!(pool_status())
 }
 
 fn request(id: u32) -> Option<PayoutRequestOf<Runtime>> {
-	<Runtime as SecurityPoolApiV6<
-		Block,
-		Balance,
-		PayoutRequestOf<Runtime>,
-		BlockNumber,
-		AccountId,
-	>>::request(id)
+	pool_api!(request(id))
 }
 
 #[test]
@@ -344,5 +345,43 @@ fn an_adaptive_fee_share_is_bounded_to_exact_128_bit_arithmetic() {
 		// The pool's 100,000 SPT are a sliver of the target: nearly the ceiling.
 		assert_eq!(SecurityPool::fee_share(), largest.share_at(pool()));
 		assert!(SecurityPool::fee_share() > Perbill::from_parts(399_999_000));
+	});
+}
+
+#[test]
+fn the_runtime_api_quotes_what_filing_then_holds_and_applies() {
+	development_chain().execute_with(|| {
+		let mut chain = Chain::new();
+		chain.block(vec![]);
+		let parameters = genesis_config_presets::development_parameters();
+		assert_eq!(pool_api!(parameters()), parameters);
+		assert_eq!(pool_api!(pool_account()), SecurityPool::account_id());
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_eq!(
+			pool_api!(commitment(bob.clone(), b"report".to_vec(), [7; 32])),
+			pallet_security_pool::commitment_of(&bob, b"report", &[7; 32])
+		);
+
+		let limits = pool_api!(limits());
+		let available = pool_status().available;
+		assert_eq!(limits.claim, parameters.max_payout.mul_floor(available));
+		assert_eq!(limits.open_requests, 0);
+		let amount = 5 * UNIT;
+		let evidence = b"ipfs://incident-report".to_vec();
+		let quoted = pool_api!(deposit_for(evidence.len() as u32, amount));
+		let track = pool_api!(track_for(amount));
+		assert_eq!(track.index, Some(0));
+		assert_eq!(track.track, parameters.tracks[0]);
+
+		let claim = RuntimeCall::SecurityPool(SecurityPoolCall::submit_claim {
+			amount,
+			beneficiary: bob,
+			evidence,
+		});
+		assert_eq!(chain.block(vec![(Sr25519Keyring::Bob, claim, 0)]), vec![true]);
+		let filed = request(0).unwrap();
+		assert_eq!(filed.deposit, quoted);
+		assert_eq!(filed.terms.track, track.index);
+		assert_eq!(pool_api!(limits()).open_requests, 1);
 	});
 }
