@@ -29,10 +29,10 @@ fn merge(base: &mut Value, patch: Value) {
 	}
 }
 
-/// Externalities holding the `development` preset's genesis state.
-fn development_chain() -> sp_io::TestExternalities {
+/// Externalities holding the genesis state of preset `id`.
+fn chain_from_preset(id: &str) -> sp_io::TestExternalities {
 	let mut genesis = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	let preset = genesis_config_presets::get_preset(&"development".into()).unwrap();
+	let preset = genesis_config_presets::get_preset(&id.into()).unwrap();
 	merge(&mut genesis, serde_json::from_slice(&preset).unwrap());
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
@@ -42,6 +42,11 @@ fn development_chain() -> sp_io::TestExternalities {
 		.unwrap()
 	});
 	ext
+}
+
+/// Externalities holding the `development` preset's genesis state.
+fn development_chain() -> sp_io::TestExternalities {
+	chain_from_preset("development")
 }
 
 /// Builds blocks with `frame_executive` as Alice, the dev chain's only author.
@@ -269,6 +274,23 @@ fn a_claim_runs_its_whole_lifecycle_with_the_development_parameters() {
 		assert_eq!(after.open_requests, 0);
 		assert_eq!(after.committed, 0);
 		assert_eq!(after.lifetime_outflow, amount);
+	});
+}
+
+#[test]
+fn every_preset_and_the_default_genesis_build() {
+	for id in genesis_config_presets::preset_names() {
+		let id = String::from_utf8(id.as_ref().to_vec()).unwrap();
+		chain_from_preset(&id).execute_with(|| {
+			assert!(Balances::total_issuance() > 0, "preset {id} funds no account");
+			assert!(Balances::free_balance(SecurityPool::account_id()) > 0, "preset {id}");
+		});
+	}
+	sp_io::TestExternalities::default().execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(
+			serde_json::to_vec(&RuntimeGenesisConfig::default()).unwrap(),
+		)
+		.unwrap()
 	});
 }
 

@@ -1,20 +1,23 @@
-//! The live pool through the node's HTTP JSON-RPC: its status, parameters and fee share,
-//! SCALE-decoded with the pallet's own types, and the fee inflow observed over a window of
-//! blocks. The chain overrides the scenario's pool, rules and fee share; the incident model stays
-//! the scenario's.
+//! The live pool through the node's HTTP JSON-RPC: its status, parameters, fee share and request
+//! limits through the runtime API (`SecurityPoolApi`), SCALE-decoded with the pallet's own types,
+//! and the fee inflow observed over a window of blocks. The chain overrides the scenario's pool,
+//! rules and fee share; the incident model stays the scenario's. The chain's limits on a new
+//! request are compared with the simulator's rules at the block read.
 
-use crate::scenario::{AdaptiveShare, BySeverity, Delay, Rules, Scenario, Tier, Track};
+use crate::scenario::{Accounts, AdaptiveShare, BySeverity, Delay, Rules, Scenario, Tier, Track};
 use anyhow::{anyhow, bail, Context, Result};
 use codec::{Decode, DecodeAll};
 use frame_support::storage::storage_prefix;
-use pallet_security_pool::{AdaptiveFeeShare, FeeShareStatus, PoolParameters, PoolStatus};
+use pallet_security_pool::{
+	AdaptiveFeeShare, FeeShareStatus, PoolParameters, PoolStatus, RequestLimits,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The chain's balance and block number types.
-type Balance = u128;
-type BlockNumber = u32;
+pub type Balance = u128;
+pub type BlockNumber = u32;
 
 /// Milliseconds in a day.
 const DAY_MS: f64 = 86_400_000.0;
@@ -31,8 +34,9 @@ impl Rpc {
 		Rpc { agent, url: url.to_string() }
 	}
 
-	/// Calls `method` with `params` and returns its result.
-	fn call(&self, method: &str, params: Value) -> Result<Value> {
+	/// Calls `method` with `params`: its result, or the node's JSON-RPC error (`Err` inside);
+	/// `Err` outside when the node cannot be reached or its reply is not JSON-RPC.
+	fn try_call(&self, method: &str, params: Value) -> Result<Result<Value, Value>> {
 		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
 		let mut reply: Value = self
 			.agent
@@ -41,10 +45,15 @@ impl Rpc {
 			.with_context(|| format!("{method} at {}", self.url))?
 			.into_json()
 			.with_context(|| format!("{method}: the reply is not JSON"))?;
-		if let Some(error) = reply.get("error") {
-			bail!("{method}: {error}");
+		if let Some(error) = reply.get_mut("error") {
+			return Ok(Err(error.take()));
 		}
-		Ok(reply["result"].take())
+		Ok(Ok(reply["result"].take()))
+	}
+
+	/// Calls `method` with `params` and returns its result.
+	fn call(&self, method: &str, params: Value) -> Result<Value> {
+		self.try_call(method, params)?.map_err(|error| anyhow!("{method}: {error}"))
 	}
 
 	/// Calls the runtime API function `function` (no arguments) at block `at`, decoding its
@@ -52,6 +61,15 @@ impl Rpc {
 	fn state_call<T: Decode>(&self, function: &str, at: &str) -> Result<T> {
 		let result = self.call("state_call", json!([function, "0x", at]))?;
 		decode(&result, function)
+	}
+
+	/// As [`Self::state_call`] for a function the runtime may not have (a later API version):
+	/// `None` if the node refuses the call. A result that does not decode is an error.
+	fn state_call_if_any<T: Decode>(&self, function: &str, at: &str) -> Result<Option<T>> {
+		match self.try_call("state_call", json!([function, "0x", at]))? {
+			Ok(result) => decode(&result, function).map(Some),
+			Err(_) => Ok(None),
+		}
 	}
 
 	/// The value at storage `key` at block `at`, if any.
@@ -116,6 +134,92 @@ pub struct FeeShareParts {
 	pub adaptive: Option<AdaptiveFeeShare<Balance>>,
 }
 
+/// Where the pool's parameters were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParametersSource {
+	/// `SecurityPoolApi_parameters` (API version 6 on): the parameters in force, the runtime's
+	/// defaults included.
+	RuntimeApi,
+	/// The storage value `SecurityPool::Parameters`, for a runtime without that function.
+	Storage,
+	/// Neither: an older runtime using its defaults, which RPC cannot read; the scenario's
+	/// rules stand.
+	Scenario,
+}
+
+/// What a new request may ask at the block read (`SecurityPoolApi_limits`, API version 6 on), in
+/// the smallest unit as decimal strings, with the simulator's own caps in the same state.
+#[derive(Clone, Debug, Serialize)]
+pub struct Limits {
+	/// The least a request may ask: the existential deposit.
+	pub minimum: String,
+	/// The most a claim may ask: `max_payout` of available, within the exposure room.
+	pub claim: String,
+	/// The most a disclosure may ask, by severity from `Critical` to `Low`.
+	pub disclosure: [String; 4],
+	/// What `max_exposure` leaves for new requests.
+	pub exposure_room: String,
+	/// The simulator's rules in the same state: the caps above in tokens, as it works them out.
+	pub simulator: SimulatorLimits,
+	/// Every cap on which the simulator and the chain differ by more than the rounding (one
+	/// smallest unit and a part in 10¹²): empty when they agree.
+	pub differences: Vec<String>,
+}
+
+/// The simulator's caps on a new request, in tokens.
+#[derive(Clone, Debug, Serialize)]
+pub struct SimulatorLimits {
+	pub minimum: f64,
+	pub claim: f64,
+	pub disclosure: [f64; 4],
+	pub exposure_room: f64,
+}
+
+impl Limits {
+	/// The chain's `limits` and the simulator's caps under `rules` in the state `accounts`,
+	/// compared; amounts of `decimals` decimals.
+	pub fn compare(
+		limits: &RequestLimits<Balance>,
+		rules: &Rules,
+		accounts: &Accounts,
+		decimals: u32,
+	) -> Self {
+		let room = rules.exposure_room(accounts);
+		let simulator = SimulatorLimits {
+			minimum: accounts.existential_deposit,
+			claim: rules.limit(None, accounts).min(room),
+			disclosure: [0, 1, 2, 3]
+				.map(|severity| rules.limit(Some(severity), accounts).min(room)),
+			exposure_room: room,
+		};
+		let unit = 10f64.powi(decimals as i32);
+		let mut differences = Vec::new();
+		let mut compare = |what: String, chain: Balance, simulator: f64| {
+			let chain_tokens = tokens(chain, decimals);
+			if (simulator - chain_tokens).abs() > 1.0 / unit + 1e-12 * chain_tokens.abs() {
+				differences.push(format!("{what}: chain {chain_tokens}, simulator {simulator}"));
+			}
+		};
+		compare("minimum".into(), limits.minimum, simulator.minimum);
+		compare("claim".into(), limits.claim, simulator.claim);
+		for (severity, (chain, simulator)) in
+			limits.disclosure.iter().zip(simulator.disclosure).enumerate()
+		{
+			compare(format!("disclosure[{severity}]"), *chain, simulator);
+		}
+		compare("exposure_room".into(), limits.exposure_room, simulator.exposure_room);
+		Limits {
+			minimum: limits.minimum.to_string(),
+			claim: limits.claim.to_string(),
+			disclosure: limits.disclosure.map(|amount| amount.to_string()),
+			exposure_room: limits.exposure_room.to_string(),
+			simulator,
+			differences,
+		}
+	}
+}
+
 /// The fee inflow observed over a window of blocks.
 #[derive(Clone, Debug, Serialize)]
 pub struct ObservedInflow {
@@ -139,10 +243,18 @@ pub struct LiveInputs {
 	pub pool: PoolAmounts,
 	#[serde(skip)]
 	status: PoolStatus<Balance>,
-	/// Whether the parameters are in storage; if not, the pallet uses the runtime's defaults,
-	/// which RPC cannot read, and the scenario's rules stand.
+	/// The pool's account (`SecurityPoolApi_pool_account`, API version 6 on), hex.
+	pub pool_account: Option<String>,
+	/// Where the parameters were read: through the runtime API, else from storage; neither
+	/// (`scenario`), and the scenario's rules stand.
+	pub parameters_source: ParametersSource,
+	/// Whether the chain's parameters were read (through the runtime API or from storage), as
+	/// before the runtime API had them; if not, the scenario's rules stand.
 	pub parameters_in_storage: bool,
 	pub parameters: Option<PoolParameters<Balance, BlockNumber>>,
+	/// What a new request may ask at the block, and the simulator's caps in the same state;
+	/// `None` for a runtime without `SecurityPoolApi_limits` (API version < 6).
+	pub limits: Option<Limits>,
 	/// `None` if the runtime has no `SecurityPoolApi_fee_share` (API version < 3): the
 	/// scenario's fee share stands.
 	pub fee_share: Option<FeeShareParts>,
@@ -152,12 +264,23 @@ pub struct LiveInputs {
 impl LiveInputs {
 	/// One line on what was read.
 	pub fn describe(&self) -> String {
+		let limits = match &self.limits {
+			None => "not available".to_string(),
+			Some(limits) if limits.differences.is_empty() => "as the simulator's".to_string(),
+			Some(limits) => {
+				format!("DIFFER from the simulator's: {}", limits.differences.join("; "))
+			},
+		};
 		format!(
-			"block #{} ({}) at {}; parameters {}; fee share {}",
+			"block #{} ({}) at {}; parameters {}; fee share {}; request limits {limits}",
 			self.block,
 			self.block_hash,
 			self.rpc,
-			if self.parameters_in_storage { "from storage" } else { "not in storage (scenario's)" },
+			match self.parameters_source {
+				ParametersSource::RuntimeApi => "from the runtime API",
+				ParametersSource::Storage => "from storage",
+				ParametersSource::Scenario => "not in storage (scenario's)",
+			},
 			if self.fee_share.is_some() {
 				"from the runtime API"
 			} else {
@@ -185,9 +308,27 @@ pub fn read(url: &str, window: BlockNumber) -> Result<LiveInputs> {
 	let block_ms: u64 = rpc.state_call("AuraApi_slot_duration", &block_hash)?;
 
 	let status: PoolStatus<Balance> = rpc.state_call("SecurityPoolApi_pool_status", &block_hash)?;
-	let key = storage_prefix(b"SecurityPool", b"Parameters");
-	let parameters: Option<PoolParameters<Balance, BlockNumber>> =
-		rpc.storage(&key, &block_hash, "SecurityPool::Parameters")?;
+	// The parameters in force through the runtime API; from storage for a runtime without it.
+	let (parameters, parameters_source) =
+		match rpc.state_call_if_any("SecurityPoolApi_parameters", &block_hash)? {
+			Some(parameters) => (Some(parameters), ParametersSource::RuntimeApi),
+			None => {
+				let key = storage_prefix(b"SecurityPool", b"Parameters");
+				let stored: Option<PoolParameters<Balance, BlockNumber>> =
+					rpc.storage(&key, &block_hash, "SecurityPool::Parameters")?;
+				let source = if stored.is_some() {
+					ParametersSource::Storage
+				} else {
+					ParametersSource::Scenario
+				};
+				(stored, source)
+			},
+		};
+	let pool_account = rpc
+		.state_call_if_any::<[u8; 32]>("SecurityPoolApi_pool_account", &block_hash)?
+		.map(|account| format!("0x{}", hex::encode(account)));
+	let limits: Option<RequestLimits<Balance>> =
+		rpc.state_call_if_any("SecurityPoolApi_limits", &block_hash)?;
 	let fee_share = rpc
 		.state_call::<FeeShareStatus<Balance>>("SecurityPoolApi_fee_share", &block_hash)
 		.ok()
@@ -202,6 +343,16 @@ pub fn read(url: &str, window: BlockNumber) -> Result<LiveInputs> {
 		rpc.state_call("SecurityPoolApi_pool_status", &rpc.block_hash(from_block)?)?;
 	let blocks = block - from_block;
 	let unit = 10f64.powi(token_decimals as i32);
+	let limits = limits.zip(parameters.as_ref()).map(|(limits, parameters)| {
+		let rules = rules_from(parameters, token_decimals, block_ms);
+		let accounts = Accounts {
+			balance: tokens(status.balance, token_decimals),
+			existential_deposit: tokens(limits.minimum, token_decimals),
+			committed: tokens(status.committed, token_decimals),
+			exposure: tokens(status.exposure, token_decimals),
+		};
+		Limits::compare(&limits, &rules, &accounts, token_decimals)
+	});
 	let per_day = if blocks == 0 {
 		0.0
 	} else {
@@ -217,8 +368,11 @@ pub fn read(url: &str, window: BlockNumber) -> Result<LiveInputs> {
 		token_symbol,
 		pool: PoolAmounts::from(&status),
 		status,
+		pool_account,
+		parameters_source,
 		parameters_in_storage: parameters.is_some(),
 		parameters,
+		limits,
 		fee_share,
 		inflow: ObservedInflow {
 			from_block,
@@ -229,60 +383,87 @@ pub fn read(url: &str, window: BlockNumber) -> Result<LiveInputs> {
 	})
 }
 
+/// Tokens of `amount` in the chain's smallest unit, with `decimals` decimals.
+fn tokens(amount: Balance, decimals: u32) -> f64 {
+	amount as f64 / 10f64.powi(decimals as i32)
+}
+
+/// A share of `parts` parts per billion.
+fn share(parts: u32) -> f64 {
+	f64::from(parts) / 1e9
+}
+
+/// The pallet's `parameters` as the simulator's rules, amounts in tokens of `decimals` decimals
+/// and periods in days of `block_ms`-millisecond blocks.
+pub fn rules_from(
+	parameters: &PoolParameters<Balance, BlockNumber>,
+	decimals: u32,
+	block_ms: u64,
+) -> Rules {
+	let tokens = |amount| tokens(amount, decimals);
+	let days = |blocks: BlockNumber| f64::from(blocks) * block_ms as f64 / DAY_MS;
+	let tier = |t: pallet_security_pool::Tier<Balance>| Tier {
+		share: share(t.share.deconstruct()),
+		cap: tokens(t.cap),
+	};
+	let p = parameters;
+	Rules {
+		max_payout: share(p.max_payout.deconstruct()),
+		max_exposure: share(p.max_exposure.deconstruct()),
+		tiers: Some(BySeverity {
+			critical: tier(p.tiers.critical),
+			high: tier(p.tiers.high),
+			medium: tier(p.tiers.medium),
+			low: tier(p.tiers.low),
+		}),
+		tracks: p
+			.tracks
+			.iter()
+			.map(|t| Track {
+				max_amount: tokens(t.max_amount),
+				max_open: Some(tokens(t.max_open)),
+				voting_days: days(t.voting_period),
+				timelock_days: days(t.timelock),
+			})
+			.collect(),
+		general: Delay { voting_days: days(p.voting_period), timelock_days: days(p.timelock) },
+	}
+}
+
+/// The pallet's adaptive fee share as the simulator's, the target in tokens of `decimals`
+/// decimals.
+pub fn adaptive_from(adaptive: &AdaptiveFeeShare<Balance>, decimals: u32) -> AdaptiveShare {
+	AdaptiveShare {
+		floor: share(adaptive.floor.deconstruct()),
+		ceiling: share(adaptive.ceiling.deconstruct()),
+		target_reserve: tokens(adaptive.target_reserve, decimals),
+	}
+}
+
 impl LiveInputs {
 	/// `scenario` with the chain's pool, rules, fee share and inflow; its incident model kept.
 	pub fn apply(&self, mut scenario: Scenario) -> Result<Scenario> {
-		let unit = 10f64.powi(self.token_decimals as i32);
-		let tokens = |amount: Balance| amount as f64 / unit;
-		let days = |blocks: BlockNumber| f64::from(blocks) * self.block_ms as f64 / DAY_MS;
-		let share = |parts: u32| f64::from(parts) / 1e9;
+		let tokens = |amount| tokens(amount, self.token_decimals);
 		let status = &self.status;
 		scenario.token = self.token_symbol.clone();
 		scenario.pool.reserve = tokens(status.balance);
 		scenario.pool.committed = tokens(status.committed);
 		scenario.pool.owed = tokens(status.owed);
-		// available = balance − existential deposit − committed, while anything is available.
-		if status.available > 0 {
+		// The least a request may ask is the existential deposit; else available = balance −
+		// existential deposit − committed, while anything is available.
+		if let Some(limits) = &self.limits {
+			scenario.pool.existential_deposit = limits.simulator.minimum;
+		} else if status.available > 0 {
 			let existential = status.balance - status.available - status.committed;
 			scenario.pool.existential_deposit = tokens(existential);
 		}
-		if let Some(p) = &self.parameters {
-			let tier = |t: pallet_security_pool::Tier<Balance>| Tier {
-				share: share(t.share.deconstruct()),
-				cap: tokens(t.cap),
-			};
-			let delay = |voting, timelock| Delay {
-				voting_days: days(voting),
-				timelock_days: days(timelock),
-			};
-			scenario.rules = Some(Rules {
-				max_payout: share(p.max_payout.deconstruct()),
-				max_exposure: share(p.max_exposure.deconstruct()),
-				tiers: Some(BySeverity {
-					critical: tier(p.tiers.critical),
-					high: tier(p.tiers.high),
-					medium: tier(p.tiers.medium),
-					low: tier(p.tiers.low),
-				}),
-				tracks: p
-					.tracks
-					.iter()
-					.map(|t| Track {
-						max_amount: tokens(t.max_amount),
-						voting_days: days(t.voting_period),
-						timelock_days: days(t.timelock),
-					})
-					.collect(),
-				general: delay(p.voting_period, p.timelock),
-			});
+		if let Some(parameters) = &self.parameters {
+			scenario.rules = Some(rules_from(parameters, self.token_decimals, self.block_ms));
 		}
 		if let Some(fee_share) = &self.fee_share {
 			scenario.fee_share.fixed = share(fee_share.fixed);
-			scenario.fee_share.adaptive = fee_share.adaptive.map(|a| AdaptiveShare {
-				floor: share(a.floor.deconstruct()),
-				ceiling: share(a.ceiling.deconstruct()),
-				target_reserve: tokens(a.target_reserve),
-			});
+			scenario.fee_share.adaptive =
+				fee_share.adaptive.map(|a| adaptive_from(&a, self.token_decimals));
 			if fee_share.current > 0 {
 				scenario.inflow.observed_share = share(fee_share.current);
 			}

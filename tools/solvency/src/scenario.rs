@@ -6,6 +6,14 @@ use anyhow::{ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// The most tracks a scenario may have besides the general one: the pallet's
+/// [`pallet_security_pool::MAX_TRACKS`].
+pub const MAX_TRACKS: usize = pallet_security_pool::MAX_TRACKS as usize;
+
+/// What the open requests of each track ask for together, in tokens, by track index (the
+/// pallet's `OpenByTrack`).
+pub type OpenByTrack = [f64; MAX_TRACKS];
+
 /// Everything one simulation needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -196,24 +204,88 @@ pub struct Rules {
 	/// The disclosures' tiers; needed when the scenario has disclosures.
 	#[serde(default)]
 	pub tiers: Option<BySeverity<Tier>>,
-	/// Faster tracks for smaller amounts, by ascending `max_amount`.
+	/// Faster tracks for smaller amounts, by ascending `max_amount`; at most [`MAX_TRACKS`].
 	#[serde(default)]
 	pub tracks: Vec<Track>,
 	/// The decision delay of amounts above every track.
 	pub general: Delay,
 }
 
+/// The pool's accounts a new request is checked against, in tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Accounts {
+	/// The pool account's balance.
+	pub balance: f64,
+	/// What the pool account keeps to stay alive; also the least amount a request may ask for.
+	pub existential_deposit: f64,
+	/// Approved and not yet paid (owed included).
+	pub committed: f64,
+	/// What all open requests ask for: under vote plus committed.
+	pub exposure: f64,
+}
+
+impl Accounts {
+	/// What new requests are capped against: balance − existential deposit − committed, or 0.
+	pub fn available(&self) -> f64 {
+		(self.balance - self.existential_deposit - self.committed).max(0.0)
+	}
+}
+
 impl Rules {
-	/// The decision delay of a request for `amount`: the first track that covers it, else the
-	/// general one.
-	pub fn delay_for(&self, amount: f64) -> Delay {
-		self.tracks
-			.iter()
-			.find(|track| amount <= track.max_amount)
-			.map_or(self.general, |track| Delay {
-				voting_days: track.voting_days,
-				timelock_days: track.timelock_days,
-			})
+	/// The most a request of `severity` (an index from `Critical` to `Low`; `None` for a claim)
+	/// may ask for while the pool's accounts are `accounts`: `max_payout` of what is available
+	/// and, for a disclosure, its tier (`share` of what is available, at most `cap`). As the
+	/// pallet's `max_payout.mul_floor(available)` and `Tier::limit`, without their rounding to
+	/// the smallest unit.
+	pub fn limit(&self, severity: Option<usize>, accounts: &Accounts) -> f64 {
+		let available = accounts.available();
+		let mut limit = self.max_payout * available;
+		if let (Some(severity), Some(tiers)) = (severity, &self.tiers) {
+			let tier = tiers.to_array()[severity];
+			limit = limit.min(tier.share * available).min(tier.cap);
+		}
+		limit
+	}
+
+	/// What `max_exposure` leaves for new requests: its share of the balance less what the open
+	/// requests ask, or 0. As the pallet's `exposure_room`.
+	pub fn exposure_room(&self, accounts: &Accounts) -> f64 {
+		(self.max_exposure * accounts.balance - accounts.exposure).max(0.0)
+	}
+
+	/// The amount a request for `loss` asks for, if the pool takes it: the loss capped by
+	/// [`Self::limit`]; refused (`None`) when that is zero, below the existential deposit or
+	/// beyond the [`Self::exposure_room`] (the claimant does not lower it to fit). As the
+	/// pallet's check of a new request (`ZeroAmount`, `AmountBelowMinimum`, `ExceedsMaxPayout`,
+	/// `ExceedsSeverityCap`, `ExceedsMaxExposure`) applied to the largest amount it allows.
+	pub fn request_for(
+		&self,
+		loss: f64,
+		severity: Option<usize>,
+		accounts: &Accounts,
+	) -> Option<f64> {
+		let amount = loss.min(self.limit(severity, accounts));
+		let filed = amount > 0.0
+			&& amount >= accounts.existential_deposit
+			&& amount <= self.exposure_room(accounts);
+		filed.then_some(amount)
+	}
+
+	/// The track of a request for `amount` while the tracks' open requests ask for `open`, and
+	/// its decision delay: the first track that covers the amount and has room for it under its
+	/// `max_open`, else the general one (`None`). As the pallet's `PoolParameters::track_for`.
+	pub fn delay_for(&self, amount: f64, open: &OpenByTrack) -> (Option<usize>, Delay) {
+		let has_room = |(index, track): &(usize, &Track)| {
+			amount <= track.max_amount
+				&& track.max_open.is_none_or(|max_open| open[*index] + amount <= max_open)
+		};
+		match self.tracks.iter().enumerate().find(has_room) {
+			Some((index, track)) => (
+				Some(index),
+				Delay { voting_days: track.voting_days, timelock_days: track.timelock_days },
+			),
+			None => (None, self.general),
+		}
 	}
 }
 
@@ -225,11 +297,16 @@ pub struct Tier {
 	pub cap: f64,
 }
 
-/// A track: the delay of requests up to `max_amount` tokens.
+/// A track: the delay of requests up to `max_amount` tokens while its open requests ask for at
+/// most `max_open` together.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
 	pub max_amount: f64,
+	/// The most the track's open requests (under vote, approved, owed) ask for together, in
+	/// tokens: a request that would exceed it takes the next track up. Absent: no limit.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub max_open: Option<f64>,
 	pub voting_days: f64,
 	pub timelock_days: f64,
 }
@@ -335,6 +412,21 @@ impl Scenario {
 			{
 				amount("voting_days", voting)?;
 				amount("timelock_days", timelock)?;
+			}
+			ensure!(
+				rules.tracks.len() <= MAX_TRACKS,
+				"rules.tracks holds at most {MAX_TRACKS} tracks, as the pallet's parameters"
+			);
+			for track in &rules.tracks {
+				amount("track max_amount", track.max_amount)?;
+				if let Some(max_open) = track.max_open {
+					amount("track max_open", max_open)?;
+					ensure!(
+						max_open >= track.max_amount,
+						"a track's max_open ({max_open}) is below its max_amount ({})",
+						track.max_amount
+					);
+				}
 			}
 			ensure!(
 				rules.tracks.windows(2).all(|pair| pair[0].max_amount < pair[1].max_amount),

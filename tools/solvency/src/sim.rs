@@ -2,10 +2,12 @@
 //!
 //! Incidents arrive as a Poisson process (exponential gaps); each is filed as a request at
 //! once, capped by the pool's rules, decided after its track's voting period (passing with the
-//! scenario's approval probability) and paid after the timelock. Between events the fee inflow
-//! accrues exactly, the adaptive share included (a linear ODE below the target reserve). A payout
-//! the pool cannot make in full leaves the rest owed; owed amounts are paid first-in first-out
-//! from later inflow. The path is ruined when, after a payout, the net reserve (balance −
+//! scenario's approval probability) and paid after the timelock. A request takes the first track
+//! that covers its amount and has room for it under the track's `max_open`, and counts there
+//! until it is rejected or paid in full. Between events the fee inflow accrues exactly, the
+//! adaptive share included (a linear ODE below the target reserve). A payout the pool cannot
+//! make in full leaves the rest owed; owed amounts are paid first-in first-out from later
+//! inflow. The path is ruined when, after a payout, the net reserve (balance −
 //! existential deposit − owed) is below the scenario's ruin level: with the level at 0, when a
 //! payout cannot be made in full, or in the classical model when the surplus goes negative. The
 //! net reserve is recorded at the end of each day.
@@ -14,7 +16,7 @@
 //! per incident whatever the pool's state, so results do not depend on the threads' scheduling
 //! and runs with different fee shares see the same incidents (common random numbers).
 
-use crate::scenario::{AdaptiveShare, Loss, Rules, Scenario};
+use crate::scenario::{Accounts, AdaptiveShare, Loss, OpenByTrack, Scenario, MAX_TRACKS};
 use anyhow::Result;
 use indicatif::ProgressBar;
 use rand::{Rng, SeedableRng};
@@ -92,7 +94,19 @@ enum Stage {
 struct Pending {
 	due: f64,
 	amount: f64,
+	/// Its track's index; `None` for the general track.
+	track: Option<usize>,
 	stage: Stage,
+}
+
+/// A request due and not yet paid in full.
+#[derive(Clone, Copy, Debug)]
+struct Owed {
+	/// What is left to pay.
+	remaining: f64,
+	/// What it asked for: its track counts it until it is paid in full.
+	amount: f64,
+	track: Option<usize>,
 }
 
 /// The pool on one path: its balance, commitments, open requests and owed queue. It is reset
@@ -107,8 +121,12 @@ pub struct Pool<'a> {
 	committed: f64,
 	/// What open requests ask for: under vote plus committed.
 	exposure: f64,
-	/// Remaining amounts of owed requests, in approval order.
-	owed: VecDeque<f64>,
+	/// What the open requests of each track ask for together.
+	open_by_track: OpenByTrack,
+	/// How many requests each track has open: at none, its amount is exactly 0 again.
+	open_requests: [u32; MAX_TRACKS],
+	/// Owed requests, in approval order.
+	owed: VecDeque<Owed>,
 	owed_total: f64,
 	/// Requests waiting for the end of their referendum or timelock, in filing order.
 	pending: Vec<Pending>,
@@ -126,6 +144,8 @@ impl<'a> Pool<'a> {
 			balance: 0.0,
 			committed: 0.0,
 			exposure: 0.0,
+			open_by_track: [0.0; MAX_TRACKS],
+			open_requests: [0; MAX_TRACKS],
 			owed: VecDeque::new(),
 			owed_total: 0.0,
 			pending: Vec::new(),
@@ -136,24 +156,28 @@ impl<'a> Pool<'a> {
 	}
 
 	/// Back to the start: the scenario's reserve; its owed amount queued, the rest of its
-	/// committed amount due now.
+	/// committed amount due now (on no track).
 	pub fn reset(&mut self) {
 		let start = &self.scenario.pool;
 		self.now = 0.0;
 		self.balance = start.reserve;
 		self.committed = start.committed;
 		self.exposure = start.committed;
+		self.open_by_track = [0.0; MAX_TRACKS];
+		self.open_requests = [0; MAX_TRACKS];
 		self.owed.clear();
 		self.owed_total = 0.0;
 		self.pending.clear();
 		self.outcome = PathOutcome::default();
 		if start.owed > 0.0 {
-			self.owed.push_back(start.owed);
+			let owed = Owed { remaining: start.owed, amount: start.owed, track: None };
+			self.owed.push_back(owed);
 			self.owed_total = start.owed;
 		}
 		if start.committed > start.owed {
 			let amount = start.committed - start.owed;
-			self.pending.push(Pending { due: 0.0, amount, stage: Stage::Timelock });
+			self.pending
+				.push(Pending { due: 0.0, amount, track: None, stage: Stage::Timelock });
 		}
 		self.check_ruin();
 	}
@@ -165,7 +189,22 @@ impl<'a> Pool<'a> {
 
 	/// The owed amounts, first to be paid first.
 	pub fn owed(&self) -> impl Iterator<Item = f64> + '_ {
-		self.owed.iter().copied()
+		self.owed.iter().map(|owed| owed.remaining)
+	}
+
+	/// What the open requests of each track ask for together.
+	pub fn open_by_track(&self) -> OpenByTrack {
+		self.open_by_track
+	}
+
+	/// The pool's accounts a new request is checked against.
+	pub fn accounts(&self) -> Accounts {
+		Accounts {
+			balance: self.balance,
+			existential_deposit: self.scenario.pool.existential_deposit,
+			committed: self.committed,
+			exposure: self.exposure,
+		}
 	}
 
 	/// The path's outcome so far.
@@ -175,14 +214,19 @@ impl<'a> Pool<'a> {
 
 	/// Files a request for an incident's `loss` now: a claim, or a disclosure of `severity` (an
 	/// index from `Critical` to `Low`), whose referendum `passes` or not. Capped by `max_payout`
-	/// and the tier; refused if nothing is available or the exposure cap would be exceeded.
+	/// and the tier; refused if nothing is available, the amount is below the existential
+	/// deposit or the exposure cap would be exceeded ([`crate::scenario::Rules::request_for`]).
+	/// It takes its track ([`crate::scenario::Rules::delay_for`]) and counts there.
 	pub fn file(&mut self, loss: f64, severity: Option<usize>, passes: bool) {
 		self.outcome.incidents += 1;
 		self.outcome.losses += loss;
-		let (amount, delay) = match &self.scenario.rules {
-			None => (loss, Default::default()),
-			Some(rules) => match self.request_for(rules, loss, severity) {
-				Some(amount) => (amount, rules.delay_for(amount)),
+		let (amount, track, delay) = match &self.scenario.rules {
+			None => (loss, None, Default::default()),
+			Some(rules) => match rules.request_for(loss, severity, &self.accounts()) {
+				Some(amount) => {
+					let (track, delay) = rules.delay_for(amount, &self.open_by_track);
+					(amount, track, delay)
+				},
 				None => {
 					self.outcome.refused += loss;
 					return;
@@ -191,25 +235,28 @@ impl<'a> Pool<'a> {
 		};
 		self.outcome.capped += loss - amount;
 		self.exposure += amount;
+		if let Some(track) = track {
+			self.open_by_track[track] += amount;
+			self.open_requests[track] += 1;
+		}
 		self.pending.push(Pending {
 			due: self.now + delay.voting_days,
 			amount,
+			track,
 			stage: Stage::Voting { passes, timelock: delay.timelock_days },
 		});
 	}
 
-	/// The amount a request for `loss` may ask for under `rules`, if it may be filed at all.
-	fn request_for(&self, rules: &Rules, loss: f64, severity: Option<usize>) -> Option<f64> {
-		let existential = self.scenario.pool.existential_deposit;
-		let available = (self.balance - existential - self.committed).max(0.0);
-		let mut limit = rules.max_payout * available;
-		if let (Some(severity), Some(tiers)) = (severity, &rules.tiers) {
-			let tier = tiers.to_array()[severity];
-			limit = limit.min(tier.share * available).min(tier.cap);
+	/// Takes a request for `amount` that was rejected or paid in full off its `track`.
+	fn release(&mut self, track: Option<usize>, amount: f64) {
+		if let Some(track) = track {
+			self.open_requests[track] -= 1;
+			self.open_by_track[track] = if self.open_requests[track] == 0 {
+				0.0
+			} else {
+				(self.open_by_track[track] - amount).max(0.0)
+			};
 		}
-		let amount = loss.min(limit);
-		let within_exposure = self.exposure + amount <= rules.max_exposure * self.balance;
-		(amount > 0.0 && within_exposure).then_some(amount)
 	}
 
 	/// Moves time on to `to`: accrues inflow and settles every referendum and timelock due by
@@ -223,13 +270,14 @@ impl<'a> Pool<'a> {
 				Stage::Voting { passes: false, .. } => {
 					self.exposure -= request.amount;
 					self.outcome.rejected += request.amount;
+					self.release(request.track, request.amount);
 				},
 				Stage::Voting { passes: true, timelock } => {
 					self.committed += request.amount;
 					let due = self.now + timelock;
 					self.pending.push(Pending { due, stage: Stage::Timelock, ..request });
 				},
-				Stage::Timelock => self.pay(request.amount),
+				Stage::Timelock => self.pay(request.amount, request.track),
 			}
 		}
 		self.accrue(to - self.now);
@@ -247,16 +295,19 @@ impl<'a> Pool<'a> {
 		next
 	}
 
-	/// Pays a request whose timelock ended: in full if the pool can, else what it can; the rest
-	/// is owed. Behind an owed queue nothing is paid (the queue takes every inflow first).
-	fn pay(&mut self, amount: f64) {
+	/// Pays a request on `track` whose timelock ended: in full if the pool can, else what it
+	/// can; the rest is owed. Behind an owed queue nothing is paid (the queue takes every inflow
+	/// first).
+	fn pay(&mut self, amount: f64, track: Option<usize>) {
 		let liquid = (self.balance - self.scenario.pool.existential_deposit).max(0.0);
 		let paid = if self.owed.is_empty() { amount.min(liquid) } else { 0.0 };
 		self.balance -= paid;
 		self.booked_paid(paid);
 		if paid < amount {
-			self.owed.push_back(amount - paid);
+			self.owed.push_back(Owed { remaining: amount - paid, amount, track });
 			self.owed_total += amount - paid;
+		} else {
+			self.release(track, amount);
 		}
 		self.check_ruin();
 	}
@@ -303,22 +354,27 @@ impl<'a> Pool<'a> {
 		self.grow(days);
 	}
 
-	/// Pays `amount` of the owed queue, first in first out.
+	/// Pays `amount` of the owed queue, first in first out; a request paid in full leaves its
+	/// track.
 	fn settle(&mut self, mut amount: f64) {
 		self.booked_paid(amount);
 		if amount >= self.owed_total {
-			self.owed.clear();
+			while let Some(owed) = self.owed.pop_front() {
+				self.release(owed.track, owed.amount);
+			}
 			self.owed_total = 0.0;
 			return;
 		}
 		self.owed_total -= amount;
 		while let Some(front) = self.owed.front_mut() {
-			if *front > amount {
-				*front -= amount;
+			if front.remaining > amount {
+				front.remaining -= amount;
 				return;
 			}
-			amount -= *front;
+			amount -= front.remaining;
+			let owed = *front;
 			self.owed.pop_front();
+			self.release(owed.track, owed.amount);
 		}
 	}
 

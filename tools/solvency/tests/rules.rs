@@ -1,5 +1,5 @@
-//! The pool's rules on small cases worked out by hand: caps, exposure, decision delays, the owed
-//! queue, the adaptive share's inflow.
+//! The pool's rules on small cases worked out by hand: caps, exposure, decision delays, a track's
+//! room, the owed queue, the adaptive share's inflow.
 
 mod common;
 
@@ -59,6 +59,40 @@ fn a_small_claim_takes_the_fast_track_and_a_disclosure_its_tier() {
 	pool.advance(0.21);
 	assert_eq!(pool.outcome().paid, 130.0, "both on the fast track: 80 and the critical cap 50");
 	assert_eq!(pool.outcome().capped, 250.0);
+}
+
+#[test]
+fn a_full_track_sends_requests_up_and_frees_its_room_when_they_are_paid_or_rejected() {
+	// The fast track takes requests up to 100 while its open ones ask for at most 150.
+	let mut rules = rules(0.9);
+	rules["tracks"][0]["max_open"] = json!(150.0);
+	let scenario = scenario(0.0, rules);
+	let mut pool = Pool::new(&scenario, Share::of(&scenario));
+	pool.file(80.0, None, true);
+	assert_eq!(pool.open_by_track()[0], 80.0);
+	pool.file(80.0, None, false);
+	assert_eq!(pool.open_by_track()[0], 80.0, "80 + 80 > 150: the general track");
+	pool.file(70.0, None, false);
+	assert_eq!(pool.open_by_track()[0], 150.0, "80 + 70 fits exactly");
+	pool.advance(0.15);
+	assert_eq!(pool.open_by_track()[0], 80.0, "the 70 was rejected after 0.1 days");
+	pool.advance(0.25);
+	assert_eq!(pool.outcome().paid, 80.0, "the first was paid after 0.1 + 0.1 days");
+	assert_eq!(pool.open_by_track()[0], 0.0);
+	assert_eq!(pool.outcome().rejected, 70.0, "the general track's vote runs until day 1");
+	pool.advance(1.01);
+	assert_eq!(pool.outcome().rejected, 150.0);
+}
+
+#[test]
+fn a_request_below_the_existential_deposit_is_refused() {
+	let mut scenario = scenario(0.0, rules(0.9));
+	scenario.pool.existential_deposit = 1.0;
+	let mut pool = Pool::new(&scenario, Share::of(&scenario));
+	pool.file(0.5, None, true);
+	assert_eq!(pool.outcome().refused, 0.5, "the pallet's AmountBelowMinimum");
+	pool.file(1.0, None, true);
+	assert_eq!(pool.outcome().refused, 0.5);
 }
 
 #[test]

@@ -34,6 +34,12 @@ fn bad_scenarios_are_refused_with_a_reason() {
 	assert!(refused("\"sigma\": 1.6", "\"sigma\": -1").contains("sigma"));
 	assert!(refused("\"per_year\"", "\"per_yeer\"").contains("unknown field"));
 	assert!(refused("\"log_normal\"", "\"normal\"").contains("unknown variant"));
+	assert!(refused("\"max_open\": 5000", "\"max_open\": 500").contains("max_open"));
+	let five_tracks = format!(
+		"\"tracks\": [{}",
+		"{\"max_amount\": 1, \"voting_days\": 1, \"timelock_days\": 1}, ".repeat(3)
+	);
+	assert!(refused("\"tracks\": [", &five_tracks).contains("at most 4 tracks"));
 }
 
 #[test]
