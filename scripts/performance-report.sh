@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 cargo build --locked --release -p security-pool-node
-(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+npm run --silent ci-once
 mkdir -p docs/performance
 (cd e2e && node perf/throughput.js ../docs/performance/throughput.json)
 node scripts/benchmarks/report.mjs

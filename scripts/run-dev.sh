@@ -12,11 +12,10 @@ source scripts/setup.sh
 cargo build --release --locked -p security-pool-node
 
 command -v npm >/dev/null || fail "missing npm: install Node.js 20 and npm, and run again"
-if [ ! -d app/node_modules ]; then
-	say "installing the dashboard's packages"
-	(cd app && npm ci --no-audit --no-fund --loglevel=error)
-fi
-if [ ! -f app/dist/index.html ] || [ -n "$(find app/src app/index.html app/package-lock.json -newer app/dist/index.html -print -quit)" ]; then
+# One install for the dashboard, its client package and the e2e tests (`npm ci` at the root),
+# skipped while node_modules was installed from the current lockfile.
+npm run --silent ci-once
+if [ ! -f app/dist/index.html ] || [ -n "$(find app/src app/index.html clients/js/src package-lock.json -newer app/dist/index.html -print -quit)" ]; then
 	say "building the dashboard"
 	(cd app && npm run build >/dev/null)
 fi

@@ -280,7 +280,7 @@ fn a_claim_runs_its_whole_lifecycle_with_the_development_parameters() {
 #[test]
 fn every_preset_and_the_default_genesis_build() {
 	for id in genesis_config_presets::preset_names() {
-		let id = String::from_utf8(id.as_ref().to_vec()).unwrap();
+		let id = String::from_utf8(AsRef::<[u8]>::as_ref(&id).to_vec()).unwrap();
 		chain_from_preset(&id).execute_with(|| {
 			assert!(Balances::total_issuance() > 0, "preset {id} funds no account");
 			assert!(Balances::free_balance(SecurityPool::account_id()) > 0, "preset {id}");
