@@ -3,7 +3,7 @@
 //! Do not edit: `scripts/benchmark-weights.sh` regenerates this file.
 //! Date: 2026-12-07; host `vm`; CPU `AMD EPYC`.
 //! Steps: 50; repeat: 20; wasm execution: `Compiled`; DB cache: 1024 MiB.
-//! Pallet source: 6d7be79f6a16e506dfe3d5acb0cf1a4fe16bc399e239f15c683a16aa9c6e9701.
+//! Pallet source: 1e581e7567d7f1ba6d40b3fff042770820a16618273988bb06f2e578d7dcbf6b.
 //! A weight is the measured execution time and the estimated proof size (from the storage
 //! items' maximum encoded lengths), plus the runtime's `DbWeight` per storage read and write.
 
@@ -76,8 +76,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_070_000 picoseconds.
-		Weight::from_parts(49_303_000, 0)
+		// Minimum execution time: 47_240_000 picoseconds.
+		Weight::from_parts(50_374_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -96,12 +96,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 104_795_000 picoseconds.
-		Weight::from_parts(124_266_732, 4020)
-			// Standard error: 6_167
-			.saturating_add(Weight::from_parts(693, 0).saturating_mul(e.into()))
+		// Minimum execution time: 103_333_000 picoseconds.
+		Weight::from_parts(136_130_150, 4020)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -132,10 +130,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 120_739_000 picoseconds.
-		Weight::from_parts(139_756_578, 4020)
-			// Standard error: 532
-			.saturating_add(Weight::from_parts(1_992, 0).saturating_mul(e.into()))
+		// Minimum execution time: 132_266_000 picoseconds.
+		Weight::from_parts(172_107_826, 4020)
+			// Standard error: 1_344
+			.saturating_add(Weight::from_parts(12_651, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -158,12 +156,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
-	fn reveal_disclosure(r: u32, ) -> Weight {
+	fn reveal_disclosure(_r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 155_370_000 picoseconds.
-		Weight::from_parts(194_867_849, 4020)
-			// Standard error: 1_104
-			.saturating_add(Weight::from_parts(1_459, 0).saturating_mul(r.into()))
+		// Minimum execution time: 157_343_000 picoseconds.
+		Weight::from_parts(246_620_492, 4020)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -177,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 58_997_000 picoseconds.
-		Weight::from_parts(69_272_000, 4764)
+		// Minimum execution time: 61_521_000 picoseconds.
+		Weight::from_parts(78_727_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -192,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 56_874_000 picoseconds.
-		Weight::from_parts(66_889_000, 4764)
+		// Minimum execution time: 55_262_000 picoseconds.
+		Weight::from_parts(66_198_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -209,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 60_950_000 picoseconds.
-		Weight::from_parts(71_066_000, 4764)
+		// Minimum execution time: 63_895_000 picoseconds.
+		Weight::from_parts(75_622_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -222,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 41_060_000 picoseconds.
-		Weight::from_parts(48_312_000, 4764)
+		// Minimum execution time: 41_661_000 picoseconds.
+		Weight::from_parts(54_100_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -249,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 172_956_000 picoseconds.
-		Weight::from_parts(210_021_000, 7623)
+		// Minimum execution time: 168_539_000 picoseconds.
+		Weight::from_parts(195_910_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -266,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 107_619_000 picoseconds.
-		Weight::from_parts(139_226_000, 4020)
+		// Minimum execution time: 110_864_000 picoseconds.
+		Weight::from_parts(129_482_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -295,8 +291,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 157_423_000 picoseconds.
-		Weight::from_parts(179_766_000, 7623)
+		// Minimum execution time: 160_798_000 picoseconds.
+		Weight::from_parts(183_912_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -304,8 +300,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 14_571_000 picoseconds.
-		Weight::from_parts(16_194_000, 4020)
+		// Minimum execution time: 15_082_000 picoseconds.
+		Weight::from_parts(17_866_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -313,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_759_000 picoseconds.
-		Weight::from_parts(6_489_000, 0)
+		// Minimum execution time: 5_949_000 picoseconds.
+		Weight::from_parts(7_021_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -325,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 42_603_000 picoseconds.
-		Weight::from_parts(56_885_000, 4020)
+		// Minimum execution time: 43_925_000 picoseconds.
+		Weight::from_parts(64_135_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -338,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 42_693_000 picoseconds.
-		Weight::from_parts(66_258_000, 4020)
+		// Minimum execution time: 46_309_000 picoseconds.
+		Weight::from_parts(73_048_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -350,10 +346,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_652_000 picoseconds.
-		Weight::from_parts(5_710_464, 1999)
-			// Standard error: 22_156
-			.saturating_add(Weight::from_parts(10_830_449, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_702_000 picoseconds.
+		Weight::from_parts(6_712_182, 1999)
+			// Standard error: 42_496
+			.saturating_add(Weight::from_parts(15_224_020, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -383,10 +379,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 992_000 picoseconds.
-		Weight::from_parts(10_961_847, 1999)
-			// Standard error: 119_809
-			.saturating_add(Weight::from_parts(75_314_908, 0).saturating_mul(r.into()))
+		// Minimum execution time: 991_000 picoseconds.
+		Weight::from_parts(1_172_000, 1999)
+			// Standard error: 260_093
+			.saturating_add(Weight::from_parts(96_088_567, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -397,8 +393,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_750_000 picoseconds.
-		Weight::from_parts(7_631_000, 0)
+		// Minimum execution time: 7_010_000 picoseconds.
+		Weight::from_parts(8_092_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -428,10 +424,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_052_000 picoseconds.
-		Weight::from_parts(1_464_862, 1999)
-			// Standard error: 479_989
-			.saturating_add(Weight::from_parts(126_671_472, 0).saturating_mul(r.into()))
+		// Minimum execution time: 982_000 picoseconds.
+		Weight::from_parts(1_112_000, 1999)
+			// Standard error: 429_746
+			.saturating_add(Weight::from_parts(139_795_333, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -459,10 +455,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_692_000 picoseconds.
-		Weight::from_parts(1_074_009, 1999)
-			// Standard error: 925_564
-			.saturating_add(Weight::from_parts(156_451_090, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_703_000 picoseconds.
+		Weight::from_parts(2_524_000, 1999)
+			// Standard error: 433_107
+			.saturating_add(Weight::from_parts(166_650_161, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -471,38 +467,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_632_000 picoseconds.
-		Weight::from_parts(25_548_000, 0)
+		// Minimum execution time: 21_742_000 picoseconds.
+		Weight::from_parts(23_485_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_652_000 picoseconds.
-		Weight::from_parts(22_974_000, 0)
+		// Minimum execution time: 21_752_000 picoseconds.
+		Weight::from_parts(23_355_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_375_000 picoseconds.
-		Weight::from_parts(62_162_000, 0)
+		// Minimum execution time: 57_125_000 picoseconds.
+		Weight::from_parts(61_922_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_885_000 picoseconds.
-		Weight::from_parts(47_971_000, 0)
+		// Minimum execution time: 36_364_000 picoseconds.
+		Weight::from_parts(48_582_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
 		// Minimum execution time: 4_536_000 picoseconds.
-		Weight::from_parts(6_419_000, 1509)
+		Weight::from_parts(6_089_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 9_074_000 picoseconds.
-		Weight::from_parts(19_159_000, 0)
+		// Minimum execution time: 9_294_000 picoseconds.
+		Weight::from_parts(10_846_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -522,10 +518,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn declare_incident(_e: u32, ) -> Weight {
+	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 101_821_000 picoseconds.
-		Weight::from_parts(129_375_500, 4020)
+		// Minimum execution time: 104_324_000 picoseconds.
+		Weight::from_parts(131_777_643, 4020)
+			// Standard error: 8_072
+			.saturating_add(Weight::from_parts(5_934, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -537,8 +535,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 82_673_000 picoseconds.
-		Weight::from_parts(87_269_000, 4020)
+		// Minimum execution time: 83_864_000 picoseconds.
+		Weight::from_parts(115_461_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -550,8 +548,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn validate_claim() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 24_567_000 picoseconds.
-		Weight::from_parts(26_980_000, 4020)
+		// Minimum execution time: 25_027_000 picoseconds.
+		Weight::from_parts(39_699_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
@@ -569,10 +567,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 8]`.
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 1_021_000 picoseconds.
-		Weight::from_parts(6_566_826, 1999)
-			// Standard error: 28_007
-			.saturating_add(Weight::from_parts(23_643_285, 0).saturating_mul(n.into()))
+		// Minimum execution time: 991_000 picoseconds.
+		Weight::from_parts(14_345_692, 1999)
+			// Standard error: 175_058
+			.saturating_add(Weight::from_parts(28_993_491, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -586,10 +584,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 7_902_000 picoseconds.
-		Weight::from_parts(95_815, 3505)
-			// Standard error: 2_043
-			.saturating_add(Weight::from_parts(2_740_831, 0).saturating_mul(w.into()))
+		// Minimum execution time: 8_273_000 picoseconds.
+		Weight::from_parts(48_319_252, 3505)
+			// Standard error: 14_239
+			.saturating_add(Weight::from_parts(2_897_867, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -602,8 +600,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_070_000 picoseconds.
-		Weight::from_parts(49_303_000, 0)
+		// Minimum execution time: 47_240_000 picoseconds.
+		Weight::from_parts(50_374_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -622,12 +620,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 104_795_000 picoseconds.
-		Weight::from_parts(124_266_732, 4020)
-			// Standard error: 6_167
-			.saturating_add(Weight::from_parts(693, 0).saturating_mul(e.into()))
+		// Minimum execution time: 103_333_000 picoseconds.
+		Weight::from_parts(136_130_150, 4020)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -658,10 +654,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 120_739_000 picoseconds.
-		Weight::from_parts(139_756_578, 4020)
-			// Standard error: 532
-			.saturating_add(Weight::from_parts(1_992, 0).saturating_mul(e.into()))
+		// Minimum execution time: 132_266_000 picoseconds.
+		Weight::from_parts(172_107_826, 4020)
+			// Standard error: 1_344
+			.saturating_add(Weight::from_parts(12_651, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -684,12 +680,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 4096]`.
-	fn reveal_disclosure(r: u32, ) -> Weight {
+	fn reveal_disclosure(_r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 155_370_000 picoseconds.
-		Weight::from_parts(194_867_849, 4020)
-			// Standard error: 1_104
-			.saturating_add(Weight::from_parts(1_459, 0).saturating_mul(r.into()))
+		// Minimum execution time: 157_343_000 picoseconds.
+		Weight::from_parts(246_620_492, 4020)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -703,8 +697,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 58_997_000 picoseconds.
-		Weight::from_parts(69_272_000, 4764)
+		// Minimum execution time: 61_521_000 picoseconds.
+		Weight::from_parts(78_727_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -718,8 +712,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 56_874_000 picoseconds.
-		Weight::from_parts(66_889_000, 4764)
+		// Minimum execution time: 55_262_000 picoseconds.
+		Weight::from_parts(66_198_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -735,8 +729,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 60_950_000 picoseconds.
-		Weight::from_parts(71_066_000, 4764)
+		// Minimum execution time: 63_895_000 picoseconds.
+		Weight::from_parts(75_622_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -748,8 +742,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 41_060_000 picoseconds.
-		Weight::from_parts(48_312_000, 4764)
+		// Minimum execution time: 41_661_000 picoseconds.
+		Weight::from_parts(54_100_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -775,8 +769,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 172_956_000 picoseconds.
-		Weight::from_parts(210_021_000, 7623)
+		// Minimum execution time: 168_539_000 picoseconds.
+		Weight::from_parts(195_910_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
@@ -792,8 +786,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 107_619_000 picoseconds.
-		Weight::from_parts(139_226_000, 4020)
+		// Minimum execution time: 110_864_000 picoseconds.
+		Weight::from_parts(129_482_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -821,8 +815,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 157_423_000 picoseconds.
-		Weight::from_parts(179_766_000, 7623)
+		// Minimum execution time: 160_798_000 picoseconds.
+		Weight::from_parts(183_912_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -830,8 +824,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 14_571_000 picoseconds.
-		Weight::from_parts(16_194_000, 4020)
+		// Minimum execution time: 15_082_000 picoseconds.
+		Weight::from_parts(17_866_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -839,8 +833,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_759_000 picoseconds.
-		Weight::from_parts(6_489_000, 0)
+		// Minimum execution time: 5_949_000 picoseconds.
+		Weight::from_parts(7_021_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -851,8 +845,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 42_603_000 picoseconds.
-		Weight::from_parts(56_885_000, 4020)
+		// Minimum execution time: 43_925_000 picoseconds.
+		Weight::from_parts(64_135_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -864,8 +858,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 42_693_000 picoseconds.
-		Weight::from_parts(66_258_000, 4020)
+		// Minimum execution time: 46_309_000 picoseconds.
+		Weight::from_parts(73_048_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -876,10 +870,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_652_000 picoseconds.
-		Weight::from_parts(5_710_464, 1999)
-			// Standard error: 22_156
-			.saturating_add(Weight::from_parts(10_830_449, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_702_000 picoseconds.
+		Weight::from_parts(6_712_182, 1999)
+			// Standard error: 42_496
+			.saturating_add(Weight::from_parts(15_224_020, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -909,10 +903,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 992_000 picoseconds.
-		Weight::from_parts(10_961_847, 1999)
-			// Standard error: 119_809
-			.saturating_add(Weight::from_parts(75_314_908, 0).saturating_mul(r.into()))
+		// Minimum execution time: 991_000 picoseconds.
+		Weight::from_parts(1_172_000, 1999)
+			// Standard error: 260_093
+			.saturating_add(Weight::from_parts(96_088_567, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -923,8 +917,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_750_000 picoseconds.
-		Weight::from_parts(7_631_000, 0)
+		// Minimum execution time: 7_010_000 picoseconds.
+		Weight::from_parts(8_092_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -954,10 +948,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 1_052_000 picoseconds.
-		Weight::from_parts(1_464_862, 1999)
-			// Standard error: 479_989
-			.saturating_add(Weight::from_parts(126_671_472, 0).saturating_mul(r.into()))
+		// Minimum execution time: 982_000 picoseconds.
+		Weight::from_parts(1_112_000, 1999)
+			// Standard error: 429_746
+			.saturating_add(Weight::from_parts(139_795_333, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -985,10 +979,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_692_000 picoseconds.
-		Weight::from_parts(1_074_009, 1999)
-			// Standard error: 925_564
-			.saturating_add(Weight::from_parts(156_451_090, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_703_000 picoseconds.
+		Weight::from_parts(2_524_000, 1999)
+			// Standard error: 433_107
+			.saturating_add(Weight::from_parts(166_650_161, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -997,38 +991,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_632_000 picoseconds.
-		Weight::from_parts(25_548_000, 0)
+		// Minimum execution time: 21_742_000 picoseconds.
+		Weight::from_parts(23_485_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_652_000 picoseconds.
-		Weight::from_parts(22_974_000, 0)
+		// Minimum execution time: 21_752_000 picoseconds.
+		Weight::from_parts(23_355_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_375_000 picoseconds.
-		Weight::from_parts(62_162_000, 0)
+		// Minimum execution time: 57_125_000 picoseconds.
+		Weight::from_parts(61_922_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_885_000 picoseconds.
-		Weight::from_parts(47_971_000, 0)
+		// Minimum execution time: 36_364_000 picoseconds.
+		Weight::from_parts(48_582_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
 		// Minimum execution time: 4_536_000 picoseconds.
-		Weight::from_parts(6_419_000, 1509)
+		Weight::from_parts(6_089_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 9_074_000 picoseconds.
-		Weight::from_parts(19_159_000, 0)
+		// Minimum execution time: 9_294_000 picoseconds.
+		Weight::from_parts(10_846_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -1048,10 +1042,12 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn declare_incident(_e: u32, ) -> Weight {
+	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 101_821_000 picoseconds.
-		Weight::from_parts(129_375_500, 4020)
+		// Minimum execution time: 104_324_000 picoseconds.
+		Weight::from_parts(131_777_643, 4020)
+			// Standard error: 8_072
+			.saturating_add(Weight::from_parts(5_934, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -1063,8 +1059,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 82_673_000 picoseconds.
-		Weight::from_parts(87_269_000, 4020)
+		// Minimum execution time: 83_864_000 picoseconds.
+		Weight::from_parts(115_461_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1076,8 +1072,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn validate_claim() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 24_567_000 picoseconds.
-		Weight::from_parts(26_980_000, 4020)
+		// Minimum execution time: 25_027_000 picoseconds.
+		Weight::from_parts(39_699_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 	}
 	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
@@ -1095,10 +1091,10 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 8]`.
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 1_021_000 picoseconds.
-		Weight::from_parts(6_566_826, 1999)
-			// Standard error: 28_007
-			.saturating_add(Weight::from_parts(23_643_285, 0).saturating_mul(n.into()))
+		// Minimum execution time: 991_000 picoseconds.
+		Weight::from_parts(14_345_692, 1999)
+			// Standard error: 175_058
+			.saturating_add(Weight::from_parts(28_993_491, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1112,10 +1108,10 @@ impl WeightInfo for () {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 7_902_000 picoseconds.
-		Weight::from_parts(95_815, 3505)
-			// Standard error: 2_043
-			.saturating_add(Weight::from_parts(2_740_831, 0).saturating_mul(w.into()))
+		// Minimum execution time: 8_273_000 picoseconds.
+		Weight::from_parts(48_319_252, 3505)
+			// Standard error: 14_239
+			.saturating_add(Weight::from_parts(2_897_867, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))

@@ -40,51 +40,51 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 1_942_000 picoseconds.
-		Weight::from_parts(2_184_000, 0)
+		// Minimum execution time: 1_982_000 picoseconds.
+		Weight::from_parts(2_283_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_086_000 picoseconds.
-		Weight::from_parts(4_647_000, 0)
+		// Minimum execution time: 4_217_000 picoseconds.
+		Weight::from_parts(4_717_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_176_000 picoseconds.
-		Weight::from_parts(4_737_000, 0)
+		// Minimum execution time: 4_247_000 picoseconds.
+		Weight::from_parts(4_747_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
 		// Minimum execution time: 581_000 picoseconds.
-		Weight::from_parts(741_000, 0)
+		Weight::from_parts(701_000, 0)
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 8_602_000 picoseconds.
-		Weight::from_parts(9_584_000, 3593)
+		// Minimum execution time: 8_472_000 picoseconds.
+		Weight::from_parts(9_314_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn check_spec_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 441_000 picoseconds.
-		Weight::from_parts(681_000, 0)
+		// Minimum execution time: 431_000 picoseconds.
+		Weight::from_parts(541_000, 0)
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
 		// Minimum execution time: 440_000 picoseconds.
-		Weight::from_parts(551_000, 0)
+		Weight::from_parts(571_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_386_000 picoseconds.
-		Weight::from_parts(5_488_000, 0)
+		// Minimum execution time: 4_437_000 picoseconds.
+		Weight::from_parts(4_997_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_483_000 picoseconds.
-		Weight::from_parts(3_966_000, 0)
+		// Minimum execution time: 2_554_000 picoseconds.
+		Weight::from_parts(3_064_000, 0)
 	}
 }

@@ -44,8 +44,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
 		// Proof size: measured `339`, estimated `6196` bytes.
-		// Minimum execution time: 95_541_000 picoseconds.
-		Weight::from_parts(99_807_000, 6196)
+		// Minimum execution time: 95_972_000 picoseconds.
+		Weight::from_parts(107_710_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
