@@ -3,11 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { Node } from './lib/node.js';
 import {
-  UNIT, commitment, devAccounts, hasEvent, poolAccount, poolStatus, send, submitRequest, waitForPoolEvent,
-} from './lib/chain.js';
-import { councilKeyPair, seal } from './lib/sealed-box.js';
+  UNIT, commitment, councilKeyPair, devAccounts, limits, moduleError, poolAccount, seal, send,
+} from '@security-pool/client';
+import { Node } from '@security-pool/client/node';
+import { hasEvent, poolStatus, submitRequest, waitForPoolEvent } from './lib/chain.js';
 
 let node;
 let api;
@@ -67,8 +67,8 @@ test('bad calls fail with their named errors and change nothing', async () => {
   const council = councilKeyPair();
   const sealed = seal(report, council.publicKey);
   const maxSealed = api.consts.securityPool.maxEncryptedReportLen.toNumber();
-  const { available, balance, exposure } = await poolStatus(api);
-  const beyondExposure = (balance * BigInt(parameters.maxExposure)) / 1_000_000_000n - exposure + UNIT;
+  const { available } = await poolStatus(api);
+  const beyondExposure = (await limits(api)).exposureRoom + UNIT;
   const maxEvidence = api.consts.securityPool.maxEvidenceLen.toNumber();
   const charlieTotal = (await api.query.system.account(dev.charlie.address)).data.free.toBigInt();
   const ballot = { choice: 'Aye', balance: UNIT, conviction: 'None' };
@@ -95,24 +95,24 @@ test('bad calls fail with their named errors and change nothing', async () => {
     ['cancel without root', api.tx.securityPool.cancel(id), dev.charlie, 'BadOrigin'],
     ['triage key set without root', api.tx.securityPool.setTriageKey(council.publicKey), dev.charlie, 'BadOrigin'],
     ['triage without root', api.tx.securityPool.triage(disclosure.id, 'Confirmed'), dev.charlie, 'BadOrigin'],
-    ['zero voting period', setParameters({ votingPeriod: 0 }), dev.alice, 'PeriodOutOfBounds'],
-    ['support below the floor', setParameters({ minSupport: 0 }), dev.alice, 'SupportBelowFloor'],
-    ['approval below 50%', setParameters({ approval: 499_999_999 }), dev.alice, 'ApprovalOutOfBounds'],
-    ['approval of 100%', setParameters({ approval: 1_000_000_000 }), dev.alice, 'ApprovalOutOfBounds'],
-    ['zero exposure', setParameters({ maxExposure: 0 }), dev.alice, 'ZeroShare'],
-    ['zero deposit', setParameters({ depositBase: 0 }), dev.alice, 'ZeroDeposit'],
-    ['a track slower than the general one', setParameters({ tracks: [{ ...parameters.tracks[0], votingPeriod: parameters.votingPeriod + 1 }] }), dev.alice, 'TracksOutOfOrder'],
-    ['a track capped below its largest request', setParameters({ tracks: [{ ...parameters.tracks[0], maxOpen: BigInt(parameters.tracks[0].maxAmount) - 1n }] }), dev.alice, 'TrackCapBelowAmount'],
-    ['a confirmation window as long as a vote', setParameters({ confirmPeriod: parameters.tracks[0].votingPeriod }), dev.alice, 'VotingEndsTooSoon'],
-    ['a veto window longer than a timelock', setParameters({ vetoWindow: parameters.tracks[0].timelock + 1 }), dev.alice, 'VetoWindowOutOfBounds'],
+    ['zero voting period', setParameters({ votingPeriod: 0 }), dev.alice, 'InvalidParameters.PeriodOutOfBounds'],
+    ['support below the floor', setParameters({ minSupport: 0 }), dev.alice, 'InvalidParameters.SupportBelowFloor'],
+    ['approval below 50%', setParameters({ approval: 499_999_999 }), dev.alice, 'InvalidParameters.ApprovalOutOfBounds'],
+    ['approval of 100%', setParameters({ approval: 1_000_000_000 }), dev.alice, 'InvalidParameters.ApprovalOutOfBounds'],
+    ['zero exposure', setParameters({ maxExposure: 0 }), dev.alice, 'InvalidParameters.ZeroShare'],
+    ['zero deposit', setParameters({ depositBase: 0 }), dev.alice, 'InvalidParameters.ZeroDeposit'],
+    ['a track slower than the general one', setParameters({ tracks: [{ ...parameters.tracks[0], votingPeriod: parameters.votingPeriod + 1 }] }), dev.alice, 'InvalidParameters.TracksOutOfOrder'],
+    ['a track capped below its largest request', setParameters({ tracks: [{ ...parameters.tracks[0], maxOpen: BigInt(parameters.tracks[0].maxAmount) - 1n }] }), dev.alice, 'InvalidParameters.TrackCapBelowAmount'],
+    ['a confirmation window as long as a vote', setParameters({ confirmPeriod: parameters.tracks[0].votingPeriod }), dev.alice, 'InvalidParameters.VotingEndsTooSoon'],
+    ['a veto window longer than a timelock', setParameters({ vetoWindow: parameters.tracks[0].timelock + 1 }), dev.alice, 'InvalidParameters.VetoWindowOutOfBounds'],
   ];
   const fails = async ([what, tx, signer, expected]) => {
     const before = await palletState();
-    const { error } = await send(api, tx, signer);
+    const { error, dispatchError } = await send(api, tx, signer);
     assert.ok(error?.endsWith(expected), `${what}: expected ${expected}, got ${error}`);
     if (error.startsWith('securityPool.')) {
-      const meta = api.errors.securityPool[expected].meta;
-      assert.ok(meta.docs.length > 0, `${expected} is documented`);
+      // A nested error (a parameter set's) is told by its own docs.
+      assert.ok(moduleError(api, dispatchError.asModule).docs.length > 0, `${expected} is documented`);
     }
     assert.equal(await palletState(), before, `${what}: the pallet's state is unchanged`);
   };

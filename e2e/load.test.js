@@ -4,8 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { Node } from './lib/node.js';
-import { UNIT, countPerBlock, devAccounts, submitRequest } from './lib/chain.js';
+import { UNIT, devAccounts } from '@security-pool/client';
+import { Node } from '@security-pool/client/node';
+import { countPerBlock, submitRequest } from './lib/chain.js';
 
 const VOTERS = 200;
 let node;

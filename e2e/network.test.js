@@ -3,8 +3,9 @@
 // three (3 of 4, enough for GRANDPA) keep finalizing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Node, bestAtLeast, finalizedAtLeast, freePort, peersAtLeast } from './lib/node.js';
-import { UNIT, devAccounts, send, submitRequest } from './lib/chain.js';
+import { UNIT, devAccounts, send } from '@security-pool/client';
+import { Node, bestAtLeast, finalizedAtLeast, freePort, peersAtLeast } from '@security-pool/client/node';
+import { submitRequest } from './lib/chain.js';
 
 // Fixed network keys (validators of a non-dev chain need one), 0x…01 for Alice to 0x…04 for Dave.
 // Alice's has the libp2p identity below, and Alice is the others' bootnode.

@@ -3,10 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { Node } from './lib/node.js';
+import { UNIT, devAccounts, poolAccount, send } from '@security-pool/client';
+import { Node } from '@security-pool/client/node';
 import {
-  UNIT, castVotes, devAccounts, freeBalance, hasEvent, poolAccount, poolEvents, send, submitRequest,
-  vote, waitForPoolEvent,
+  castVotes, freeBalance, hasEvent, poolEvents, submitRequest, vote, waitForPoolEvent,
 } from './lib/chain.js';
 
 let node;

@@ -3,9 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { Node, bestAtLeast, finalizedAtLeast } from './lib/node.js';
+import { UNIT, devAccounts } from '@security-pool/client';
+import { Node, bestAtLeast, finalizedAtLeast } from '@security-pool/client/node';
 import {
-  UNIT, castVotes, devAccounts, freeBalance, hasEvent, poolEvents, submitRequest, vote, waitForPoolEvent,
+  castVotes, freeBalance, hasEvent, poolEvents, submitRequest, vote, waitForPoolEvent,
 } from './lib/chain.js';
 
 let node;

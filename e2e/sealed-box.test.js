@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import sodium from 'libsodium-wrappers';
 import { stringToU8a } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { commitment, devAccounts } from './lib/chain.js';
-import { SEAL_OVERHEAD, councilKeyPair, open, seal, sealFinding, openFinding } from './lib/sealed-box.js';
+import {
+  SEAL_OVERHEAD, commitment, councilKeyPair, devAccounts, open, openFinding, seal, sealFinding,
+} from '@security-pool/client';
 
 let dev;
 
@@ -27,7 +28,7 @@ test('libsodium opens our sealed boxes and we open libsodium\'s', () => {
     assert.equal(ours.length, message.length + SEAL_OVERHEAD);
     assert.deepEqual(sodium.crypto_box_seal_open(ours, theirs.publicKey, theirs.privateKey), message);
     const sealed = sodium.crypto_box_seal(message, council.publicKey);
-    assert.deepEqual(open(sealed, council.publicKey, council.secretKey), message);
+    assert.deepEqual(open(sealed, council), message);
   }
   // The same key pair in both libraries.
   const fromSecret = councilKeyPair(theirs.privateKey);
@@ -43,7 +44,7 @@ test('a report sealed to the council opens to the bytes that hash to the commitm
   const sealed = sealFinding(report, salt, council.publicKey);
   // Sealing is randomized: the same report never gives the same ciphertext twice.
   assert.notDeepEqual(sealFinding(report, salt, council.publicKey), sealed);
-  const opened = openFinding(sealed, council.publicKey, council.secretKey);
+  const opened = openFinding(sealed, council);
   assert.deepEqual(opened.report, report);
   assert.deepEqual(opened.salt, salt);
   // The council's check: the opened finding hashes with the submitter to the commitment. The
@@ -59,11 +60,11 @@ test('a tampered box, a short one or a wrong key does not open', () => {
   for (const at of [0, 40, sealed.length - 1]) {
     const tampered = sealed.slice();
     tampered[at] ^= 1;
-    assert.throws(() => open(tampered, council.publicKey, council.secretKey), /cannot be opened/);
+    assert.throws(() => open(tampered, council), /cannot be opened/);
   }
-  assert.throws(() => open(sealed.subarray(0, SEAL_OVERHEAD - 1), council.publicKey, council.secretKey), /at least 48/);
+  assert.throws(() => open(sealed.subarray(0, SEAL_OVERHEAD - 1), council), /at least 48/);
   const other = councilKeyPair();
-  assert.throws(() => open(sealed, other.publicKey, other.secretKey), /cannot be opened/);
+  assert.throws(() => open(sealed, other), /cannot be opened/);
   // The right secret key with another public key derives another nonce.
-  assert.throws(() => open(sealed, other.publicKey, council.secretKey), /cannot be opened/);
+  assert.throws(() => open(sealed, { publicKey: other.publicKey, secretKey: council.secretKey }), /cannot be opened/);
 });

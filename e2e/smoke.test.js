@@ -2,8 +2,9 @@
 // exactly its 20% share, or by the adaptive share root sets.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Node, finalizedAtLeast } from './lib/node.js';
-import { devAccounts, freeBalance, poolAccount, send } from './lib/chain.js';
+import { devAccounts, poolAccount, send } from '@security-pool/client';
+import { Node, finalizedAtLeast } from '@security-pool/client/node';
+import { freeBalance } from './lib/chain.js';
 
 let node;
 let accounts;

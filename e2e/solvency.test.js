@@ -4,15 +4,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Node, bestAtLeast, repoRoot } from './lib/node.js';
-import { UNIT, devAccounts, poolStatus, send } from './lib/chain.js';
+import { UNIT, devAccounts, send } from '@security-pool/client';
+import { Node, bestAtLeast, releaseBinary } from '@security-pool/client/node';
+import { poolStatus } from './lib/chain.js';
 
 /** The simulator: $SOLVENCY_BINARY, else the release build in the shared target dir. */
-const SOLVENCY_BINARY = process.env.SOLVENCY_BINARY ??
-  join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/security-pool/target'),
-    'release/security-pool-solvency');
+const SOLVENCY_BINARY = process.env.SOLVENCY_BINARY ?? releaseBinary('security-pool-solvency');
 
 const BILLION = 1_000_000_000n;
 
@@ -41,7 +40,7 @@ test('live mode reads what Polkadot.js reads and reports well-formed results', a
   const contributed = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
   await bestAtLeast(api, contributed + 1);
 
-  const scenario = join(repoRoot, 'tools/solvency/scenarios/dev.json');
+  const scenario = fileURLToPath(new URL('../tools/solvency/scenarios/dev.json', import.meta.url));
   const { stdout } = await promisify(execFile)(SOLVENCY_BINARY, [
     'run', '--rpc', `http://127.0.0.1:${node.rpcPort}`, '--scenario', scenario,
     '--paths', '2000', '--json',

@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { randomAsU8a } from '@polkadot/util-crypto';
-import { Node, bestAtLeast } from './lib/node.js';
 import {
-  UNIT, blockNumber, blocksWith, castVotes, commitment, depositFor, devAccounts, freeBalance, poolEvents,
-  reservedBalance, send, submitRequest, vote,
+  UNIT, commitment, councilKeyPair, depositFor, devAccounts, openFinding, sealFinding, send,
+} from '@security-pool/client';
+import { Node, bestAtLeast } from '@security-pool/client/node';
+import {
+  blockNumber, blocksWith, castVotes, freeBalance, poolEvents, reservedBalance, submitRequest, vote,
 } from './lib/chain.js';
-import { councilKeyPair, sealFinding, openFinding } from './lib/sealed-box.js';
 
 let node;
 let api;
@@ -131,7 +132,7 @@ test('a confirmed Critical disclosure is fast-tracked, paid unrevealed with its 
   // hash with the submitter to the commitment, so the report judged is the one committed to.
   const stored = (await api.query.securityPool.encryptedReports(id)).unwrap();
   assert.deepEqual(stored.toU8a(true), found.sealed);
-  const opened = openFinding(stored, council.publicKey, council.secretKey);
+  const opened = openFinding(stored, council);
   assert.deepEqual(opened.report, found.report);
   const submitter = filedAs.submitter.toString();
   assert.equal(commitment(submitter, opened.report, opened.salt), filedAs.kind.asDisclosure.commitment.toHex());

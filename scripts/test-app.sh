@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The dashboard's checks: installs its packages, builds it (strict type check and production
-# bundle, whose size it prints) and runs its tests: the sealed box against libsodium, and the
-# browser tests in headless Chromium (Debian's package) against real dev nodes.
+# The dashboard's checks: installs the JavaScript workspace (once: `npm ci` at the root, skipped
+# while node_modules was installed from the current lockfile), builds the dashboard (strict type
+# check and production bundle, whose size it prints) and runs its tests: the loss list's Merkle
+# tree, and the browser tests in headless Chromium (Debian's package) against real dev nodes.
 # Needs the node built (./scripts/run-dev.sh or ./scripts/test.sh build it); NODE_BINARY overrides.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +15,12 @@ export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || apt_install chromium
 [ -x "$NODE_BINARY" ] || fail "missing the node at $NODE_BINARY: build it with ./scripts/run-dev.sh (or set NODE_BINARY)"
 
+# One install for clients/js, e2e and app (`npm ci` at the root), shared with test-e2e.sh:
+# skipped while node_modules was installed from these very package files.
+say "npm run ci-once (the workspace: clients/js, e2e, app)"
+npm run --silent ci-once
+
 cd app
-say "dashboard: npm ci"
-npm ci --no-audit --no-fund --loglevel=error
 say "dashboard: npm run build"
 npm run build
 bytes=$(cat dist/index.html dist/assets/* | wc -c)

@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
-import {
-  OUTPUT, UNIT, ballot, bestAtLeast, keys, openApp, poolEvent, screenshot, send, seriousViolations, signAs, startBrowser, startNode,
-  visit, within,
-} from './harness.js';
+import { UNIT, keyPairs, poolEvent, sendOk } from '@security-pool/client';
+import { bestAtLeast, within } from '@security-pool/client/node';
+import { OUTPUT, ballot, openApp, record as recordPage, signAs, startBrowser, startNode, visit } from './harness.js';
 import { appMerkle, publishedList } from './loss-list.js';
 
 let node;
@@ -33,7 +32,7 @@ let listFile;
 let incident;
 
 before(async () => {
-  dev = await keys('//Alice', '//Bob', '//Ferdie', '//Alice//stash', '//Bob//stash');
+  dev = await keyPairs('//Alice', '//Bob', '//Ferdie', '//Alice//stash', '//Bob//stash');
   node = await startNode('incidents');
   api = node.api;
   assert.ok(api.tx.securityPool.declareIncident && api.call.securityPoolApi.compensation, 'this runtime has incidents');
@@ -53,13 +52,10 @@ before(async () => {
 
 after(async () => {
   await browser?.stop();
-  await node?.stop();
+  await node?.destroy();
 });
 
-async function record(name) {
-  await screenshot(page, name);
-  violations.set(name, await seriousViolations(page));
-}
+const record = (name) => recordPage(page, name, violations);
 
 /** Waits until `done()` holds, checking every second. */
 const until = (what, done, ms = 120_000) => within(ms, what, (async () => {
@@ -98,6 +94,9 @@ test('an incident is declared from the form, filled from its published list rebu
   const claimPeriod = Math.min(maxClaimPeriod.toNumber(), minClaimPeriod.toNumber() + 40);
   await page.fill('#incident-claim-period', String(claimPeriod));
   await page.waitForSelector('#incident-budget');
+  // The track and the deposit, as the runtime API tells them.
+  await page.waitForSelector('#incident-track[data-track]');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   await record('incidents-declare');
   await page.click('button:has-text("Declare incident")');
   const link = await page.waitForSelector('#declared a', { timeout: 60_000 });
@@ -127,7 +126,7 @@ test('the incident is voted through (from its page and by dev accounts) and its 
   await page.waitForSelector('.vote .tx-done', { timeout: 60_000 });
   await record('incident-voting');
   for (const voter of ['//Alice//stash', '//Bob//stash']) {
-    await send(api, api.tx.securityPool.vote(incident, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
+    await sendOk(api, api.tx.securityPool.vote(incident, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
   }
   await until('approval', async () => (await request(incident)).status.isApproved);
   await until('the claim window', async () => (await request(incident)).status.isCompensating, 180_000);
@@ -202,7 +201,7 @@ test('claims of paid leaves are refused before any block: the same claim again, 
   assert.match(text, /Refused by the transaction pool: already paid \(AlreadyCompensated\)/);
   assert.match(text, /Nothing went into a block/);
   await record('incident-already-paid');
-  const to = await bestAtLeast(api, (await best()) + 2);
+  const to = (await bestAtLeast(api, (await best()) + 2)).number.toNumber();
   assert.deepEqual(await compensations(1, from + 1, to), [], 'no block pays leaf 1 again');
   assert.deepEqual(await compensations(0, from + 1, to), [], 'no block pays leaf 0 again');
   assert.equal((await api.rpc.author.pendingExtrinsics()).length, 0, 'nothing waits in the pool');

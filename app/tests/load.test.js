@@ -2,7 +2,9 @@
 // first render after the connection with the Performance API and prints it (not asserted).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UNIT, keys, openApp, screenshot, send, startBrowser, startNode, within } from './harness.js';
+import { UNIT, keyPairs, sendOk } from '@security-pool/client';
+import { within } from '@security-pool/client/node';
+import { openApp, screenshot, startBrowser, startNode } from './harness.js';
 
 const ACCOUNTS = 16;
 const CLAIMS_EACH = 4;
@@ -20,7 +22,7 @@ before(async () => {
 
 after(async () => {
   await browser?.stop();
-  await node?.stop();
+  await node?.destroy();
 });
 
 /** Signs every `[signer, tx, nonce]` and hands them all to the node at once. */
@@ -52,12 +54,12 @@ const measure = (page, name) => page.evaluate((n) => performance.getEntriesByNam
 
 test('64 open requests and 1,000 past events: the pages render, first render time printed', { timeout: 900_000 }, async () => {
   const uris = Array.from({ length: ACCOUNTS }, (_, i) => `//Load${i}`);
-  const k = await keys('//Alice', ...uris);
+  const k = await keyPairs('//Alice', ...uris);
   const alice = k['//Alice'];
   const parameters = (await api.query.securityPool.parameters()).toJSON();
   // Long votes, on every track (the claims of 10 SPT below take the development chain's small track).
   const tracks = parameters.tracks?.map((track) => ({ ...track, votingPeriod: 100_000 }));
-  await send(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 100_000, ...(tracks && { tracks }) })), alice);
+  await sendOk(api, api.tx.sudo.sudo(api.tx.securityPool.setParameters({ ...parameters, votingPeriod: 100_000, ...(tracks && { tracks }) })), alice);
 
   const aliceNonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
   await submitAll(uris.map((uri, i) => [alice, api.tx.balances.transferKeepAlive(k[uri].address, 10_000n * UNIT), aliceNonce + i]));

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import {
-  OUTPUT, UNIT, ballot, bestAtLeast, hasChoice, keys, openApp, poolEvent, screenshot, send, seriousViolations, signAs,
-  startBrowser, startNode, visit,
-} from './harness.js';
+import { UNIT, keyPairs, poolEvent, sendOk, voteHasChoice } from '@security-pool/client';
+import { bestAtLeast } from '@security-pool/client/node';
+import { OUTPUT, ballot, openApp, record as recordPage, signAs, startBrowser, startNode, visit } from './harness.js';
 
 let node;
 let api;
@@ -33,7 +32,7 @@ const POOL_FIGURES = {
 };
 
 before(async () => {
-  dev = await keys('//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie', '//Alice//stash', '//Bob//stash', '//Charlie//stash');
+  dev = await keyPairs('//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie', '//Alice//stash', '//Bob//stash', '//Charlie//stash');
   node = await startNode('stories');
   api = node.api;
   browser = await startBrowser();
@@ -42,14 +41,11 @@ before(async () => {
 
 after(async () => {
   await browser?.stop();
-  await node?.stop();
+  await node?.destroy();
 });
 
 /** Screenshot and axe-core pass of the page as it is now, under `name`. */
-async function record(name) {
-  await screenshot(page, name);
-  violations.set(name, await seriousViolations(page));
-}
+const record = (name) => recordPage(page, name, violations);
 
 /**
  * Whether the runtime has every API in `apis` (what → present). This repository's runtime has them
@@ -88,7 +84,7 @@ async function showsPoolStatus() {
 
 /** Files a claim through the API (not the page) from `who`; resolves with its id. */
 async function fileClaim(who, amount) {
-  const { events } = await send(api, api.tx.securityPool.submitClaim(amount * UNIT, who.address, 'ipfs://bafy-set-up'), who);
+  const { events } = await sendOk(api, api.tx.securityPool.submitClaim(amount * UNIT, who.address, 'ipfs://bafy-set-up'), who);
   return poolEvent(events, 'ClaimSubmitted').request;
 }
 
@@ -125,7 +121,7 @@ test('the pool page shows the fee share: fixed on a fresh dev chain, then the ad
   const balance = BigInt((await api.call.securityPoolApi.poolStatus()).toJSON().balance);
   assert.ok(balance > 0n, 'the dev chain\'s pool holds a reserve');
   const adaptive = { floor: 50_000_000, ceiling: 300_000_000, targetReserve: 2n * balance };
-  const { events } = await send(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(adaptive)), dev['//Alice']);
+  const { events } = await sendOk(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(adaptive)), dev['//Alice']);
   assert.ok(poolEvent(events, 'FeeShareSet')?.adaptive, 'the adaptive share is set');
   const status = (await api.call.securityPoolApi.feeShare()).toJSON();
   assert.ok(status.current > adaptive.floor && status.current < adaptive.ceiling, `${status.current} lies between the floor and the ceiling`);
@@ -143,7 +139,7 @@ test('the pool page shows the fee share: fixed on a fresh dev chain, then the ad
   await page.waitForSelector('.events [data-event="FeeShareSet"]', { timeout: 10_000 });
   await record('overview-fee-share');
 
-  await send(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(null)), dev['//Alice']);
+  await sendOk(api, api.tx.sudo.sudo(api.tx.securityPool.setFeeShare(null)), dev['//Alice']);
   await page.waitForSelector(`#fee-share[data-kind="fixed"][data-current="${fixed.fixed}"]`, { timeout: 30_000 });
 });
 
@@ -270,7 +266,7 @@ test('the council publishes its key, reads a sealed report, checks it against th
 
   // A copy of the sealed report filed by someone else under their own commitment proves nothing.
   const copied = (await api.query.securityPool.encryptedReports(id)).unwrap().toHex();
-  const { events } = await send(api, api.tx.securityPool.submitDisclosure(`0x${'ee'.repeat(32)}`, 'Medium', 20n * UNIT, dev['//Eve'].address, copied), dev['//Eve']);
+  const { events } = await sendOk(api, api.tx.securityPool.submitDisclosure(`0x${'ee'.repeat(32)}`, 'Medium', 20n * UNIT, dev['//Eve'].address, copied), dev['//Eve']);
   const copy = `.council tr[data-request="${poolEvent(events, 'DisclosureSubmitted').request}"]`;
   await page.waitForSelector(`${copy} .check.mismatch`, { timeout: 10_000 });
   assert.deepEqual(await page.$$eval(`${copy} select option`, (options) => options.map((o) => o.value)), ['Invalid']);
@@ -280,7 +276,7 @@ test('the council publishes its key, reads a sealed report, checks it against th
 test('the council vetoes an approved request from its view', async () => {
   const id = await fileClaim(dev['//Ferdie'], 200n);
   for (const voter of ['//Alice//stash', '//Bob//stash', '//Charlie//stash']) {
-    await send(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
+    await sendOk(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
   }
   const { status, terms } = (await api.query.securityPool.requests(id)).unwrap();
   const endsAt = status.asVoting.endsAt.toNumber();
@@ -318,7 +314,7 @@ const shownTally = (selector = '.tally') => page.$eval(selector, (el) => ({
 }));
 
 test('an abstention changes only the support on the page, to the exact on-chain value', async (t) => {
-  if (!runtimeHas(t, { 'abstention (a vote\'s choice)': hasChoice(api) })) return;
+  if (!runtimeHas(t, { 'abstention (a vote\'s choice)': voteHasChoice(api) })) return;
   const id = await fileClaim(dev['//Eve'], 100n);
   await signAs(page, 'Ferdie');
   await visit(page, `requests/${id}`);

@@ -16,11 +16,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { palletSourceHash } from '../../scripts/benchmarks/source.mjs';
 import { Keyring } from '@polkadot/keyring';
-import { Node } from '../lib/node.js';
-import {
-  UNIT, castVotes, countPerBlock, devAccounts, lossLeaf, lossProof, lossTree, send, submitRequest, vote,
-  waitForPoolEvent,
-} from '../lib/chain.js';
+import { u8aToHex } from '@polkadot/util';
+import { MerkleTree, UNIT, devAccounts, leafBytes, send } from '@security-pool/client';
+import { Node } from '@security-pool/client/node';
+import { castVotes, countPerBlock, submitRequest, vote, waitForPoolEvent } from '../lib/chain.js';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 3000);
 const LEAVES = Number(process.env.LEAVES ?? 600_000);
@@ -134,14 +133,15 @@ try {
     account: keys.subarray(32 * i, 32 * i + 32),
     amount: 10n * UNIT + BigInt(i),
   }));
-  const tree = lossTree(leaves.map((l) => lossLeaf(l.index, l.account, l.amount)));
+  const tree = new MerkleTree(leaves.map((l) => leafBytes(l.index, l.account, l.amount)));
+  const root = u8aToHex(tree.root);
   const total = leaves.reduce((a, l) => a + l.amount, 0n);
-  const proofItems = lossProof(tree, 0).length;
-  console.log(`incident: root ${tree.root}, total ${total}, ${proofItems}-hash proofs, `
+  const proofItems = tree.proof(0).length;
+  console.log(`incident: root ${root}, total ${total}, ${proofItems}-hash proofs, `
     + `built in ${((Date.now() - listStarted) / 1000).toFixed(1)} s`);
   const maxPeriod = api.consts.securityPool.maxClaimPeriod.toNumber();
   const declared = await send(api, api.tx.securityPool.declareIncident(
-    'throughput', total, LEAVES, tree.root, Math.min(maxPeriod, 600)), dev.alice);
+    'throughput', total, LEAVES, root, Math.min(maxPeriod, 600)), dev.alice);
   if (declared.error) throw new Error(`declareIncident: ${declared.error}`);
   const incident = declared.events.find((e) => api.events.securityPool.IncidentDeclared.is(e)).data.incident.toNumber();
   await castVotes(api, incident, [dev.charlie, dev.dave].map((voter) => [voter, vote(true, 700_000n * UNIT, 'Locked1x')]));
@@ -176,7 +176,7 @@ try {
   const claimed = leaves.slice(0, CLAIMS);
   const claims = await phase(api, 'claims', {
     slotSeconds,
-    unsigned: claimed.map((l) => api.tx.securityPool.claimCompensation(incident, l.index, l.account, l.amount, lossProof(tree, l.index))),
+    unsigned: claimed.map((l) => api.tx.securityPool.claimCompensation(incident, l.index, l.account, l.amount, tree.proof(l.index))),
     matches: (e) => api.events.securityPool.Compensated.is(e),
   });
   const shares = claimed.reduce((a, l) => a + (l.amount * budget.toBigInt()) / total, 0n);

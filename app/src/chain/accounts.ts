@@ -1,9 +1,8 @@
 // The accounts that sign: the dev accounts (//Alice …) on a dev chain, and those of the
 // Polkadot.js browser extension.
-import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Signer } from '@polkadot/api/types';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { devAccounts as devPairs } from '@security-pool/client';
 
 export interface Account {
   address: string;
@@ -14,15 +13,8 @@ export interface Account {
   sign: { pair: KeyringPair } | { signer: Signer };
 }
 
-const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
-
 export async function devAccounts(): Promise<Account[]> {
-  await cryptoWaitReady();
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  return DEV_NAMES.map((name) => {
-    const pair = keyring.addFromUri(`//${name}`, { name });
-    return { address: pair.address, name, source: 'dev', sign: { pair } };
-  });
+  return Object.values(await devPairs()).map((pair) => ({ address: pair.address, name: String(pair.meta.name), source: 'dev', sign: { pair } }));
 }
 
 /** Asks the extension for its accounts (the extension asks the user first). */

@@ -1,7 +1,6 @@
 // Connects to a node and learns what the app needs to know about its chain once.
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { stringToU8a, u8aConcat } from '@polkadot/util';
-import type { Units } from './units';
+import { hasRules, poolAccount, voteHasChoice, type Units } from '@security-pool/client';
 
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 
@@ -58,7 +57,11 @@ export interface Chain {
 export async function connect(endpoint: string): Promise<Chain> {
   const provider = new WsProvider(endpoint);
   const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-  const [chainType, name] = await Promise.all([api.rpc.system.chainType(), api.rpc.system.chain()]);
+  if (!hasRules(api)) {
+    await api.disconnect();
+    throw new Error('its runtime is too old for this dashboard: it needs the rules of `SecurityPoolApi` version 6 (depositFor, limits, trackFor, poolAccount)');
+  }
+  const [chainType, name, poolAddress] = await Promise.all([api.rpc.system.chainType(), api.rpc.system.chain(), poolAccount(api)]);
   localStorage.setItem('endpoint', endpoint);
   const pool = api.tx.securityPool;
   const consts = api.consts.securityPool;
@@ -72,7 +75,7 @@ export async function connect(endpoint: string): Promise<Chain> {
     units: { decimals: api.registry.chainDecimals[0] ?? 12, symbol: api.registry.chainTokens[0] ?? 'UNIT' },
     blockTime: aura?.slotDuration?.toNumber() ?? 6000,
     isDev: chainType.isDevelopment || chainType.isLocal,
-    poolAddress: poolAccount(api),
+    poolAddress,
     features: {
       triage: Boolean(pool.triage),
       encryptedReports: pool.submitDisclosure.meta.args.length >= 5,
@@ -91,21 +94,4 @@ export async function connect(endpoint: string): Promise<Chain> {
       maxVictims: Number(consts.maxVictims.toString()),
     } : undefined,
   };
-}
-
-/** Whether `vote`'s ballot type has a `choice` field (the default value of the type tells its fields). */
-function voteHasChoice(api: ApiPromise): boolean {
-  try {
-    const type = api.tx.securityPool.vote.meta.args[1].type.toString();
-    return 'choice' in (api.createType(type).toJSON() as Record<string, unknown>);
-  } catch {
-    return false;
-  }
-}
-
-/** The pool's account: `modl` ++ pallet id, zero-padded to 32 bytes. */
-function poolAccount(api: ApiPromise): string {
-  const id = api.consts.securityPool.palletId.toU8a();
-  const raw = u8aConcat(stringToU8a('modl'), id, new Uint8Array(32 - 4 - id.length));
-  return api.createType('AccountId32', raw).toString();
 }

@@ -1,26 +1,6 @@
-// A disclosure's bound commitment and the receipt a hunter keeps to reveal it later.
-import { hexToU8a, stringToU8a, u8aConcat } from '@polkadot/util';
-import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import type { Severity } from './types';
-
-/** `blake2_256(SCALE(submitter) ++ report ++ salt)`: an AccountId32 encodes as its 32 bytes. */
-export const commitment = (submitter: string, report: Uint8Array, salt: Uint8Array): string =>
-  blake2AsHex(u8aConcat(decodeAddress(submitter), report, salt), 256);
-
-/**
- * What a hunter seals to the council: the salt, then the report. The council checks both against
- * the commitment, so a ciphertext copied into someone else's filing proves nothing.
- */
-export const sealedPayload = (salt: Uint8Array, report: Uint8Array): Uint8Array => u8aConcat(salt, report);
-
-/** A sealed payload opened by the council, checked against the disclosure's submitter and commitment. */
-export function checkSealedPayload(payload: Uint8Array, submitter: string, committed: string) {
-  const salt = payload.subarray(0, 32);
-  const report = payload.subarray(32);
-  return { report, matches: payload.length >= 32 && commitment(submitter, report, salt) === committed };
-}
-
-export const freshSalt = (): Uint8Array => crypto.getRandomValues(new Uint8Array(32));
+// The receipt a hunter keeps to reveal a disclosure later (the commitment itself is the client's).
+import { hexToU8a, stringToU8a } from '@polkadot/util';
+import { commitment, SALT_LENGTH, type Severity } from '@security-pool/client';
 
 /** What a hunter keeps after filing: everything the reveal needs. */
 export interface Receipt {
@@ -55,7 +35,7 @@ export function parseReceipt(text: string): Receipt {
   if (typeof request !== 'number' || typeof submitter !== 'string' || typeof report !== 'string' || typeof salt !== 'string') {
     throw new Error('The receipt lacks its request, submitter, report or salt.');
   }
-  if (hexToU8a(salt).length !== 32) throw new Error('The receipt\'s salt is not 32 bytes.');
+  if (hexToU8a(salt).length !== SALT_LENGTH) throw new Error(`The receipt's salt is not ${SALT_LENGTH} bytes.`);
   if (commitment(submitter, stringToU8a(report), hexToU8a(salt)) !== json.commitment) {
     throw new Error('The receipt\'s report and salt do not hash to its commitment: the file was changed.');
   }

@@ -1,4 +1,5 @@
 // What the app reads from the chain at every new block.
+import { limits, type RequestLimits } from '@security-pool/client';
 import type { Chain } from './connect';
 import * as decode from './decode';
 import type { FeeShare, Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
@@ -8,6 +9,8 @@ export interface Snapshot {
   /** Open requests by id. */
   open: Map<number, PayoutRequest>;
   parameters: Parameters;
+  /** What a new request may ask now (the runtime's `limits()`). */
+  limits: RequestLimits;
   /** What the open requests of each track ask for together, by track index (`OpenByTrack`). */
   openByTrack: bigint[];
   /** The active issuance: the electorate that support is measured against. */
@@ -28,10 +31,11 @@ type Json = Record<string, unknown>;
 export async function readSnapshot(chain: Chain, referenda = true): Promise<Snapshot> {
   const { api, features } = chain;
   const query = api.query.securityPool;
-  const [pool, entries, parameters, openByTrack, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
+  const [pool, entries, parameters, requestLimits, openByTrack, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
     api.call.securityPoolApi.poolStatus(),
     query.requests.entries(),
     query.parameters(),
+    limits(api),
     query.openByTrack(),
     api.query.balances.totalIssuance(),
     api.query.balances.inactiveIssuance(),
@@ -49,6 +53,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
     pool: decode.poolStatus(pool.toJSON() as Json),
     open,
     parameters: decode.parameters(parameters.toJSON() as Json),
+    limits: requestLimits,
     openByTrack: (openByTrack.toJSON() as unknown[]).map(decode.big),
     electorate: BigInt(total.toString()) - BigInt(inactive.toString()),
     sudoKey: (sudoKey?.toJSON() as string | null | undefined) ?? undefined,

@@ -1,20 +1,16 @@
 // Signing and sending (or submitting unsigned), and explaining failures in the pallet's own words
 // (its errors' docs).
-import type { SubmittableResult } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { ISubmittableResult } from '@polkadot/types/types';
-import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import type { DispatchError } from '@polkadot/types/interfaces';
+import {
+  moduleError, refusalError, send as sendSigned, sendUnsigned as submitUnsigned, type FollowOptions, type Included,
+} from '@security-pool/client';
 import type { Account } from './accounts';
 import type { Chain } from './connect';
 
-export type Phase = 'signing' | 'sent' | 'inBlock';
+export type { Included } from '@security-pool/client';
 
-export interface Included {
-  blockHash: string;
-  /** Undefined only when the node's block lacks the transaction (it does not happen in practice). */
-  blockNumber?: number;
-  events: EventRecord[];
-}
+export type Phase = 'signing' | 'sent' | 'inBlock';
 
 /**
  * A failed transaction, with a message for people: the error's docs, not its code. `refusedByPool`:
@@ -26,15 +22,39 @@ export class TxError extends Error {
   }
 }
 
-/** `error` in words: a module error's docs (e.g. "The amount exceeds `max_payout` of what is available."). */
+/** `error` in words: a pallet error's docs, a nested error's own (e.g. "The amount exceeds `max_payout` of what is available."). */
 export function explain({ api }: Chain, error: DispatchError): TxError {
   if (error.isModule) {
-    const { docs, section, name } = api.registry.findMetaError(error.asModule);
-    return new TxError(docs.join(' ').trim() || `${section}.${name}`, `${section}.${name}`);
+    const { docs, section, name } = moduleError(api, error.asModule);
+    return new TxError(docs || `${section}.${name}`, `${section}.${name}`);
   }
   if (error.isToken) return new TxError(`The account cannot pay this (${error.asToken.type}).`, `token.${error.asToken.type}`);
   if (error.isBadOrigin) return new TxError('This account may not do this: the call needs another origin.', 'BadOrigin');
   return new TxError(error.toString());
+}
+
+/** How a transaction travels, as the app tells it. */
+function phases(onPhase?: (phase: Phase) => void): FollowOptions {
+  return {
+    // The user may take their time to sign in an extension.
+    ms: 0,
+    onStatus: (status) => {
+      if (status.isReady || status.isBroadcast) onPhase?.('sent');
+      if (status.isInBlock) onPhase?.('inBlock');
+    },
+  };
+}
+
+/** The outcome of `sending`: its block, or a `TxError` (its dispatch error, or the node's refusal). */
+async function outcome(chain: Chain, sending: Promise<Included>): Promise<Included> {
+  let included: Included;
+  try {
+    included = await sending;
+  } catch (error) {
+    throw refusal(chain, (error as Error).message);
+  }
+  if (included.dispatchError) throw explain(chain, included.dispatchError);
+  return included;
 }
 
 /**
@@ -43,9 +63,9 @@ export function explain({ api }: Chain, error: DispatchError): TxError {
  */
 export function send(chain: Chain, tx: SubmittableExtrinsic<'promise'>, account: Account, onPhase?: (phase: Phase) => void): Promise<Included> {
   onPhase?.('signing');
-  const options = 'signer' in account.sign ? { signer: account.sign.signer, nonce: -1 } : { nonce: -1 };
+  const injected = 'signer' in account.sign ? account.sign.signer : undefined;
   const signer = 'pair' in account.sign ? account.sign.pair : account.address;
-  return follow(chain, (watch) => tx.signAndSend(signer, options, watch), onPhase);
+  return outcome(chain, sendSigned(chain.api, tx, signer, { injected, ...phases(onPhase) }));
 }
 
 /**
@@ -53,45 +73,7 @@ export function send(chain: Chain, tx: SubmittableExtrinsic<'promise'>, account:
  * pool refuses an invalid one before any block (see `refusal`).
  */
 export function sendUnsigned(chain: Chain, tx: SubmittableExtrinsic<'promise'>, onPhase?: (phase: Phase) => void): Promise<Included> {
-  return follow(chain, (watch) => tx.send(watch), onPhase);
-}
-
-/** Follows a transaction that `submit` hands to the node until its block, or its failure. */
-function follow(
-  chain: Chain,
-  submit: (watch: (result: ISubmittableResult) => void) => Promise<() => void>,
-  onPhase?: (phase: Phase) => void,
-): Promise<Included> {
-  const { api } = chain;
-  return new Promise((done, fail) => {
-    let unsubscribe: (() => void) | undefined;
-    let finished = false;
-    const finish = (outcome: () => void) => {
-      if (finished) return;
-      finished = true;
-      unsubscribe?.();
-      outcome();
-    };
-    submit((result) => {
-      const { status, events, dispatchError } = result;
-      if (status.isReady || status.isBroadcast) onPhase?.('sent');
-      if (status.isInvalid || status.isDropped || status.isUsurped) {
-        finish(() => fail(new TxError(`The transaction was ${status.type.toLowerCase()} by the node.`)));
-      }
-      if (!status.isInBlock) return;
-      onPhase?.('inBlock');
-      const sudid = events.find(({ event }) => api.events.sudo?.Sudid.is(event));
-      const sudoResult = sudid?.event.data[0] as unknown as { isErr: boolean; asErr: DispatchError } | undefined;
-      const error = dispatchError ?? (sudoResult?.isErr ? sudoResult.asErr : undefined);
-      // The API's results are `SubmittableResult`s, with the number of the transaction's block.
-      const blockNumber = (result as SubmittableResult).blockNumber?.toNumber();
-      const included = { blockHash: status.asInBlock.toHex(), blockNumber, events };
-      finish(() => (error ? fail(explain(chain, error)) : done(included)));
-    }).then((u) => {
-      unsubscribe = u;
-      if (finished) u();
-    }).catch((error: Error) => finish(() => fail(refusal(chain, error.message))));
-  });
+  return outcome(chain, submitUnsigned(chain.api, tx, phases(onPhase)));
 }
 
 /** The transaction pool's refusals of a transaction it has seen before, by RPC error code. */
@@ -109,17 +91,8 @@ const REFUSED = 'Refused by the transaction pool (nothing went into a block)';
  * `1010: Invalid Transaction: Inability to pay some fees`, loses only its code.
  */
 function refusal({ api }: Chain, message: string): TxError {
-  const custom = /Custom error: (\d+)/.exec(message);
-  if (custom) {
-    try {
-      // A pallet's index in the runtime is the first byte of its calls' index.
-      const index = new Uint8Array([api.tx.securityPool.vote.callIndex[0], Number(custom[1])]);
-      const { docs, section, name } = api.registry.findMetaError(index);
-      return new TxError(`${REFUSED}: ${docs.join(' ').trim() || name}`, `${section}.${name}`, true);
-    } catch {
-      // Not one of the pallet's errors: told as the node tells it.
-    }
-  }
+  const found = refusalError(api, message);
+  if (found) return new TxError(`${REFUSED}: ${found.docs.join(' ').trim() || found.name}`, `${found.section}.${found.name}`, true);
   const code = /^(\d+):\s*/.exec(message)?.[1];
   if (code && SEEN_BEFORE[code]) return new TxError(`${REFUSED}: ${SEEN_BEFORE[code]}.`, undefined, true);
   // An RPC error's code (e.g. 1010) says the node refused it; anything else failed before (e.g. signing).
@@ -128,11 +101,3 @@ function refusal({ api }: Chain, message: string): TxError {
 
 /** `call` dispatched as root through `sudo.sudo` (the council's origin on the dev chain). */
 export const asRoot = ({ api }: Chain, call: SubmittableExtrinsic<'promise'>) => api.tx.sudo.sudo(call);
-
-/** The pool event `name` among an included transaction's events, as JSON by field name. */
-export function poolEvent({ events }: Included, name: string): Record<string, unknown> | undefined {
-  const record = events.find(({ event }) => event.section === 'securityPool' && event.method === name);
-  if (!record) return undefined;
-  const { data } = record.event;
-  return Object.fromEntries(data.names?.map((field, i) => [field, data[i].toJSON()]) ?? []);
-}

@@ -1,7 +1,7 @@
 // The pool's domain as the app sees it, decoded from the chain (see decode.ts).
+import type { Severity, Track, TrackIndex } from '@security-pool/client';
 
-export type Severity = 'Critical' | 'High' | 'Medium' | 'Low';
-export const SEVERITIES: readonly Severity[] = ['Critical', 'High', 'Medium', 'Low'];
+export { SEVERITIES, type RequestLimits, type Severity, type Track, type TrackChoice, type TrackIndex } from '@security-pool/client';
 
 /** Which way a vote counts: for, against, or toward support only. */
 export type Choice = 'Aye' | 'Nay' | 'Abstain';
@@ -51,9 +51,6 @@ export type ClosedStatus =
   | { kind: 'Closed'; at: number };
 
 export type RequestStatus = OpenStatus | ClosedStatus;
-
-/** A request's track: an index into the parameters' `tracks`, or `null` for the general track. */
-export type TrackIndex = number | null;
 
 export interface Terms {
   /** Undefined on a runtime without tracks. */
@@ -142,17 +139,6 @@ export interface FeeShare {
 export interface Tier {
   share: number;
   cap: bigint;
-}
-
-/** The rules of the requests up to `maxAmount` (the general track: any amount above every track). */
-export interface Track {
-  maxAmount: bigint;
-  /** The most the track's open requests (voting, approved, owed) ask for together; 0 on the general track, which `maxExposure` bounds. */
-  maxOpen: bigint;
-  votingPeriod: number;
-  timelock: number;
-  minSupport: number;
-  approval: number;
 }
 
 /** A running referendum (runtime API `securityPoolApi.referendum(id)`). */

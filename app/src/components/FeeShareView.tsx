@@ -1,7 +1,7 @@
 // The pool's share of fees: what the next fee pays, and the rule behind it: the runtime's fixed
 // share, or an adaptive one that falls from a ceiling (empty pool) to a floor (at a target reserve).
 import type { AdaptiveFeeShare, FeeShare } from '../chain/types';
-import { formatPerbill } from '../chain/units';
+import { formatPerbill } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 

@@ -1,16 +1,19 @@
 // The pool's rules for new requests: the tracks by amount (each with what its open requests may ask
 // for together, its voting period, timelock and thresholds), the general track above them, the
 // confirmation window at the end of voting, and the veto window after a disclosure's reveal.
-import { generalTrack, trackData, trackName } from '../chain/tracks';
+import { trackData, trackName } from '../chain/tracks';
 import type { Track, TrackIndex } from '../chain/types';
-import { formatPerbill } from '../chain/units';
+import { formatPerbill } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 import { Blocks } from './TrackView';
 
-function Row({ index, track, amounts, open }: { index: TrackIndex; track: Track; amounts: preact.ComponentChildren; open: preact.ComponentChildren }) {
+/** A track's rules; the general track's are the parameters' own (its requests bounded by `maxExposure`, not a `maxOpen`). */
+type Rules = Pick<Track, 'votingPeriod' | 'timelock' | 'minSupport' | 'approval'> & { maxOpen?: bigint };
+
+function Row({ index, track, amounts, open }: { index: TrackIndex; track: Rules; amounts: preact.ComponentChildren; open: preact.ComponentChildren }) {
   return (
-    <tr data-track={trackData(index)} data-max-open={track.maxOpen.toString()}>
+    <tr data-track={trackData(index)} data-max-open={track.maxOpen?.toString()}>
       <th scope="row">{trackName(index)}</th>
       <td>{amounts}</td>
       <td>{open}</td>
@@ -46,7 +49,7 @@ export function ParametersPanel() {
             <Row index={i} track={track} amounts={<>up to <Amount value={track.maxAmount} /></>} open={<Amount value={track.maxOpen} />} />
           ))}
           <Row
-            index={null} track={generalTrack(parameters)} amounts={top ? <>above <Amount value={top.maxAmount} /></> : 'any amount'}
+            index={null} track={parameters} amounts={top ? <>above <Amount value={top.maxAmount} /></> : 'any amount'}
             open={`all open requests together: ${formatPerbill(parameters.maxExposure)} of the pool's balance`}
           />
         </tbody>

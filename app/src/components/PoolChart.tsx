@@ -1,7 +1,7 @@
 // The reserve against exposure over time (lines), with inflows above and payouts below the axis
 // (bars), from the history's block records. Hand-made SVG.
 import { big } from '../chain/decode';
-import { formatAmount } from '../chain/units';
+import { formatAmount } from '@security-pool/client';
 import type { BlockRecord } from '../chain/types';
 import { useReady } from '../state/context';
 

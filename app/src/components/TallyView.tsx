@@ -3,7 +3,7 @@
 // confirmation window when voting is in it.
 import { standing, supportNeeded } from '../chain/referendum';
 import type { Referendum, Tally, Terms } from '../chain/types';
-import { formatPerbill } from '../chain/units';
+import { formatPerbill } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 

@@ -1,7 +1,8 @@
-// Which track a new request for `amount` takes (the first that covers it and has room for it), and
-// what that means for its vote and timelock.
-import { trackData, trackFor } from '../chain/tracks';
+// Which track a new request for `amount` takes (the runtime's `trackFor`: the first that covers it
+// and has room for it), and what that means for its vote and timelock.
+import { trackData } from '../chain/tracks';
 import { useReady } from '../state/context';
+import { useTrack } from '../state/rules';
 import { Amount } from './Amount';
 import { Countdown } from './Countdown';
 import { TrackLabel, TrackRules } from './TrackView';
@@ -9,11 +10,13 @@ import { TrackLabel, TrackRules } from './TrackView';
 export function TrackPreview({ id, amount }: { id: string; amount?: bigint }) {
   const { snapshot, head } = useReady();
   const { parameters } = snapshot;
+  const choice = useTrack(amount);
   if (amount === undefined || amount === 0n) {
     return <p id={id} class="track-preview">Enter an amount to see its track{parameters.tracks.length > 0 && ' (smaller amounts take faster tracks)'}.</p>;
   }
-  const { index, track } = trackFor(parameters, amount, snapshot.openByTrack);
-  // A smaller track covers the amount but its open requests leave no room under its `maxOpen`.
+  if (!choice) return <p id={id} class="track-preview" aria-busy="true">Track: asking the chain…</p>;
+  const { index, track } = choice;
+  // Why a smaller track that covers the amount was passed over: its open requests leave no room under its `maxOpen`.
   const first = parameters.tracks.findIndex((t) => amount <= t.maxAmount);
   const skipped = first >= 0 && first !== index ? parameters.tracks[first] : undefined;
   // Filed in the next block, the request votes until that block + its voting period.

@@ -1,7 +1,7 @@
 // A request's track (an index into the parameters' tracks, or the general track) and a track's rules.
 import { trackData, trackName } from '../chain/tracks';
 import type { Track, TrackIndex } from '../chain/types';
-import { formatPerbill } from '../chain/units';
+import { formatPerbill } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 import { duration } from './Countdown';

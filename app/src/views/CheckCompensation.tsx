@@ -10,7 +10,8 @@ import { TxButton } from '../components/TxButton';
 import { big } from '../chain/decode';
 import { claimTx, compensationNow, refusalWords, shareOf, type Compensation } from '../chain/incidents';
 import { leavesOf, parseLossList, proofOf, type LossLeaf, type LossList } from '../chain/merkle';
-import { poolEvent, type Included, type TxError } from '../chain/transactions';
+import { poolEvent, type Included } from '@security-pool/client';
+import type { TxError } from '../chain/transactions';
 import type { Incident, PayoutRequest } from '../chain/types';
 import { useReady } from '../state/context';
 
@@ -18,7 +19,7 @@ import { useReady } from '../state/context';
 const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
 
 function Paid(included: Included) {
-  const paid = poolEvent(included, 'Compensated');
+  const paid = poolEvent(included.events, 'Compensated');
   if (!paid) return 'In a block, without a payment.';
   const amount = big(paid.amount);
   return (

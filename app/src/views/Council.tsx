@@ -9,8 +9,7 @@ import { Field } from '../components/Field';
 import { StatusView } from '../components/StatusView';
 import { TriageView } from '../components/TriageView';
 import { TxButton } from '../components/TxButton';
-import { checkSealedPayload } from '../chain/disclosure';
-import { councilKeyPair, keyPairFromSecret, open } from '../chain/sealedBox';
+import { checkFinding, councilKeyPair, open } from '@security-pool/client';
 import { readReports } from '../chain/snapshot';
 import { asRoot } from '../chain/transactions';
 import { SEVERITIES, type PayoutRequest, type Severity } from '../chain/types';
@@ -39,7 +38,7 @@ function CouncilKey({ secret, setSecret }: { secret?: Uint8Array; setSecret: (s:
   const [pending] = useState(councilKeyPair);
   const [pasted, setPasted] = useState('');
   const pastedKey = isHex(pasted, 256) ? hexToU8a(pasted) : undefined;
-  const mine = secret && snapshot.triageKey === u8aToHex(keyPairFromSecret(secret).publicKey);
+  const mine = secret && snapshot.triageKey === u8aToHex(councilKeyPair(secret).publicKey);
   return (
     <section aria-labelledby="key-heading">
       <h2 id="key-heading">Council key</h2>
@@ -68,6 +67,15 @@ type SealedCheck =
   | { state: 'sealed'; bytes: number }
   | { state: 'opened'; report: Uint8Array; matches: boolean };
 
+/** The sealed box opened with the council's `secret`; undefined if it does not open (sealed to another key, or tampered with). */
+function openOrNot(sealed: Uint8Array, secret: Uint8Array): Uint8Array | undefined {
+  try {
+    return open(sealed, councilKeyPair(secret));
+  } catch {
+    return undefined;
+  }
+}
+
 function useSealedCheck(request: PayoutRequest, secret?: Uint8Array): SealedCheck {
   const { chain, head } = useReady();
   const [sealed, setSealed] = useState<string>();
@@ -76,9 +84,9 @@ function useSealedCheck(request: PayoutRequest, secret?: Uint8Array): SealedChec
   }, [chain, request.id, head.number]);
   if (!sealed || request.what.kind !== 'Disclosure') return { state: 'none' };
   const bytes = hexToU8a(sealed);
-  const payload = secret ? open(bytes, keyPairFromSecret(secret)) : undefined;
+  const payload = secret ? openOrNot(bytes, secret) : undefined;
   if (!payload) return { state: 'sealed', bytes: bytes.length };
-  return { state: 'opened', ...checkSealedPayload(payload, request.submitter, request.what.commitment) };
+  return { state: 'opened', ...checkFinding(payload, request.submitter, request.what.commitment) };
 }
 
 function SealedReport({ check }: { check: SealedCheck }) {

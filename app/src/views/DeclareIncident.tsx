@@ -6,14 +6,13 @@ import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Field } from '../components/Field';
 import { ShareOfLoss } from '../components/IncidentFacts';
+import { Deposit } from '../components/Deposit';
 import { TrackPreview } from '../components/TrackPreview';
 import { Blocks } from '../components/TrackView';
 import { TxButton } from '../components/TxButton';
 import type { IncidentLimits } from '../chain/connect';
-import { claimLimit, depositFor } from '../chain/limits';
 import { parseLossList } from '../chain/merkle';
-import { poolEvent } from '../chain/transactions';
-import { decimalText, parseAmount, tryParseAmount } from '../chain/units';
+import { decimalText, parseAmount, poolEvent, tryParseAmount } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { href } from '../state/route';
 
@@ -31,7 +30,8 @@ export function DeclareIncident({ limits }: { limits: IncidentLimits }) {
   const [declared, setDeclared] = useState<number>();
   const evidenceBytes = stringToU8a(evidence);
   const total = tryParseAmount(units, totalText);
-  const budget = total === undefined ? undefined : min(total, claimLimit(snapshot.parameters, snapshot.pool));
+  // An incident reserves its total, at most what a claim may ask now (the runtime's `limits().claim`).
+  const budget = total === undefined ? undefined : min(total, snapshot.limits.claim);
   const claimPeriod = Number(claimPeriodText);
 
   async function loadList(file?: File) {
@@ -95,14 +95,14 @@ export function DeclareIncident({ limits }: { limits: IncidentLimits }) {
           </p>
         )}
         <p>
-          Deposit held until the claims open: <Amount value={depositFor(snapshot.parameters, snapshot.pool, evidenceBytes.length + 32, total ?? 0n)} />{' '}
+          Deposit held until the claims open: <Deposit bytes={evidenceBytes.length + 32} amount={total ?? 0n} />{' '}
           (forfeited if the incident is rejected, vetoed or cancelled).
         </p>
         <TxButton
           label="Declare incident"
           tx={declaration}
           onIncluded={(included) => {
-            setDeclared(Number(poolEvent(included, 'IncidentDeclared')?.incident));
+            setDeclared(Number(poolEvent(included.events, 'IncidentDeclared')?.incident));
             return 'The incident is declared.';
           }}
         />

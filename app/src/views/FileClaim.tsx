@@ -3,11 +3,10 @@ import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Field } from '../components/Field';
+import { Deposit } from '../components/Deposit';
 import { TrackPreview } from '../components/TrackPreview';
 import { TxButton } from '../components/TxButton';
-import { claimLimit, depositFor } from '../chain/limits';
-import { poolEvent } from '../chain/transactions';
-import { parseAmount, tryParseAmount } from '../chain/units';
+import { parseAmount, poolEvent, tryParseAmount } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { href } from '../state/route';
 
@@ -26,7 +25,7 @@ export function FileClaim() {
       <h1>File a claim</h1>
       <p>For a loss in an incident. A referendum of token holders decides; an approved claim is paid after its timelock.</p>
       <form class="form" onSubmit={(e) => e.preventDefault()}>
-        <Field label={`Amount (${units.symbol})`} hint={<>At most <Amount value={claimLimit(snapshot.parameters, snapshot.pool)} /> now (max payout and exposure cap).</>}>
+        <Field label={`Amount (${units.symbol})`} hint={<>At most <Amount value={snapshot.limits.claim} /> now (max payout and exposure cap).</>}>
           <input id="claim-amount" inputMode="decimal" value={amountText} onInput={(e) => setAmountText(e.currentTarget.value)} />
         </Field>
         <TrackPreview id="claim-track" amount={parsed} />
@@ -36,12 +35,12 @@ export function FileClaim() {
         <Field label="Evidence" hint={`${evidenceBytes.length} of ${chain.maxEvidenceLen} bytes: e.g. an IPFS CID and a line of text.`}>
           <textarea id="claim-evidence" rows={3} value={evidence} onInput={(e) => setEvidence(e.currentTarget.value)} />
         </Field>
-        <p>Deposit held: <Amount value={depositFor(snapshot.parameters, snapshot.pool, evidenceBytes.length, amount)} /> (forfeited if the claim fails).</p>
+        <p>Deposit held: <Deposit bytes={evidenceBytes.length} amount={amount} /> (forfeited if the claim fails).</p>
         <TxButton
           label="File claim"
           tx={() => api.tx.securityPool.submitClaim(parseAmount(units, amountText), beneficiary || selected!, u8aToHex(evidenceBytes))}
           onIncluded={(included) => {
-            setFiled(Number(poolEvent(included, 'ClaimSubmitted')?.request));
+            setFiled(Number(poolEvent(included.events, 'ClaimSubmitted')?.request));
             return 'The claim is filed.';
           }}
         />

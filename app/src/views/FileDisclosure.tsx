@@ -1,18 +1,17 @@
 // Filing a disclosure: the report stays in the browser; the chain gets its bound commitment (and,
 // if the hunter wants and the chain has a council key, the report sealed to that key). The
 // receipt file keeps the salt for the reveal.
-import { hexToU8a, stringToU8a, u8aToHex } from '@polkadot/util';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { useMemo, useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Field } from '../components/Field';
+import { Deposit } from '../components/Deposit';
 import { TrackPreview } from '../components/TrackPreview';
 import { TxButton } from '../components/TxButton';
-import { commitment, downloadReceipt, freshSalt, makeReceipt, sealedPayload, type Receipt } from '../chain/disclosure';
-import { depositFor, disclosureLimit } from '../chain/limits';
-import { SEAL_OVERHEAD, seal } from '../chain/sealedBox';
-import { poolEvent } from '../chain/transactions';
-import { SEVERITIES, type Severity } from '../chain/types';
-import { parseAmount, tryParseAmount } from '../chain/units';
+import {
+  commitment, freshSalt, parseAmount, poolEvent, SEAL_OVERHEAD, sealFinding, SEVERITIES, tryParseAmount, type Severity,
+} from '@security-pool/client';
+import { downloadReceipt, makeReceipt, type Receipt } from '../chain/disclosure';
 import { useReady } from '../state/context';
 import { href } from '../state/route';
 
@@ -37,7 +36,7 @@ export function FileDisclosure() {
   function submission() {
     const base = [bound!, severity, parseAmount(units, amountText), beneficiary || selected!] as const;
     if (!features.encryptedReports) return api.tx.securityPool.submitDisclosure(...base);
-    const sealed = sealing ? u8aToHex(seal(sealedPayload(salt, reportBytes), hexToU8a(snapshot.triageKey))) : null;
+    const sealed = sealing ? u8aToHex(sealFinding(reportBytes, salt, snapshot.triageKey!)) : null;
     return api.tx.securityPool.submitDisclosure(...base, sealed);
   }
 
@@ -59,7 +58,7 @@ export function FileDisclosure() {
         <Field label="…or load the report from a file">
           <input id="disclosure-report-file" type="file" onChange={(e) => loadReport(e.currentTarget.files?.[0])} />
         </Field>
-        <Field label="Severity" hint={<>Caps the amount: at most <Amount value={disclosureLimit(snapshot.parameters, snapshot.pool, severity)} /> now.</>}>
+        <Field label="Severity" hint={<>Caps the amount: at most <Amount value={snapshot.limits.disclosure[severity]} /> now.</>}>
           <select id="disclosure-severity" value={severity} onChange={(e) => setSeverity(e.currentTarget.value as Severity)}>
             {SEVERITIES.map((s) => <option value={s}>{s}</option>)}
           </select>
@@ -80,14 +79,14 @@ export function FileDisclosure() {
         <dl class="facts">
           <dt>Salt</dt><dd><code id="disclosure-salt">{u8aToHex(salt)}</code> <button type="button" class="secondary" onClick={() => setSalt(freshSalt())}>New salt</button></dd>
           <dt>Commitment</dt><dd><code id="disclosure-commitment">{bound ?? 'choose an account'}</code></dd>
-          <dt>Deposit</dt><dd><Amount value={depositFor(snapshot.parameters, snapshot.pool, depositBytes, amount)} /> ({depositBytes} bytes)</dd>
+          <dt>Deposit</dt><dd><Deposit bytes={depositBytes} amount={amount} /> ({depositBytes} bytes)</dd>
         </dl>
         <TxButton
           label="File disclosure"
           disabled={!report}
           tx={submission}
           onIncluded={(included) => {
-            const request = Number(poolEvent(included, 'DisclosureSubmitted')?.request);
+            const request = Number(poolEvent(included.events, 'DisclosureSubmitted')?.request);
             setReceipt(makeReceipt({
               genesisHash: api.genesisHash.toHex(),
               request,

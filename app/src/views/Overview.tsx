@@ -4,7 +4,7 @@ import { EventLine } from '../components/EventLine';
 import { FeeShareView } from '../components/FeeShareView';
 import { ParametersPanel } from '../components/ParametersPanel';
 import { PoolChart } from '../components/PoolChart';
-import { formatPerbill } from '../chain/units';
+import { formatPerbill } from '@security-pool/client';
 import { useReady } from '../state/context';
 import { useFirstRender } from './firstRender';
 

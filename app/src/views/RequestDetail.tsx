@@ -15,7 +15,7 @@ import { TriageView } from '../components/TriageView';
 import { extensionsOf, votingEnd } from '../chain/referendum';
 import { readReports } from '../chain/snapshot';
 import type { Report } from '../chain/types';
-import { formatPerbill } from '../chain/units';
+import { formatPerbill } from '@security-pool/client';
 import { useReady, useRequests } from '../state/context';
 import { isOpen, kindName } from '../state/requests';
 import { CheckCompensation } from './CheckCompensation';

@@ -9,7 +9,7 @@ import { TxButton } from '../components/TxButton';
 import type { Chain } from '../chain/connect';
 import { LOCK_PERIODS, lateLockEnd, lockEnd, multiplier, weight } from '../chain/referendum';
 import { CONVICTIONS, type Ballot, type Choice, type Conviction, type PayoutRequest } from '../chain/types';
-import { decimalText, parseAmount, tryParseAmount } from '../chain/units';
+import { decimalText, parseAmount, tryParseAmount } from '@security-pool/client';
 import { useReady } from '../state/context';
 
 const CHOICES: { value: Choice; label: string }[] = [

@@ -9,12 +9,13 @@ import { blake2AsU8a } from '@polkadot/util-crypto';
 /** Bytes a sealed box adds to its message: the ephemeral public key and the MAC. */
 export const SEAL_OVERHEAD = nacl.box.publicKeyLength + nacl.box.overheadLength;
 
+/** libsodium's `crypto_generichash(24)` of the two public keys. */
 const nonce = (ephemeralPublicKey, recipientPublicKey) =>
   blake2AsU8a(u8aConcat(ephemeralPublicKey, recipientPublicKey), 8 * nacl.box.nonceLength);
 
 /**
  * An X25519 key pair `{ publicKey, secretKey }` for sealed boxes, such as the council's triage
- * key: from a 32-byte `secretKey` if given, else random.
+ * key: that of a 32-byte `secretKey` (bytes or hex) if given, else a fresh random one.
  */
 export const councilKeyPair = (secretKey) =>
   (secretKey ? nacl.box.keyPair.fromSecretKey(u8aToU8a(secretKey)) : nacl.box.keyPair());
@@ -32,33 +33,17 @@ export function seal(message, recipientPublicKey) {
  * Opens a sealed box (bytes or hex, e.g. an `encryptedReports` entry) with the recipient's key
  * pair; throws if it is malformed, tampered with or sealed to another key.
  */
-export function open(sealed, recipientPublicKey, recipientSecretKey) {
+export function open(sealed, { publicKey, secretKey }) {
+  // A plain copy: a codec (e.g. `Bytes`) is a Uint8Array whose `subarray` would make codecs.
   const bytes = Uint8Array.from(u8aToU8a(sealed));
   if (bytes.length < SEAL_OVERHEAD) throw new Error(`sealed box: ${bytes.length} bytes, at least ${SEAL_OVERHEAD} needed`);
   const ephemeralPublicKey = bytes.subarray(0, nacl.box.publicKeyLength);
   const message = nacl.box.open(
     bytes.subarray(nacl.box.publicKeyLength),
-    nonce(ephemeralPublicKey, u8aToU8a(recipientPublicKey)),
+    nonce(ephemeralPublicKey, u8aToU8a(publicKey)),
     ephemeralPublicKey,
-    u8aToU8a(recipientSecretKey),
+    u8aToU8a(secretKey),
   );
   if (!message) throw new Error('sealed box: cannot be opened with this key');
   return message;
-}
-
-/** Bytes of the salt that leads a sealed finding. */
-const SALT_LENGTH = 32;
-
-/**
- * A disclosure's finding sealed to the council's key, as `submitDisclosure` carries it: the
- * 32-byte salt, then the report, so that the council can check both against the commitment.
- */
-export const sealFinding = (report, salt, councilPublicKey) =>
-  seal(u8aConcat(salt, report), councilPublicKey);
-
-/** Opens a sealed finding with the council's key pair: `{ salt, report }`; throws as `open` does. */
-export function openFinding(sealed, councilPublicKey, councilSecretKey) {
-  const opened = open(sealed, councilPublicKey, councilSecretKey);
-  if (opened.length < SALT_LENGTH) throw new Error('sealed finding: shorter than its salt');
-  return { salt: opened.subarray(0, SALT_LENGTH), report: opened.subarray(SALT_LENGTH) };
 }

@@ -1,21 +1,25 @@
-// Starts and stops real Security Pool nodes for the tests: free ports, fresh base paths,
-// bounded waits, and no process left behind.
+// Real Security Pool nodes for tests, in Node: free ports, fresh base paths, an API client once the
+// RPC answers, bounded waits, and no process left behind. Used by the end-to-end tests (e2e/) and
+// the dashboard's browser tests (app/tests/).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { sleep, within } from './within.js';
 
-const here = new URL('.', import.meta.url).pathname;
+export { within } from './within.js';
 
-/** The node binary: $NODE_BINARY, else the release build in the shared target dir. */
-export const NODE_BINARY = process.env.NODE_BINARY ??
-  join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/security-pool/target'),
-    'release/security-pool-node');
+/** The release build of the workspace's binary `name` in the shared target dir ($CARGO_TARGET_DIR, else ~/.cache/security-pool/target). */
+export const releaseBinary = (name) =>
+  join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/security-pool/target'), 'release', name);
+
+/** The node binary: $NODE_BINARY, else its release build. */
+export const NODE_BINARY = process.env.NODE_BINARY ?? releaseBinary('security-pool-node');
 
 /** A TCP port nobody listens on right now. */
-export async function freePort() {
+export function freePort() {
   return new Promise((done, fail) => {
     const server = createServer();
     server.unref();
@@ -27,18 +31,9 @@ export async function freePort() {
   });
 }
 
-/** Resolves `promise`, or rejects after `ms` with `what` timed out. */
-export function within(ms, what, promise) {
-  let timer;
-  const timeout = new Promise((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`${what}: timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
- * A node process. `args` are the node's own arguments; `basePath` is created fresh unless given
- * (to restart on the same state).
+ * A node process. `args` are the node's own arguments (default `--dev`); `basePath` is created
+ * fresh unless given (to restart on the same state). Its log is `<basePath>/<name>.log`.
  */
 export class Node {
   constructor({ name = 'node', args = ['--dev'], basePath } = {}) {
@@ -48,7 +43,7 @@ export class Node {
     this.basePath = basePath ?? mkdtempSync(join(tmpdir(), `security-pool-${name}-`));
   }
 
-  /** Starts the process and waits until its RPC answers. */
+  /** Starts the process (on free ports unless given, or those of its last start) and waits until its RPC answers; resolves with itself. */
   async start({ rpcPort, p2pPort } = {}) {
     this.rpcPort = rpcPort ?? this.rpcPort ?? await freePort();
     this.p2pPort = p2pPort ?? this.p2pPort ?? await freePort();
@@ -60,7 +55,7 @@ export class Node {
       '--no-prometheus', '--no-telemetry', '--no-mdns',
       '--rpc-max-connections', '1000',
     ];
-    this.log = createWriteStream(join(this.basePath, `${this.name}.log`), { flags: 'a' });
+    this.log = createWriteStream(this.logPath, { flags: 'a' });
     this.process = spawn(NODE_BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.process.stdout.pipe(this.log);
     this.process.stderr.pipe(this.log);
@@ -75,14 +70,19 @@ export class Node {
         throw new Error(`${this.name} exited (${this.process.exitCode}); log: ${this.logPath}`);
       }
       try {
-        const provider = new WsProvider(`ws://127.0.0.1:${this.rpcPort}`, false);
+        const provider = new WsProvider(this.rpc, false);
         await provider.connect();
         await within(5_000, 'ws connect', provider.isReadyOrError);
         return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
       } catch {
-        await new Promise((r) => setTimeout(r, 500));
+        await sleep(500);
       }
     }
+  }
+
+  /** The RPC endpoint, `ws://127.0.0.1:<port>`. */
+  get rpc() {
+    return `ws://127.0.0.1:${this.rpcPort}`;
   }
 
   get logPath() {
@@ -99,7 +99,7 @@ export class Node {
     }
   }
 
-  /** Stops the node and removes its base path (if this object made it). */
+  /** Stops the node and removes its base path (if this object made it), unless $KEEP_NODE_STATE is set. */
   async destroy() {
     await this.stop('SIGKILL');
     if (this.ownsBasePath && !process.env.KEEP_NODE_STATE) {
@@ -108,25 +108,30 @@ export class Node {
   }
 }
 
-/** Waits until the head that `subscribe` follows reaches `number`. */
+/** Waits until the head that `subscribe` follows reaches `number`; resolves with that header. */
 function headAtLeast(subscribe, what, number, ms) {
   return within(ms, `${what} #${number}`, new Promise((done) => {
     let unsubscribe;
+    let reached = false;
     subscribe((header) => {
-      if (header.number.toNumber() >= number) {
+      if (!reached && header.number.toNumber() >= number) {
+        reached = true;
         unsubscribe?.();
         done(header);
       }
-    }).then((u) => { unsubscribe = u; });
+    }).then((u) => {
+      unsubscribe = u;
+      if (reached) u();
+    });
   }));
 }
 
-/** Waits until the node's finalized head reaches `number`. */
+/** Waits until the node's finalized head reaches `number`; resolves with its header. */
 export function finalizedAtLeast(api, number, ms = 120_000) {
   return headAtLeast(api.rpc.chain.subscribeFinalizedHeads, 'finalized', number, ms);
 }
 
-/** Waits until the node's best block reaches `number`. */
+/** Waits until the node's best block reaches `number`; resolves with its header. */
 export function bestAtLeast(api, number, ms = 120_000) {
   return headAtLeast(api.rpc.chain.subscribeNewHeads, 'best', number, ms);
 }
@@ -136,8 +141,6 @@ export async function peersAtLeast(api, count, ms = 60_000) {
   const until = Date.now() + ms;
   while ((await api.rpc.system.health()).peers.toNumber() < count) {
     if (Date.now() > until) throw new Error(`${count} peers: timed out after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
 }
-
-export const repoRoot = resolve(here, '../..');

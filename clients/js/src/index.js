@@ -1,0 +1,10 @@
+// @security-pool/client: every rule a client of the Security Pool needs, written once, for the
+// browser and Node. The dev-node harness, Node only, is `@security-pool/client/node`.
+export * from './accounts.js';
+export * from './disclosure.js';
+export * from './merkle.js';
+export * from './rules.js';
+export * from './sealed-box.js';
+export * from './send.js';
+export * from './units.js';
+export * from './within.js';
