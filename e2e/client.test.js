@@ -4,10 +4,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import {
-  UNIT, commitment, councilKeyPair, devAccounts, limits, moduleError, poolAccount, seal, send,
+  UNIT, commitment, councilKeyPair, devAccounts, limits, moduleError, poolAccount, poolStatus, seal, send,
 } from '@security-pool/client';
 import { Node } from '@security-pool/client/node';
-import { hasEvent, poolStatus, submitRequest, waitForPoolEvent } from './lib/chain.js';
+import { hasEvent, submitRequest, waitForPoolEvent } from './lib/chain.js';
 
 let node;
 let api;

@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { UNIT, devAccounts, send, trackFor } from '@security-pool/client';
+import { UNIT, devAccounts, referendum, send, trackFor } from '@security-pool/client';
 import { Node, bestAtLeast } from '@security-pool/client/node';
 import {
-  blockNumber, blocksWith, castVotes, hasEvent, referendum, supportNeeded, vote, waitForPoolEvent,
+  blockNumber, blocksWith, castVotes, hasEvent, supportNeeded, vote, waitForPoolEvent,
 } from './lib/chain.js';
 
 let node;

@@ -13,11 +13,11 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { randomAsU8a } from '@polkadot/util-crypto';
-import { UNIT, commitment, devAccounts, send } from '@security-pool/client';
+import { UNIT, commitment, devAccounts, referendum, send } from '@security-pool/client';
 import { Node, bestAtLeast } from '@security-pool/client/node';
 import {
-  blockNumber, freeBalance, frozenBalance, hasEvent, poolEvents, referendum, reservedBalance,
-  submitRequest, supportNeeded, waitForPoolEvent,
+  blockNumber, freeBalance, frozenBalance, hasEvent, poolEvents, reservedBalance, submitRequest,
+  supportNeeded, waitForPoolEvent,
 } from './lib/chain.js';
 
 let node;

@@ -19,11 +19,11 @@ import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import {
-  MerkleTree, UNIT, depositFor, devAccounts, leafBytes, limits, parameters as poolParameters, send, submitRefusal,
-  verifyProof,
+  MerkleTree, UNIT, depositFor, devAccounts, leafBytes, limits, parameters as poolParameters, poolStatus,
+  send, submitRefusal, verifyProof,
 } from '@security-pool/client';
 import { Node, bestAtLeast, finalizedAtLeast, releaseBinary, within } from '@security-pool/client/node';
-import { castVotes, poolEvents, poolStatus, vote } from './lib/chain.js';
+import { castVotes, poolEvents, vote } from './lib/chain.js';
 
 /** The CLI: $INCIDENT_BINARY, else the release build in the shared target dir. */
 const INCIDENT_BINARY = process.env.INCIDENT_BINARY ?? releaseBinary('security-pool-incident');

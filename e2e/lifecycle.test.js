@@ -6,10 +6,12 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { UNIT, commitment, depositFor, devAccounts, poolAccount, send } from '@security-pool/client';
+import {
+  UNIT, commitment, depositFor, devAccounts, poolAccount, poolStatus, send,
+} from '@security-pool/client';
 import { Node } from '@security-pool/client/node';
 import {
-  blockNumber, castVotes, freeBalance, hasEvent, poolStatus, submitRequest, vote, waitForPoolEvent,
+  blockNumber, castVotes, freeBalance, hasEvent, submitRequest, vote, waitForPoolEvent,
 } from './lib/chain.js';
 
 let node;

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import {
-  SEVERITIES, UNIT, commitment, commitmentOnChain, depositFor, devAccounts, limits, parameters, poolAccount,
-  send, trackFor,
+  SEVERITIES, UNIT, commitment, commitmentOnChain, depositFor, devAccounts, limits, parameters,
+  poolAccount, poolStatus, referendum, send, trackFor,
 } from '@security-pool/client';
 import { Node } from '@security-pool/client/node';
-import { blockNumber, freeBalance, poolStatus, referendum, submitRequest } from './lib/chain.js';
+import { blockNumber, freeBalance, submitRequest } from './lib/chain.js';
 
 let node;
 let api;

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { UNIT, devAccounts, send } from '@security-pool/client';
+import { UNIT, devAccounts, poolStatus, send } from '@security-pool/client';
 import { Node, bestAtLeast, releaseBinary } from '@security-pool/client/node';
-import { poolStatus } from './lib/chain.js';
 
 /** The simulator: $SOLVENCY_BINARY, else the release build in the shared target dir. */
 const SOLVENCY_BINARY = process.env.SOLVENCY_BINARY ?? releaseBinary('security-pool-solvency');

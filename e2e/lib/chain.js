@@ -41,26 +41,6 @@ async function balance(api, address, blockHash, kind) {
 }
 
 /**
- * A running referendum through the runtime API (`api.call.securityPoolApi.referendum`) at
- * `blockHash` (or the best block), balances as bigints; null once voting is over.
- */
-export async function referendum(api, id, blockHash) {
-  const at = blockHash ? await api.at(blockHash) : api;
-  const status = await at.call.securityPoolApi.referendum(id);
-  if (status.isNone) return null;
-  const r = status.unwrap();
-  return {
-    track: r.track.isSome ? r.track.unwrap().toNumber() : null,
-    passing: r.passing.isTrue,
-    support: r.support.toBigInt(),
-    supportNeeded: r.supportNeeded.toBigInt(),
-    confirming: r.confirming.isTrue,
-    endsAt: r.endsAt.toNumber(),
-    extensions: r.extensions.toNumber(),
-  };
-}
-
-/**
  * The support a referendum needs at `blockHash` (or the best block) under `minSupport` (a
  * Perbill, in parts per billion): that share of the active issuance (total less inactive),
  * rounded up.
@@ -73,13 +53,6 @@ export async function supportNeeded(api, minSupport, blockHash) {
 
 /** The balance of `address` frozen (by its votes) at `blockHash` (or the best block). */
 export const frozenBalance = (api, address, blockHash) => balance(api, address, blockHash, 'frozen');
-
-/** Pool status through the runtime API (`api.call.securityPoolApi.poolStatus`), as bigints. */
-export async function poolStatus(api, blockHash) {
-  const at = blockHash ? await api.at(blockHash) : api;
-  const status = await at.call.securityPoolApi.poolStatus();
-  return Object.fromEntries(Object.entries(status.toJSON()).map(([k, v]) => [k, BigInt(v)]));
-}
 
 /** The events of the pool in block `blockHash`, as `[name, data]`. */
 export async function poolEvents(api, blockHash) {

@@ -1,8 +1,8 @@
 // Decodes the pallet's types from their Polkadot.js JSON (`codec.toJSON()`) into the app's domain.
 import { hexToU8a } from '@polkadot/util';
 import type {
-  AdaptiveFeeShare, Ballot, Choice, Conviction, FeeShare, Incident, OpenStatus, Outcome, Parameters, PayoutRequest, PoolStatus,
-  Referendum, Report, RequestKind, Severity, Tally, Terms, Tier, Track, TrackIndex, Triage, Verdict, Voting,
+  AdaptiveFeeShare, Ballot, Choice, Conviction, FeeShare, Incident, OpenStatus, Outcome, Parameters, PayoutRequest,
+  Report, RequestKind, Severity, Tally, Terms, Tier, Track, TrackIndex, Triage, Verdict, Voting,
 } from './types';
 
 type Json = Record<string, unknown>;
@@ -97,16 +97,6 @@ export const terms = (json: Json): Terms => ({
 });
 
 /** `securityPoolApi.referendum(id)`'s `Option<ReferendumStatus>`; undefined for `None`. */
-export const referendum = (json: Json | null): Referendum | undefined => (json ? {
-  track: trackIndex(json.track),
-  passing: Boolean(json.passing),
-  support: big(json.support),
-  supportNeeded: big(json.supportNeeded),
-  confirming: Boolean(json.confirming),
-  endsAt: num(json.endsAt),
-  extensions: num(json.extensions),
-} : undefined);
-
 export const request = (id: number, json: Json): PayoutRequest => ({
   id,
   what: requestKind(json.kind),
@@ -117,17 +107,6 @@ export const request = (id: number, json: Json): PayoutRequest => ({
   deposit: big(json.deposit),
   status: openStatus(json.status),
   terms: terms(json.terms as Json),
-});
-
-export const poolStatus = (json: Json): PoolStatus => ({
-  balance: big(json.balance),
-  available: big(json.available),
-  committed: big(json.committed),
-  owed: big(json.owed),
-  exposure: big(json.exposure),
-  openRequests: num(json.openRequests),
-  lifetimeInflow: big(json.lifetimeInflow),
-  lifetimeOutflow: big(json.lifetimeOutflow),
 });
 
 /** An `Option<AdaptiveFeeShare>` (`setFeeShare`'s argument, the `FeeShareSet` event); undefined for `None`. */

@@ -1,5 +1,5 @@
 // What the app reads from the chain at every new block.
-import { limits, type RequestLimits } from '@security-pool/client';
+import { limits, poolStatus, referendum, type RequestLimits } from '@security-pool/client';
 import type { Chain } from './connect';
 import * as decode from './decode';
 import type { FeeShare, Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
@@ -32,7 +32,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
   const { api, features } = chain;
   const query = api.query.securityPool;
   const [pool, entries, parameters, requestLimits, openByTrack, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
-    api.call.securityPoolApi.poolStatus(),
+    poolStatus(api),
     query.requests.entries(),
     query.parameters(),
     limits(api),
@@ -50,7 +50,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
   }
   if (referenda && features.referendumApi) await readReferenda(api, open);
   return {
-    pool: decode.poolStatus(pool.toJSON() as Json),
+    pool,
     open,
     parameters: decode.parameters(parameters.toJSON() as Json),
     limits: requestLimits,
@@ -65,9 +65,9 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
 /** Adds what the runtime API tells of each running referendum (track, support, passing now, confirmation window, end after extensions). */
 async function readReferenda(api: Chain['api'], open: Map<number, PayoutRequest>) {
   const voting = [...open.values()].filter((request) => request.status.kind === 'Voting');
-  const found = await Promise.all(voting.map((request) => api.call.securityPoolApi.referendum(request.id)));
+  const found = await Promise.all(voting.map((request) => referendum(api, request.id)));
   found.forEach((status, i) => {
-    voting[i].referendum = decode.referendum(status.toJSON() as Json | null);
+    voting[i].referendum = status ?? undefined;
   });
 }
 

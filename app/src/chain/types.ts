@@ -1,7 +1,9 @@
 // The pool's domain as the app sees it, decoded from the chain (see decode.ts).
-import type { Severity, Track, TrackIndex } from '@security-pool/client';
+import type { Referendum, Severity, Track, TrackIndex } from '@security-pool/client';
 
-export { SEVERITIES, type RequestLimits, type Severity, type Track, type TrackChoice, type TrackIndex } from '@security-pool/client';
+export {
+  SEVERITIES, type PoolStatus, type Referendum, type RequestLimits, type Severity, type Track, type TrackChoice, type TrackIndex,
+} from '@security-pool/client';
 
 /** Which way a vote counts: for, against, or toward support only. */
 export type Choice = 'Aye' | 'Nay' | 'Abstain';
@@ -107,17 +109,6 @@ export interface PayoutRequest {
   filedAt?: number;
 }
 
-export interface PoolStatus {
-  balance: bigint;
-  available: bigint;
-  committed: bigint;
-  owed: bigint;
-  exposure: bigint;
-  openRequests: number;
-  lifetimeInflow: bigint;
-  lifetimeOutflow: bigint;
-}
-
 /** A fee share that follows the reserve: `ceiling` when the pool is empty, falling linearly to `floor` at `targetReserve` and above. */
 export interface AdaptiveFeeShare {
   /** Parts per billion of each fee once the reserve reaches `targetReserve`. */
@@ -139,23 +130,6 @@ export interface FeeShare {
 export interface Tier {
   share: number;
   cap: bigint;
-}
-
-/** A running referendum (runtime API `securityPoolApi.referendum(id)`). */
-export interface Referendum {
-  track: TrackIndex;
-  /** Whether it passes with the votes cast so far. */
-  passing: boolean;
-  /** The balance of its ayes and abstentions (nays never count). */
-  support: bigint;
-  /** `minSupport` of the active issuance now. */
-  supportNeeded: bigint;
-  /** Whether voting is in its last `confirmPeriod` blocks: a change of the outcome moves the end, and a vote cast or removed is locked. */
-  confirming: boolean;
-  /** The first block at which votes are no longer accepted, after extensions. */
-  endsAt: number;
-  /** How often a late change of the outcome moved the end. */
-  extensions: number;
 }
 
 export interface Parameters {

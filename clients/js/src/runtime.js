@@ -1,14 +1,45 @@
-// The pool's rules as the chain tells them (runtime API `SecurityPoolApi`, version 6): the deposit
-// a new request holds, what it may ask, the track it takes, the parameters and the pool's account.
-// Thin readers: the rules live in the runtime and nowhere else; these only turn codecs into plain
-// values (balances as bigints, block numbers and Perbills as numbers). Each reads at `blockHash`,
-// else at the best block.
+// Readers of the runtime API `SecurityPoolApi`: the pool's figures, a running referendum, and the
+// pool's rules (version 6): the deposit a new request holds, what it may ask, the track it takes,
+// the parameters and the pool's account. Thin readers: the rules live in the runtime and nowhere
+// else; these only turn codecs into plain values (balances as bigints, block numbers and Perbills
+// as numbers). Each reads at `blockHash`, else at the best block.
 
 /** Severities, in the order of `RequestLimits::disclosure`. */
 export const SEVERITIES = ['Critical', 'High', 'Medium', 'Low'];
 
 const callsAt = async (api, blockHash) => (blockHash ? await api.at(blockHash) : api).call.securityPoolApi;
 const big = (codec) => BigInt(codec.toString());
+
+/** The pool's figures (`poolStatus()`). */
+export async function poolStatus(api, blockHash) {
+  const status = await (await callsAt(api, blockHash)).poolStatus();
+  return {
+    balance: big(status.balance),
+    available: big(status.available),
+    committed: big(status.committed),
+    owed: big(status.owed),
+    exposure: big(status.exposure),
+    openRequests: status.openRequests.toNumber(),
+    lifetimeInflow: big(status.lifetimeInflow),
+    lifetimeOutflow: big(status.lifetimeOutflow),
+  };
+}
+
+/** A running referendum (`referendum(id)`): its track, standing, support, confirmation window and end; null once voting is over. */
+export async function referendum(api, id, blockHash) {
+  const found = await (await callsAt(api, blockHash)).referendum(id);
+  if (found.isNone) return null;
+  const status = found.unwrap();
+  return {
+    track: status.track.isSome ? status.track.unwrap().toNumber() : null,
+    passing: status.passing.isTrue,
+    support: big(status.support),
+    supportNeeded: big(status.supportNeeded),
+    confirming: status.confirming.isTrue,
+    endsAt: status.endsAt.toNumber(),
+    extensions: status.extensions.toNumber(),
+  };
+}
 
 /** Whether the runtime tells its rules (`SecurityPoolApi` version 6: `depositFor`, `limits`, `trackFor`, `poolAccount`). */
 export const hasRules = (api) => {

@@ -40,6 +40,39 @@ export interface RequestLimits {
   maxOpenRequests: number;
 }
 
+/** The pool's figures (`poolStatus()`). */
+export interface PoolStatus {
+  balance: bigint;
+  available: bigint;
+  committed: bigint;
+  owed: bigint;
+  exposure: bigint;
+  openRequests: number;
+  lifetimeInflow: bigint;
+  lifetimeOutflow: bigint;
+}
+
+/** A running referendum (`referendum(id)`). */
+export interface Referendum {
+  track: TrackIndex;
+  /** Whether it passes with the votes cast so far. */
+  passing: boolean;
+  /** The balance of its ayes and abstentions (nays never count). */
+  support: bigint;
+  /** `minSupport` of the active issuance now. */
+  supportNeeded: bigint;
+  /** Whether voting is in its last `confirmPeriod` blocks: a change of the outcome moves the end, and a vote cast or removed is locked. */
+  confirming: boolean;
+  /** The first block at which votes are no longer accepted, after extensions. */
+  endsAt: number;
+  /** How often a late change of the outcome moved the end. */
+  extensions: number;
+}
+
+/** The pool's figures. */
+export declare function poolStatus(api: ApiPromise, blockHash?: string): Promise<PoolStatus>;
+/** A running referendum; null once voting is over. */
+export declare function referendum(api: ApiPromise, id: number, blockHash?: string): Promise<Referendum | null>;
 /** Whether the runtime tells its rules (`SecurityPoolApi` version 6). */
 export declare function hasRules(api: ApiPromise): boolean;
 /** The deposit a new request for `amount` with `bytes` (evidence, or a disclosure's 32-byte commitment and sealed report) would hold. */
