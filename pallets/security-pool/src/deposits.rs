@@ -1,7 +1,7 @@
 //! What a request puts at stake and what it may ask: the deposit, the caps on the amount, and
 //! what becomes of the deposit when the request ends.
 
-use crate::{pallet::*, RequestId, RequestLimits, Severity};
+use crate::{pallet::*, PoolLedger, RequestId, RequestLimits, Severity};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -34,11 +34,23 @@ impl<T: Config> Pallet<T> {
 	/// What `max_exposure` leaves for new requests: its share of the pool's balance less what
 	/// the open requests ask.
 	pub fn exposure_room() -> BalanceOf<T> {
+		Self::exposure_room_under(&Ledger::<T>::get())
+	}
+
+	/// [`Self::exposure_room`] against `ledger` in place of the stored accounts.
+	fn exposure_room_under(ledger: &PoolLedger<BalanceOf<T>>) -> BalanceOf<T> {
 		let pool = T::Currency::balance(&Self::account_id());
+		Parameters::<T>::get().max_exposure.mul_floor(pool).saturating_sub(ledger.exposure())
+	}
+
+	/// The most a claim may ask against `ledger`: `max_payout` of what is available, within the
+	/// exposure room. [`Self::limits`] quotes it against the stored accounts; an incident's
+	/// budget is set by it against the accounts its approval block left.
+	pub(crate) fn claim_limit_under(ledger: &PoolLedger<BalanceOf<T>>) -> BalanceOf<T> {
 		Parameters::<T>::get()
-			.max_exposure
-			.mul_floor(pool)
-			.saturating_sub(Ledger::<T>::get().exposure())
+			.max_payout
+			.mul_floor(Self::available_under(ledger))
+			.min(Self::exposure_room_under(ledger))
 	}
 
 	/// What a new request may ask now, by the rules [`Self::check_amount`] applies: at least the
@@ -46,9 +58,10 @@ impl<T: Config> Pallet<T> {
 	/// disclosure at most its severity's tier.
 	pub fn limits() -> RequestLimits<BalanceOf<T>> {
 		let parameters = Parameters::<T>::get();
-		let available = Self::available();
-		let exposure_room = Self::exposure_room();
-		let claim = parameters.max_payout.mul_floor(available).min(exposure_room);
+		let ledger = Ledger::<T>::get();
+		let available = Self::available_under(&ledger);
+		let exposure_room = Self::exposure_room_under(&ledger);
+		let claim = Self::claim_limit_under(&ledger);
 		let disclosure =
 			Severity::ALL.map(|severity| claim.min(parameters.tiers.of(severity).limit(available)));
 		RequestLimits {

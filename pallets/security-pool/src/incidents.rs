@@ -148,13 +148,7 @@ impl<T: Config> Pallet<T> {
 		total: BalanceOf<T>,
 		ledger: &PoolLedger<BalanceOf<T>>,
 	) -> BalanceOf<T> {
-		let parameters = Parameters::<T>::get();
-		let pool = T::Currency::balance(&Self::account_id());
-		let available = pool
-			.saturating_sub(T::Currency::minimum_balance())
-			.saturating_sub(ledger.committed);
-		let room = parameters.max_exposure.mul_floor(pool).saturating_sub(ledger.exposure());
-		total.min(parameters.max_payout.mul_floor(available)).min(room)
+		total.min(Self::claim_limit_under(ledger))
 	}
 
 	/// What an approved request commits: its amount, or for an incident the budget set now

@@ -71,9 +71,14 @@ impl<T: Config> Pallet<T> {
 	/// What new requests are capped against: free balance − existential deposit −
 	/// committed.
 	pub fn available() -> BalanceOf<T> {
+		Self::available_under(&Ledger::<T>::get())
+	}
+
+	/// [`Self::available`] against `ledger` in place of the stored accounts.
+	pub(crate) fn available_under(ledger: &PoolLedger<BalanceOf<T>>) -> BalanceOf<T> {
 		T::Currency::balance(&Self::account_id())
 			.saturating_sub(T::Currency::minimum_balance())
-			.saturating_sub(Ledger::<T>::get().committed)
+			.saturating_sub(ledger.committed)
 	}
 
 	/// Makes sure the pool account exists: tops it up to the existential deposit.
