@@ -1,7 +1,10 @@
 //! The built-in chain specifications.
 
 use sc_service::{ChainType, Properties};
-use security_pool_runtime::{SS58_FORMAT, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
+use security_pool_runtime::{
+	genesis_config_presets::PRODUCTION_RUNTIME_PRESET, SS58_FORMAT, TOKEN_DECIMALS, TOKEN_SYMBOL,
+	WASM_BINARY,
+};
 
 /// The chain specification type of this node.
 pub type ChainSpec = sc_service::GenericChainSpec;
@@ -39,4 +42,10 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		ChainType::Local,
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
 	)
+}
+
+/// Production-like: Alice, Bob, Charlie and Dave as validators, a council of five, production
+/// periods, and no sudo key.
+pub fn production_chain_spec() -> Result<ChainSpec, String> {
+	spec("Production-like Testnet", "production", ChainType::Live, PRODUCTION_RUNTIME_PRESET)
 }

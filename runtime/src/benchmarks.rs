@@ -7,4 +7,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_security_pool, SecurityPool]
+	[pallet_collective, SecurityCouncil]
 );

@@ -1,9 +1,10 @@
-//! Genesis presets: `development` (one validator, short periods) and `local_testnet` (Alice, Bob,
-//! Charlie and Dave as validators).
+//! Genesis presets: `development` (one validator, short periods), `local_testnet` (Alice, Bob,
+//! Charlie and Dave as validators) and `production` (four validators, production periods, a
+//! council of five and no sudo key).
 
 use crate::{
-	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SecurityPool, SecurityPoolConfig,
-	SudoConfig, UNIT,
+	configs::production_parameters, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig,
+	SecurityCouncilConfig, SecurityPool, SecurityPoolConfig, SudoConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -65,10 +66,14 @@ pub fn development_parameters() -> PoolParameters<Balance, crate::BlockNumber> {
 	}
 }
 
+/// The production-like preset's id.
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
 fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId, u64)>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	council: Vec<AccountId>,
+	root: Option<AccountId>,
 	parameters: PoolParameters<Balance, crate::BlockNumber>,
 ) -> Value {
 	let mut balances: Vec<_> = endowed.into_iter().map(|who| (who, ENDOWMENT)).collect();
@@ -84,7 +89,8 @@ fn testnet_genesis(
 				.map(|(_, grandpa, weight)| (grandpa.clone(), *weight))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
+		security_council: SecurityCouncilConfig { members: council },
 		security_pool: SecurityPoolConfig { parameters },
 	})
 }
@@ -106,31 +112,65 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
-/// One validator (Alice, also sudo), funded dev accounts and pool, short periods.
+/// The accounts of `keys`.
+fn accounts(keys: &[Sr25519Keyring]) -> Vec<AccountId> {
+	keys.iter().map(|k| k.to_account_id()).collect()
+}
+
+/// Alice, Bob, Charlie and Dave as validators of equal weight.
+///
+/// GRANDPA finalizes with more than two thirds of the voting weight: three of four validators,
+/// so any one of them may stop.
+fn four_validators() -> Vec<(AuraId, GrandpaId, u64)> {
+	vec![
+		authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
+		authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
+		authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 1),
+		authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 1),
+	]
+}
+
+/// The development chains' council: Alice, Bob and Charlie (two of them pass a motion).
+fn development_council() -> Vec<AccountId> {
+	accounts(&[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie])
+}
+
+/// One validator (Alice, also sudo), a council of Alice, Bob and Charlie, funded dev accounts
+/// and pool, short periods.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		development_council(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		development_parameters(),
 	)
 }
 
-/// Alice, Bob, Charlie and Dave as validators of equal weight, Alice as sudo, short periods.
-///
-/// GRANDPA finalizes with more than two thirds of the voting weight: three of four validators,
-/// so any one of them may stop.
+/// Alice, Bob, Charlie and Dave as validators, Alice as sudo, the development council, short
+/// periods.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
-		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 1),
-			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 1),
-		],
+		four_validators(),
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		development_council(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		development_parameters(),
+	)
+}
+
+/// Production-like: Alice, Bob, Charlie and Dave as validators; Bob, Charlie, Dave, Eve and
+/// Ferdie as the council (two thirds, and three quarters for parameters and membership: four of
+/// the five either way); the production parameters (a week of voting, a two-day timelock); and
+/// no sudo key: no single account holds root.
+pub fn production_config_genesis() -> Value {
+	use Sr25519Keyring::{Bob, Charlie, Dave, Eve, Ferdie};
+	testnet_genesis(
+		four_validators(),
+		dev_accounts(),
+		accounts(&[Bob, Charlie, Dave, Eve, Ferdie]),
+		None,
+		production_parameters(),
 	)
 }
 
@@ -139,6 +179,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_config_genesis(),
 		_ => return None,
 	};
 	Some(serde_json::to_vec(&patch).expect("a JSON value serializes; qed"))
@@ -149,5 +190,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
 }

@@ -1,5 +1,6 @@
 //! The Security Pool chain runtime: Aura + GRANDPA consensus, balances, transaction payment with
-//! 20% of every fee going to the security pool, sudo, and the pool itself.
+//! 20% of every fee going to the security pool, the pool itself, its security council, and sudo
+//! (whose key only the development chains set).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`-style macros need a higher recursion limit.
@@ -55,7 +56,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("security-pool"),
 	impl_name: alloc::borrow::Cow::Borrowed("security-pool"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -192,4 +193,7 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type SecurityPool = pallet_security_pool;
+
+	#[runtime::pallet_index(9)]
+	pub type SecurityCouncil = pallet_collective<Instance1>;
 }

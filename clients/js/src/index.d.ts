@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './council.js';
 export * from './disclosure.js';
 export * from './merkle.js';
 export * from './runtime.js';

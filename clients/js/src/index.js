@@ -1,6 +1,7 @@
 // @security-pool/client: every rule a client of the Security Pool needs, written once, for the
 // browser and Node. The dev-node harness, Node only, is `@security-pool/client/node`.
 export * from './accounts.js';
+export * from './council.js';
 export * from './disclosure.js';
 export * from './merkle.js';
 export * from './runtime.js';

@@ -14,7 +14,7 @@ export interface Included {
   records: EventRecord[];
   /** The transaction's events. */
   events: Event[];
-  /** The extrinsic's own error, or that of the call it dispatched through `sudo.sudo`. */
+  /** The extrinsic's own error, or that of the call it dispatched through `sudo.sudo` or the council. */
   dispatchError?: DispatchError;
   /** `dispatchError` as `section.Name` (a module error), else as text. */
   error?: string;
@@ -39,7 +39,7 @@ export interface SendOptions extends FollowOptions {
 
 type Tx = SubmittableExtrinsic<'promise'>;
 
-/** The extrinsic's own `dispatchError`, else the error of the call it dispatched through `sudo.sudo`. */
+/** The extrinsic's own `dispatchError`, else the error of the call it dispatched through `sudo.sudo` or the council. */
 export declare function dispatchErrorOf(api: ApiPromise, records: EventRecord[], dispatchError?: DispatchError): DispatchError | undefined;
 /** A pallet's error as the metadata tells it; a nested error (`Outer(Inner)`) is named `Outer.Inner` and told by its own docs. */
 export declare function moduleError(api: ApiPromise, module: DispatchErrorModule): { section: string; name: string; docs: string };

@@ -1,16 +1,21 @@
 // Sending transactions and telling how they went: sign and send (or submit unsigned), follow the
 // transaction to its block, and name its error: the extrinsic's own, or that of the call it
-// dispatched through `sudo.sudo`; and the pallet's error a transaction pool refused one with.
+// dispatched through `sudo.sudo` or the council; and the pallet's error a transaction pool
+// refused one with.
 import { within } from './within.js';
 
 /**
  * The error of an included transaction with event `records` and its own `dispatchError` (if
- * any): that one, else the error of the call it dispatched through `sudo.sudo` (its `Sudid` event).
+ * any): that one, else the error of the call it dispatched: through `sudo.sudo` (its `Sudid`
+ * event), or as the security council (a closed motion's `Executed`, one member's
+ * `MemberExecuted`).
  */
 export function dispatchErrorOf(api, records, dispatchError) {
   if (dispatchError) return dispatchError;
-  const sudid = records.find(({ event }) => api.events.sudo?.Sudid.is(event));
-  const result = sudid?.event.data[0];
+  const ran = records.find(({ event }) => api.events.sudo?.Sudid.is(event)
+    || api.events.securityCouncil?.Executed.is(event)
+    || api.events.securityCouncil?.MemberExecuted.is(event));
+  const result = ran?.event.data.result ?? ran?.event.data[0];
   return result?.isErr ? result.asErr : undefined;
 }
 

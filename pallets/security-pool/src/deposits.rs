@@ -40,7 +40,10 @@ impl<T: Config> Pallet<T> {
 	/// [`Self::exposure_room`] against `ledger` in place of the stored accounts.
 	fn exposure_room_under(ledger: &PoolLedger<BalanceOf<T>>) -> BalanceOf<T> {
 		let pool = T::Currency::balance(&Self::account_id());
-		Parameters::<T>::get().max_exposure.mul_floor(pool).saturating_sub(ledger.exposure())
+		Parameters::<T>::get()
+			.max_exposure
+			.mul_floor(pool)
+			.saturating_sub(ledger.exposure())
 	}
 
 	/// The most a claim may ask against `ledger`: `max_payout` of what is available, within the

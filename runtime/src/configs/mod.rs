@@ -1,5 +1,6 @@
 //! The pallets' configurations.
 
+mod council;
 mod security_pool;
 
 use frame_support::{
@@ -24,6 +25,10 @@ use super::{
 	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_FORMAT, VERSION,
 };
 
+pub use council::{
+	MotionDeposit, MotionDuration, RootOrThreeQuartersOfCouncil, RootOrTwoThirdsOfCouncil,
+	SecurityCouncilInstance,
+};
 pub use security_pool::{
 	production_parameters, AuraAccountAdapter, FeesToPoolAndAuthor, FixedFeeShare,
 	SecurityPoolPalletId, ToBlockAuthor,

@@ -10,7 +10,6 @@ use frame_support::{
 	},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use pallet_security_pool::{PoolParameters, SeverityTiers, Tier, Track};
 use sp_runtime::{transaction_validity::TransactionPriority, ConsensusEngineId, Perbill};
 
@@ -22,6 +21,7 @@ use super::super::{
 	AccountId, Authorship, Balance, Balances, BlockNumber, Runtime, RuntimeFreezeReason,
 	RuntimeHoldReason, System, DAYS, HOURS, UNIT,
 };
+use super::council::{RootOrThreeQuartersOfCouncil, RootOrTwoThirdsOfCouncil};
 
 parameter_types! {
 	pub const SecurityPoolPalletId: PalletId = PalletId(*b"py/secpl");
@@ -96,10 +96,10 @@ impl pallet_security_pool::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type VetoOrigin = EnsureRoot<AccountId>;
-	type CancelOrigin = EnsureRoot<AccountId>;
-	type ParamsOrigin = EnsureRoot<AccountId>;
-	type TriageOrigin = EnsureRoot<AccountId>;
+	type VetoOrigin = RootOrTwoThirdsOfCouncil;
+	type CancelOrigin = RootOrTwoThirdsOfCouncil;
+	type ParamsOrigin = RootOrThreeQuartersOfCouncil;
+	type TriageOrigin = RootOrTwoThirdsOfCouncil;
 	type BlockNumberProvider = System;
 	type DefaultParameters = PoolDefaultParameters;
 	type PalletId = SecurityPoolPalletId;
