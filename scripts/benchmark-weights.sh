@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks, in one `benchmark pallet` run on this machine, the security pool and what every
-# transaction of the runtime pays for: balance transfers, the transaction extensions and the fee
-# charge (with the pool's fee hook). Writes pallets/security-pool/src/weights.rs and
+# Benchmarks, in one `benchmark pallet` run on this machine, the security pool, its council's
+# motions (pallet-collective) and what every transaction of the runtime pays for: balance
+# transfers, the transaction extensions and the fee charge (with the pool's fee hook). Writes pallets/security-pool/src/weights.rs and
 # runtime/src/weights/*.rs. Then run scripts/performance-report.sh.
 #
 #   STEPS=50 REPEAT=20 ./scripts/benchmark-weights.sh
@@ -24,7 +24,7 @@ out="$CARGO_TARGET_DIR/weights"
 rm -rf "$out" && mkdir -p "$out"
 "$CARGO_TARGET_DIR/release/security-pool-node" benchmark pallet \
 	--chain dev \
-	--pallet pallet_security_pool,pallet_balances,frame_system_extensions,pallet_transaction_payment \
+	--pallet pallet_security_pool,pallet_collective,pallet_balances,frame_system_extensions,pallet_transaction_payment \
 	--extrinsic '*' \
 	--steps "$STEPS" \
 	--repeat "$REPEAT" \
