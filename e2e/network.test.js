@@ -1,9 +1,10 @@
-// Alice, Bob, Charlie and Dave, validators of equal weight, run `--chain local` on loopback: they
-// finalize, a vote sent through Bob's RPC counts, and once Alice, their bootnode, stops, the other
-// three (3 of 4, enough for GRANDPA) keep finalizing.
+// The production-like chain (`--chain production`) on loopback: Alice, Bob, Charlie and Dave,
+// validators of equal weight, finalize; the chain has no sudo key (no account can act as root) and
+// a council of five; a vote sent through Bob's RPC counts; and once Alice, their bootnode, stops,
+// the other three (3 of 4, enough for GRANDPA) keep finalizing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UNIT, devAccounts, send } from '@security-pool/client';
+import { UNIT, councilMembers, devAccounts, motionThreshold, send } from '@security-pool/client';
 import { Node, bestAtLeast, finalizedAtLeast, freePort, peersAtLeast } from '@security-pool/client/node';
 import { submitRequest } from './lib/chain.js';
 
@@ -22,7 +23,7 @@ before(async () => {
   const boot = ['--bootnodes', `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${ALICE_PEER}`];
   nodes = Object.fromEntries(VALIDATORS.map((name, i) => [name, new Node({
     name,
-    args: ['--chain', 'local', '--allow-private-ip', `--${name}`, '--node-key', nodeKey(i + 1), ...(i ? boot : [])],
+    args: ['--chain', 'production', '--allow-private-ip', `--${name}`, '--node-key', nodeKey(i + 1), ...(i ? boot : [])],
   })]));
   await nodes.alice.start({ p2pPort: alicePort });
   await Promise.all(VALIDATORS.slice(1).map((name) => nodes[name].start()));
@@ -35,6 +36,17 @@ const finalizedNumber = async (node) => (await node.api.rpc.chain.getHeader(
 
 test('four validators finalize blocks', async () => {
   await Promise.all(Object.values(nodes).map((n) => finalizedAtLeast(n.api, 3, 180_000)));
+});
+
+test('no account holds root: no sudo key, and a sudo call fails; the council has five members', async () => {
+  const { api } = nodes.alice;
+  assert.equal((await api.query.sudo.key()).isNone, true);
+  const remark = api.tx.system.remark('0x00');
+  const { error } = await send(api, api.tx.sudo.sudo(remark), dev.alice);
+  assert.equal(error, 'sudo.RequireSudo');
+  const members = (await councilMembers(api)).sort();
+  assert.deepEqual(members, [dev.bob, dev.charlie, dev.dave, dev.eve, dev.ferdie].map((p) => p.address).sort());
+  assert.equal(motionThreshold(api.tx.securityPool.veto(0), members.length), 4);
 });
 
 test('a vote sent through Bob counts', async () => {

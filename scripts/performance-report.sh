@@ -7,7 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-cargo build --locked --release -p security-pool-node
+# The build of scripts/test.sh (every workspace target, compiled by clippy-driver): after a test
+# run it is already there.
+source scripts/clippy-env.sh
+cargo build --locked --release --workspace --all-targets
+unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 npm run --silent ci-once
 mkdir -p docs/performance
 (cd e2e && node perf/throughput.js ../docs/performance/throughput.json)

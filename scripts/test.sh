@@ -44,10 +44,7 @@ node scripts/benchmarks/report.mjs "$performance" >/dev/null
 cmp docs/PERFORMANCE.md "$performance" && rm "$performance"
 
 step "clippy compiles the workspace's crates: it refuses a crate with a lint"
-# cargo-clippy's own interface to clippy-driver: the wrapper of the workspace's crates and the
-# lint arguments, joined as cargo-clippy joins them.
-export RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver)"
-export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+source scripts/clippy-env.sh
 bash scripts/clippy-canary.sh
 
 step "build with clippy (-D warnings): the node, the tools and every test (release)"

@@ -1,7 +1,7 @@
 // The end-to-end tests' own helpers over @polkadot/api: filing, voting, balances and the pool's
 // events and figures as the tests check them. What any client needs (sending, the commitment, the
 // sealed box, the rules, the node harness) is in @security-pool/client.
-import { eventData, send } from '@security-pool/client';
+import { closeMotion, eventData, proposeMotion, send, voteMotion } from '@security-pool/client';
 import { within } from '@security-pool/client/node';
 
 /**
@@ -13,6 +13,19 @@ export async function submitRequest(api, tx, signer) {
   if (error) throw new Error(`${tx.method.method}: ${error}`);
   const { data } = events.find((e) => e.section === 'securityPool' && e.method.endsWith('Submitted'));
   return { id: data.request.toNumber(), deposit: data.deposit.toBigInt(), blockHash };
+}
+
+/**
+ * Passes `call` by a council motion: `proposer` proposes it, `proposer` and the other `ayes` vote
+ * aye (in one block), `closer` closes it. Resolves with the close's events; throws if the motion
+ * or its call failed.
+ */
+export async function passByCouncil(api, call, [proposer, ...ayes], closer) {
+  const motion = await proposeMotion(api, call, proposer);
+  await Promise.all([proposer, ...ayes].map((member) => voteMotion(api, motion, true, member)));
+  const closed = await closeMotion(api, { ...motion, call: call.method }, closer);
+  if (closed.error || !closed.approved) throw new Error(`motion ${call.method.method}: ${closed.error ?? 'not approved'}`);
+  return closed.events;
 }
 
 /** The number of block `blockHash`. */

@@ -1,5 +1,6 @@
-// Writes docs/PERFORMANCE.md from one benchmark run's generated weights (the security pool's and
-// pallet_balances') and one throughput run (docs/performance/throughput.json).
+// Writes docs/PERFORMANCE.md from one benchmark run's generated weights (the security pool's, its
+// council's (pallet_collective) and pallet_balances') and one throughput run
+// (docs/performance/throughput.json).
 //
 //   node scripts/benchmarks/report.mjs [out.md]     (docs/PERFORMANCE.md by default)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -94,12 +95,23 @@ const extensions = parseWeights('runtime/src/weights/frame_system_extensions.rs'
 const payment = parseWeights('runtime/src/weights/pallet_transaction_payment.rs').functions;
 
 const transfer = at(balances.functions.transfer_allow_death);
-const rows = Object.entries(pool.functions).map(([name, fn]) => {
+/** A table row per weight function against the transfer, its components at their maximum. */
+const rowsOf = (functions) => Object.entries(functions).map(([name, fn]) => {
   const w = at(fn);
   const components = Object.entries(fn.ranges).map(([c, r]) => `${c}=${r.max}`).join(', ');
   return `| \`${name}\`${components ? ` (${components})` : ''} | ${micros(w.exec)} | ${times(ratio(w.exec, transfer.exec))} `
     + `| ${w.reads} / ${w.writes} | ${micros(w.total)} | ${times(ratio(w.total, transfer.total))} | ${(Number(w.proof) / 1024).toFixed(1)} |`;
 });
+const rows = rowsOf(pool.functions);
+
+// The council's motions, benchmarked in the same run. A veto by motion on the dev chain's council
+// of three: the proposal (the encoded \`veto\` call: 6 bytes), the two ayes, the close that runs it.
+const council = parseWeights('runtime/src/weights/pallet_collective.rs');
+const VETO_CALL_BYTES = 6;
+const motion = { b: VETO_CALL_BYTES, m: 3, p: 1 };
+const c = council.functions;
+const vetoByMotion = at(c.propose_proposed, motion).total + 2n * at(c.vote, { m: 3 }).total
+  + at(c.close_early_approved, motion).total + at(pool.functions.veto).total;
 
 const vote = at(pool.functions.vote);
 // What the runtime charges a vote cast before the confirmation window, as in the throughput run:
@@ -206,9 +218,9 @@ ${machine}
   \`pallets/security-pool\` but its weights, mock and tests: \`node scripts/benchmarks/source.mjs\`);
   the report refuses figures measured on other code.
 
-The security pool, \`pallet_balances\`, the transaction extensions and the fee charge were
-benchmarked in the same \`benchmark pallet\` invocation on the same runtime, so every ratio below
-compares figures measured side by side.
+The security pool, its council (\`pallet_collective\`), \`pallet_balances\`, the transaction
+extensions and the fee charge were benchmarked in the same \`benchmark pallet\` invocation on the
+same runtime, so every ratio below compares figures measured side by side.
 
 ## Targets
 
@@ -244,6 +256,19 @@ hands them to the pool's hook; \`fee_charge_without_pool\` charges the same and 
 difference, ${micros(poolCost)} µs, is what the pool adds to every transaction: ${(100 * ratio(poolCost, transferTransaction)).toFixed(1)}% of a
 transfer transaction's ${micros(transferTransaction)} µs (the call, the base extrinsic weight, the
 transaction extensions and the fee charge).
+
+## The council's motions
+
+\`pallet_collective\` (the security council) against the same transfer; components at their
+maximum: ${council.functions.vote.ranges.m.max} members, ${council.functions.propose_proposed.ranges.p.max} open motions, a proposed call of ${council.functions.propose_proposed.ranges.b.max} bytes.
+
+| Weight | Execution (µs) | × transfer | Reads / writes | With storage (µs) | × transfer | Proof (KiB) |
+|---|---|---|---|---|---|---|
+${rowsOf(council.functions).join('\n')}
+
+A veto by motion of the dev chain's council of three (\`propose\` of the ${VETO_CALL_BYTES}-byte \`veto\` call,
+two \`vote\`s, \`close\` before the end with the threshold reached, and the \`veto\` it runs) is
+charged ${micros(vetoByMotion)} µs with storage: ${times(ratio(vetoByMotion, transfer.total))} a transfer's call.
 
 ## Throughput on the dev node
 

@@ -3,7 +3,7 @@
 //! Do not edit: `scripts/benchmark-weights.sh` regenerates this file.
 //! Date: 2026-12-07; host `vm`; CPU `AMD EPYC`.
 //! Steps: 50; repeat: 20; wasm execution: `Compiled`; DB cache: 1024 MiB.
-//! Pallet source: 1e581e7567d7f1ba6d40b3fff042770820a16618273988bb06f2e578d7dcbf6b.
+//! Pallet source: 0a503c15dea4ced6e63bb4c2b4ea674d8c4541aeb9f05c924058e7354ac7adad.
 //! A weight is the measured execution time and the estimated proof size (from the storage
 //! items' maximum encoded lengths), plus the runtime's `DbWeight` per storage read and write.
 
@@ -14,7 +14,7 @@
 //   --chain
 //   dev
 //   --pallet
-//   pallet_security_pool,pallet_balances,frame_system_extensions,pallet_transaction_payment
+//   pallet_security_pool,pallet_collective,pallet_balances,frame_system_extensions,pallet_transaction_payment
 //   --extrinsic
 //   *
 //   --steps
@@ -76,8 +76,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_240_000 picoseconds.
-		Weight::from_parts(50_374_000, 0)
+		// Minimum execution time: 47_220_000 picoseconds.
+		Weight::from_parts(49_994_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -86,7 +86,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
 	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 103_333_000 picoseconds.
-		Weight::from_parts(136_130_150, 4020)
+		// Minimum execution time: 104_094_000 picoseconds.
+		Weight::from_parts(132_331_250, 4020)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -114,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
 	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
@@ -130,10 +130,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 132_266_000 picoseconds.
-		Weight::from_parts(172_107_826, 4020)
-			// Standard error: 1_344
-			.saturating_add(Weight::from_parts(12_651, 0).saturating_mul(e.into()))
+		// Minimum execution time: 127_629_000 picoseconds.
+		Weight::from_parts(148_224_246, 4020)
+			// Standard error: 789
+			.saturating_add(Weight::from_parts(2_145, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -144,7 +144,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(_r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 157_343_000 picoseconds.
-		Weight::from_parts(246_620_492, 4020)
+		// Minimum execution time: 147_949_000 picoseconds.
+		Weight::from_parts(222_993_939, 4020)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 61_521_000 picoseconds.
-		Weight::from_parts(78_727_000, 4764)
+		// Minimum execution time: 58_556_000 picoseconds.
+		Weight::from_parts(68_992_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 55_262_000 picoseconds.
-		Weight::from_parts(66_198_000, 4764)
+		// Minimum execution time: 54_020_000 picoseconds.
+		Weight::from_parts(72_227_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 63_895_000 picoseconds.
-		Weight::from_parts(75_622_000, 4764)
+		// Minimum execution time: 61_892_000 picoseconds.
+		Weight::from_parts(94_420_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 41_661_000 picoseconds.
-		Weight::from_parts(54_100_000, 4764)
+		// Minimum execution time: 41_111_000 picoseconds.
+		Weight::from_parts(55_943_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -240,13 +240,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 168_539_000 picoseconds.
-		Weight::from_parts(195_910_000, 7623)
+		// Minimum execution time: 164_774_000 picoseconds.
+		Weight::from_parts(196_841_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -262,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 110_864_000 picoseconds.
-		Weight::from_parts(129_482_000, 4020)
+		// Minimum execution time: 117_735_000 picoseconds.
+		Weight::from_parts(148_930_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -284,15 +284,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:1)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 160_798_000 picoseconds.
-		Weight::from_parts(183_912_000, 7623)
+		// Minimum execution time: 165_445_000 picoseconds.
+		Weight::from_parts(185_325_000, 7623)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -300,8 +300,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 15_082_000 picoseconds.
-		Weight::from_parts(17_866_000, 4020)
+		// Minimum execution time: 14_972_000 picoseconds.
+		Weight::from_parts(16_345_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_949_000 picoseconds.
-		Weight::from_parts(7_021_000, 0)
+		// Minimum execution time: 5_809_000 picoseconds.
+		Weight::from_parts(6_549_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -321,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 43_925_000 picoseconds.
-		Weight::from_parts(64_135_000, 4020)
+		// Minimum execution time: 47_360_000 picoseconds.
+		Weight::from_parts(69_864_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -334,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 46_309_000 picoseconds.
-		Weight::from_parts(73_048_000, 4020)
+		// Minimum execution time: 44_687_000 picoseconds.
+		Weight::from_parts(59_368_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -346,10 +346,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_702_000 picoseconds.
-		Weight::from_parts(6_712_182, 1999)
-			// Standard error: 42_496
-			.saturating_add(Weight::from_parts(15_224_020, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_612_000 picoseconds.
+		Weight::from_parts(4_732_698, 1999)
+			// Standard error: 10_157
+			.saturating_add(Weight::from_parts(10_544_404, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -371,7 +371,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Reports` (r:8 w:0)
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
@@ -379,10 +379,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(1_172_000, 1999)
-			// Standard error: 260_093
-			.saturating_add(Weight::from_parts(96_088_567, 0).saturating_mul(r.into()))
+		// Minimum execution time: 952_000 picoseconds.
+		Weight::from_parts(7_751_800, 1999)
+			// Standard error: 56_578
+			.saturating_add(Weight::from_parts(74_228_265, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -393,8 +393,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_010_000 picoseconds.
-		Weight::from_parts(8_092_000, 0)
+		// Minimum execution time: 7_020_000 picoseconds.
+		Weight::from_parts(7_811_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -416,7 +416,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:8)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
@@ -424,10 +424,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 982_000 picoseconds.
-		Weight::from_parts(1_112_000, 1999)
-			// Standard error: 429_746
-			.saturating_add(Weight::from_parts(139_795_333, 0).saturating_mul(r.into()))
+		// Minimum execution time: 951_000 picoseconds.
+		Weight::from_parts(3_601_383, 1999)
+			// Standard error: 199_350
+			.saturating_add(Weight::from_parts(122_660_566, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -443,7 +443,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
@@ -455,10 +455,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_703_000 picoseconds.
-		Weight::from_parts(2_524_000, 1999)
-			// Standard error: 433_107
-			.saturating_add(Weight::from_parts(166_650_161, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_672_000 picoseconds.
+		Weight::from_parts(7_264_886, 1999)
+			// Standard error: 86_303
+			.saturating_add(Weight::from_parts(116_576_053, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -467,38 +467,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_742_000 picoseconds.
-		Weight::from_parts(23_485_000, 0)
+		// Minimum execution time: 21_672_000 picoseconds.
+		Weight::from_parts(23_074_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_752_000 picoseconds.
-		Weight::from_parts(23_355_000, 0)
+		// Minimum execution time: 21_411_000 picoseconds.
+		Weight::from_parts(22_744_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_125_000 picoseconds.
-		Weight::from_parts(61_922_000, 0)
+		// Minimum execution time: 57_135_000 picoseconds.
+		Weight::from_parts(59_568_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_364_000 picoseconds.
-		Weight::from_parts(48_582_000, 0)
+		// Minimum execution time: 36_504_000 picoseconds.
+		Weight::from_parts(38_036_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_536_000 picoseconds.
-		Weight::from_parts(6_089_000, 1509)
+		// Minimum execution time: 4_497_000 picoseconds.
+		Weight::from_parts(5_017_000, 1509)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 9_294_000 picoseconds.
-		Weight::from_parts(10_846_000, 0)
+		// Minimum execution time: 8_893_000 picoseconds.
+		Weight::from_parts(9_885_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -508,7 +508,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
 	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
@@ -518,12 +518,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 104_324_000 picoseconds.
-		Weight::from_parts(131_777_643, 4020)
-			// Standard error: 8_072
-			.saturating_add(Weight::from_parts(5_934, 0).saturating_mul(e.into()))
+		// Minimum execution time: 110_013_000 picoseconds.
+		Weight::from_parts(140_194_837, 4020)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -535,8 +533,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 83_864_000 picoseconds.
-		Weight::from_parts(115_461_000, 4020)
+		// Minimum execution time: 83_324_000 picoseconds.
+		Weight::from_parts(87_049_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -548,8 +546,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn validate_claim() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 25_027_000 picoseconds.
-		Weight::from_parts(39_699_000, 4020)
+		// Minimum execution time: 24_636_000 picoseconds.
+		Weight::from_parts(26_559_000, 4020)
 			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
@@ -567,10 +565,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 8]`.
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(14_345_692, 1999)
-			// Standard error: 175_058
-			.saturating_add(Weight::from_parts(28_993_491, 0).saturating_mul(n.into()))
+		// Minimum execution time: 981_000 picoseconds.
+		Weight::from_parts(6_174_106, 1999)
+			// Standard error: 22_843
+			.saturating_add(Weight::from_parts(23_632_097, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -584,10 +582,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 8_273_000 picoseconds.
-		Weight::from_parts(48_319_252, 3505)
-			// Standard error: 14_239
-			.saturating_add(Weight::from_parts(2_897_867, 0).saturating_mul(w.into()))
+		// Minimum execution time: 8_102_000 picoseconds.
+		Weight::from_parts(8_583_000, 3505)
+			// Standard error: 3_773
+			.saturating_add(Weight::from_parts(2_799_753, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -600,8 +598,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 47_240_000 picoseconds.
-		Weight::from_parts(50_374_000, 0)
+		// Minimum execution time: 47_220_000 picoseconds.
+		Weight::from_parts(49_994_000, 0)
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
@@ -610,7 +608,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
 	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
@@ -622,8 +620,8 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 256]`.
 	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 103_333_000 picoseconds.
-		Weight::from_parts(136_130_150, 4020)
+		// Minimum execution time: 104_094_000 picoseconds.
+		Weight::from_parts(132_331_250, 4020)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -638,7 +636,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
 	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
@@ -654,10 +652,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 4176]`.
 	fn submit_disclosure(e: u32, ) -> Weight {
 		// Proof size: measured `3706`, estimated `4020` bytes.
-		// Minimum execution time: 132_266_000 picoseconds.
-		Weight::from_parts(172_107_826, 4020)
-			// Standard error: 1_344
-			.saturating_add(Weight::from_parts(12_651, 0).saturating_mul(e.into()))
+		// Minimum execution time: 127_629_000 picoseconds.
+		Weight::from_parts(148_224_246, 4020)
+			// Standard error: 789
+			.saturating_add(Weight::from_parts(2_145, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
@@ -668,7 +666,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::RevealDeadlines` (r:1 w:1)
 	/// Proof: `SecurityPool::RevealDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
@@ -682,8 +680,8 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 4096]`.
 	fn reveal_disclosure(_r: u32, ) -> Weight {
 		// Proof size: measured `2985`, estimated `4020` bytes.
-		// Minimum execution time: 157_343_000 picoseconds.
-		Weight::from_parts(246_620_492, 4020)
+		// Minimum execution time: 147_949_000 picoseconds.
+		Weight::from_parts(222_993_939, 4020)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -697,8 +695,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 61_521_000 picoseconds.
-		Weight::from_parts(78_727_000, 4764)
+		// Minimum execution time: 58_556_000 picoseconds.
+		Weight::from_parts(68_992_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -712,8 +710,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote_early() -> Weight {
 		// Proof size: measured `1324`, estimated `4764` bytes.
-		// Minimum execution time: 55_262_000 picoseconds.
-		Weight::from_parts(66_198_000, 4764)
+		// Minimum execution time: 54_020_000 picoseconds.
+		Weight::from_parts(72_227_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -729,8 +727,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `1808`, estimated `4764` bytes.
-		// Minimum execution time: 63_895_000 picoseconds.
-		Weight::from_parts(75_622_000, 4764)
+		// Minimum execution time: 61_892_000 picoseconds.
+		Weight::from_parts(94_420_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -742,8 +740,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof size: measured `820`, estimated `4764` bytes.
-		// Minimum execution time: 41_661_000 picoseconds.
-		Weight::from_parts(54_100_000, 4764)
+		// Minimum execution time: 41_111_000 picoseconds.
+		Weight::from_parts(55_943_000, 4764)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -764,13 +762,13 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn veto() -> Weight {
 		// Proof size: measured `7485`, estimated `7623` bytes.
-		// Minimum execution time: 168_539_000 picoseconds.
-		Weight::from_parts(195_910_000, 7623)
+		// Minimum execution time: 164_774_000 picoseconds.
+		Weight::from_parts(196_841_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
@@ -786,8 +784,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn execute_payout() -> Weight {
 		// Proof size: measured `1884`, estimated `4020` bytes.
-		// Minimum execution time: 110_864_000 picoseconds.
-		Weight::from_parts(129_482_000, 4020)
+		// Minimum execution time: 117_735_000 picoseconds.
+		Weight::from_parts(148_930_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -808,15 +806,15 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:1)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:1)
 	/// Proof: `SecurityPool::EncryptedReports` (`max_values`: None, `max_size`: Some(4190), added: 6665, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `7438`, estimated `7623` bytes.
-		// Minimum execution time: 160_798_000 picoseconds.
-		Weight::from_parts(183_912_000, 7623)
+		// Minimum execution time: 165_445_000 picoseconds.
+		Weight::from_parts(185_325_000, 7623)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
@@ -824,8 +822,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof size: measured `472`, estimated `4020` bytes.
-		// Minimum execution time: 15_082_000 picoseconds.
-		Weight::from_parts(17_866_000, 4020)
+		// Minimum execution time: 14_972_000 picoseconds.
+		Weight::from_parts(16_345_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -833,8 +831,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageKey` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_triage_key() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 5_949_000 picoseconds.
-		Weight::from_parts(7_021_000, 0)
+		// Minimum execution time: 5_809_000 picoseconds.
+		Weight::from_parts(6_549_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
@@ -845,8 +843,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_fast_track() -> Weight {
 		// Proof size: measured `2127`, estimated `4020` bytes.
-		// Minimum execution time: 43_925_000 picoseconds.
-		Weight::from_parts(64_135_000, 4020)
+		// Minimum execution time: 47_360_000 picoseconds.
+		Weight::from_parts(69_864_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -858,8 +856,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::TriageDeadlines` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn triage_downgrade() -> Weight {
 		// Proof size: measured `1780`, estimated `4020` bytes.
-		// Minimum execution time: 46_309_000 picoseconds.
-		Weight::from_parts(73_048_000, 4020)
+		// Minimum execution time: 44_687_000 picoseconds.
+		Weight::from_parts(59_368_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -870,10 +868,10 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[0, 8]`.
 	fn miss_triage(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (296 ±0)`, estimated `1999 + t * (3030 ±0)` bytes.
-		// Minimum execution time: 1_702_000 picoseconds.
-		Weight::from_parts(6_712_182, 1999)
-			// Standard error: 42_496
-			.saturating_add(Weight::from_parts(15_224_020, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_612_000 picoseconds.
+		Weight::from_parts(4_732_698, 1999)
+			// Standard error: 10_157
+			.saturating_add(Weight::from_parts(10_544_404, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -895,7 +893,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Reports` (r:8 w:0)
 	/// Proof: `SecurityPool::Reports` (`max_values`: None, `max_size`: Some(4158), added: 6633, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
@@ -903,10 +901,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn expire_reveals(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (574 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(1_172_000, 1999)
-			// Standard error: 260_093
-			.saturating_add(Weight::from_parts(96_088_567, 0).saturating_mul(r.into()))
+		// Minimum execution time: 952_000 picoseconds.
+		Weight::from_parts(7_751_800, 1999)
+			// Standard error: 56_578
+			.saturating_add(Weight::from_parts(74_228_265, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -917,8 +915,8 @@ impl WeightInfo for () {
 	/// Proof: `SecurityPool::Parameters` (`max_values`: Some(1), `max_size`: Some(361), added: 856, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 7_010_000 picoseconds.
-		Weight::from_parts(8_092_000, 0)
+		// Minimum execution time: 7_020_000 picoseconds.
+		Weight::from_parts(7_811_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::VotingDeadlines` (r:1 w:1)
@@ -940,7 +938,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::Outcomes` (r:0 w:8)
 	/// Proof: `SecurityPool::Outcomes` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::EncryptedReports` (r:0 w:8)
@@ -948,10 +946,10 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 8]`.
 	fn end_referenda(r: u32, ) -> Weight {
 		// Proof size: measured `0 + r * (4809 ±0)`, estimated `1999 + r * (6633 ±0)` bytes.
-		// Minimum execution time: 982_000 picoseconds.
-		Weight::from_parts(1_112_000, 1999)
-			// Standard error: 429_746
-			.saturating_add(Weight::from_parts(139_795_333, 0).saturating_mul(r.into()))
+		// Minimum execution time: 951_000 picoseconds.
+		Weight::from_parts(3_601_383, 1999)
+			// Standard error: 199_350
+			.saturating_add(Weight::from_parts(122_660_566, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -967,7 +965,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::CounterForRequests` (r:1 w:1)
 	/// Proof: `SecurityPool::CounterForRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:8 w:8)
@@ -979,10 +977,10 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 8]`.
 	fn make_payments(p: u32, ) -> Weight {
 		// Proof size: measured `0 + p * (567 ±0)`, estimated `1999 + p * (5206 ±0)` bytes.
-		// Minimum execution time: 1_703_000 picoseconds.
-		Weight::from_parts(2_524_000, 1999)
-			// Standard error: 433_107
-			.saturating_add(Weight::from_parts(166_650_161, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_672_000 picoseconds.
+		Weight::from_parts(7_264_886, 1999)
+			// Standard error: 86_303
+			.saturating_add(Weight::from_parts(116_576_053, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -991,38 +989,38 @@ impl WeightInfo for () {
 	}
 	fn fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_742_000 picoseconds.
-		Weight::from_parts(23_485_000, 0)
+		// Minimum execution time: 21_672_000 picoseconds.
+		Weight::from_parts(23_074_000, 0)
 	}
 	fn fee_share_fixed() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 21_752_000 picoseconds.
-		Weight::from_parts(23_355_000, 0)
+		// Minimum execution time: 21_411_000 picoseconds.
+		Weight::from_parts(22_744_000, 0)
 	}
 	fn fee_charge() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 57_125_000 picoseconds.
-		Weight::from_parts(61_922_000, 0)
+		// Minimum execution time: 57_135_000 picoseconds.
+		Weight::from_parts(59_568_000, 0)
 	}
 	fn fee_charge_without_pool() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 36_364_000 picoseconds.
-		Weight::from_parts(48_582_000, 0)
+		// Minimum execution time: 36_504_000 picoseconds.
+		Weight::from_parts(38_036_000, 0)
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:1 w:0)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn refresh_fee_share() -> Weight {
 		// Proof size: measured `11`, estimated `1509` bytes.
-		// Minimum execution time: 4_536_000 picoseconds.
-		Weight::from_parts(6_089_000, 1509)
+		// Minimum execution time: 4_497_000 picoseconds.
+		Weight::from_parts(5_017_000, 1509)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	/// Storage: `SecurityPool::FeeSharePolicy` (r:0 w:1)
 	/// Proof: `SecurityPool::FeeSharePolicy` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	fn set_fee_share() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 9_294_000 picoseconds.
-		Weight::from_parts(10_846_000, 0)
+		// Minimum execution time: 8_893_000 picoseconds.
+		Weight::from_parts(9_885_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `SecurityPool::Parameters` (r:1 w:0)
@@ -1032,7 +1030,7 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::OpenRequestsOf` (r:1 w:1)
 	/// Proof: `SecurityPool::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::NextRequestId` (r:1 w:1)
 	/// Proof: `SecurityPool::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `SecurityPool::OpenByTrack` (r:1 w:0)
@@ -1042,12 +1040,10 @@ impl WeightInfo for () {
 	/// Storage: `SecurityPool::Requests` (r:1 w:1)
 	/// Proof: `SecurityPool::Requests` (`max_values`: None, `max_size`: Some(555), added: 3030, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `2734`, estimated `4020` bytes.
-		// Minimum execution time: 104_324_000 picoseconds.
-		Weight::from_parts(131_777_643, 4020)
-			// Standard error: 8_072
-			.saturating_add(Weight::from_parts(5_934, 0).saturating_mul(e.into()))
+		// Minimum execution time: 110_013_000 picoseconds.
+		Weight::from_parts(140_194_837, 4020)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -1059,8 +1055,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_compensation() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 83_864_000 picoseconds.
-		Weight::from_parts(115_461_000, 4020)
+		// Minimum execution time: 83_324_000 picoseconds.
+		Weight::from_parts(87_049_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1072,8 +1068,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn validate_claim() -> Weight {
 		// Proof size: measured `624`, estimated `4020` bytes.
-		// Minimum execution time: 25_027_000 picoseconds.
-		Weight::from_parts(39_699_000, 4020)
+		// Minimum execution time: 24_636_000 picoseconds.
+		Weight::from_parts(26_559_000, 4020)
 			.saturating_add(RocksDbWeight::get().reads(3))
 	}
 	/// Storage: `SecurityPool::ClaimWindows` (r:1 w:1)
@@ -1091,10 +1087,10 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 8]`.
 	fn close_incidents(n: u32, ) -> Weight {
 		// Proof size: measured `12 + n * (637 ±0)`, estimated `1999 + n * (3030 ±0)` bytes.
-		// Minimum execution time: 991_000 picoseconds.
-		Weight::from_parts(14_345_692, 1999)
-			// Standard error: 175_058
-			.saturating_add(Weight::from_parts(28_993_491, 0).saturating_mul(n.into()))
+		// Minimum execution time: 981_000 picoseconds.
+		Weight::from_parts(6_174_106, 1999)
+			// Standard error: 22_843
+			.saturating_add(Weight::from_parts(23_632_097, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1108,10 +1104,10 @@ impl WeightInfo for () {
 	/// The range of component `w` is `[0, 512]`.
 	fn sweep_claimed(w: u32, ) -> Weight {
 		// Proof size: measured `0 + w * (32 ±0)`, estimated `3505 + w * (2515 ±0)` bytes.
-		// Minimum execution time: 8_273_000 picoseconds.
-		Weight::from_parts(48_319_252, 3505)
-			// Standard error: 14_239
-			.saturating_add(Weight::from_parts(2_897_867, 0).saturating_mul(w.into()))
+		// Minimum execution time: 8_102_000 picoseconds.
+		Weight::from_parts(8_583_000, 3505)
+			// Standard error: 3_773
+			.saturating_add(Weight::from_parts(2_799_753, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))

@@ -39,17 +39,17 @@ pub type RootOrThreeQuartersOfCouncil = EitherOfDiverse<
 	EnsureProportionAtLeast<AccountId, SecurityCouncilInstance, 3, 4>,
 >;
 
-/// How long a motion stays open before anyone may close it as it stands (an undecided member
-/// counts as a nay): the shorter of the pool's `triage_period` and `veto_window`, the shortest
-/// times the council has to act in (every timelock is at least `veto_window`). A motion that
-/// reaches its threshold closes at once, whatever its duration; votes are taken until it is
-/// closed.
+/// How long a motion runs before anyone may close it as it stands (an undecided member counting
+/// as a nay): the longer of the pool's `triage_period` and `veto_window`, the windows the council
+/// acts in, so that no one cuts a motion short while the verdict or veto it proposes could still
+/// be timely. A motion that reaches its threshold closes at once, whatever its duration, and votes
+/// are taken until it is closed.
 pub struct MotionDuration;
 
 impl Get<BlockNumber> for MotionDuration {
 	fn get() -> BlockNumber {
 		let parameters = SecurityPool::parameters();
-		parameters.triage_period.min(parameters.veto_window).max(1)
+		parameters.triage_period.max(parameters.veto_window)
 	}
 }
 
@@ -76,7 +76,7 @@ impl pallet_collective::Config<SecurityCouncilInstance> for Runtime {
 	type MaxMembers = ConstU32<16>;
 	/// An undecided member counts as a nay when a motion is closed after its duration.
 	type DefaultVote = PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	type SetMembersOrigin = RootOrThreeQuartersOfCouncil;
 	type MaxProposalWeight = MaxMotionWeight;
 	type DisapproveOrigin = RootOrTwoThirdsOfCouncil;

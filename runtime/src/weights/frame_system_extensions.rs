@@ -13,7 +13,7 @@
 //   --chain
 //   dev
 //   --pallet
-//   pallet_security_pool,pallet_balances,frame_system_extensions,pallet_transaction_payment
+//   pallet_security_pool,pallet_collective,pallet_balances,frame_system_extensions,pallet_transaction_payment
 //   --extrinsic
 //   *
 //   --steps
@@ -40,18 +40,18 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
 	fn check_genesis() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 1_982_000 picoseconds.
-		Weight::from_parts(2_283_000, 0)
+		// Minimum execution time: 1_973_000 picoseconds.
+		Weight::from_parts(2_243_000, 0)
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_217_000 picoseconds.
-		Weight::from_parts(4_717_000, 0)
+		// Minimum execution time: 4_146_000 picoseconds.
+		Weight::from_parts(4_617_000, 0)
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_247_000 picoseconds.
-		Weight::from_parts(4_747_000, 0)
+		// Minimum execution time: 4_186_000 picoseconds.
+		Weight::from_parts(4_667_000, 0)
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
@@ -62,29 +62,29 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof size: measured `101`, estimated `3593` bytes.
-		// Minimum execution time: 8_472_000 picoseconds.
-		Weight::from_parts(9_314_000, 3593)
+		// Minimum execution time: 8_372_000 picoseconds.
+		Weight::from_parts(9_043_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn check_spec_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 431_000 picoseconds.
+		// Minimum execution time: 450_000 picoseconds.
 		Weight::from_parts(541_000, 0)
 	}
 	fn check_tx_version() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 440_000 picoseconds.
-		Weight::from_parts(571_000, 0)
+		// Minimum execution time: 450_000 picoseconds.
+		Weight::from_parts(561_000, 0)
 	}
 	fn check_weight() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 4_437_000 picoseconds.
-		Weight::from_parts(4_997_000, 0)
+		// Minimum execution time: 4_296_000 picoseconds.
+		Weight::from_parts(5_117_000, 0)
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 2_554_000 picoseconds.
-		Weight::from_parts(3_064_000, 0)
+		// Minimum execution time: 2_583_000 picoseconds.
+		Weight::from_parts(3_074_000, 0)
 	}
 }

@@ -3,4 +3,5 @@
 
 pub mod frame_system_extensions;
 pub mod pallet_balances;
+pub mod pallet_collective;
 pub mod pallet_transaction_payment;

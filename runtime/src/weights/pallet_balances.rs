@@ -13,7 +13,7 @@
 //   --chain
 //   dev
 //   --pallet
-//   pallet_security_pool,pallet_balances,frame_system_extensions,pallet_transaction_payment
+//   pallet_security_pool,pallet_collective,pallet_balances,frame_system_extensions,pallet_transaction_payment
 //   --extrinsic
 //   *
 //   --steps
@@ -42,8 +42,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 60_760_000 picoseconds.
-		Weight::from_parts(80_609_000, 3593)
+		// Minimum execution time: 61_121_000 picoseconds.
+		Weight::from_parts(65_757_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 47_531_000 picoseconds.
-		Weight::from_parts(74_170_000, 3593)
+		// Minimum execution time: 47_641_000 picoseconds.
+		Weight::from_parts(50_224_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof size: measured `39`, estimated `3593` bytes.
-		// Minimum execution time: 24_276_000 picoseconds.
-		Weight::from_parts(34_962_000, 3593)
+		// Minimum execution time: 23_545_000 picoseconds.
+		Weight::from_parts(25_337_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 23_876_000 picoseconds.
-		Weight::from_parts(35_713_000, 3593)
+		// Minimum execution time: 23_635_000 picoseconds.
+		Weight::from_parts(26_579_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof size: measured `103`, estimated `6196` bytes.
-		// Minimum execution time: 62_873_000 picoseconds.
-		Weight::from_parts(90_835_000, 6196)
+		// Minimum execution time: 62_552_000 picoseconds.
+		Weight::from_parts(100_168_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `0`, estimated `3593` bytes.
-		// Minimum execution time: 59_548_000 picoseconds.
-		Weight::from_parts(88_401_000, 3593)
+		// Minimum execution time: 59_979_000 picoseconds.
+		Weight::from_parts(91_446_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `174`, estimated `3593` bytes.
-		// Minimum execution time: 19_810_000 picoseconds.
-		Weight::from_parts(32_118_000, 3593)
+		// Minimum execution time: 19_429_000 picoseconds.
+		Weight::from_parts(31_497_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -106,27 +106,27 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof size: measured `0 + u * (84 ±0)`, estimated `990 + u * (2603 ±0)` bytes.
-		// Minimum execution time: 19_439_000 picoseconds.
-		Weight::from_parts(19_860_000, 990)
-			// Standard error: 178_123
-			.saturating_add(Weight::from_parts(24_373_441, 0).saturating_mul(u.into()))
+		// Minimum execution time: 25_367_000 picoseconds.
+		Weight::from_parts(26_089_000, 990)
+			// Standard error: 182_626
+			.saturating_add(Weight::from_parts(23_238_704, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 6_790_000 picoseconds.
-		Weight::from_parts(11_747_000, 0)
+		// Minimum execution time: 6_450_000 picoseconds.
+		Weight::from_parts(8_082_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 38_277_000 picoseconds.
-		Weight::from_parts(42_152_000, 0)
+		// Minimum execution time: 36_914_000 picoseconds.
+		Weight::from_parts(54_661_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Minimum execution time: 24_566_000 picoseconds.
-		Weight::from_parts(32_438_000, 0)
+		// Minimum execution time: 24_426_000 picoseconds.
+		Weight::from_parts(28_652_000, 0)
 	}
 }

@@ -13,7 +13,7 @@
 //   --chain
 //   dev
 //   --pallet
-//   pallet_security_pool,pallet_balances,frame_system_extensions,pallet_transaction_payment
+//   pallet_security_pool,pallet_collective,pallet_balances,frame_system_extensions,pallet_transaction_payment
 //   --extrinsic
 //   *
 //   --steps
@@ -44,8 +44,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
 		// Proof size: measured `339`, estimated `6196` bytes.
-		// Minimum execution time: 95_972_000 picoseconds.
-		Weight::from_parts(107_710_000, 6196)
+		// Minimum execution time: 94_420_000 picoseconds.
+		Weight::from_parts(105_135_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}

@@ -223,26 +223,27 @@ fn one_member_or_a_third_of_the_council_cannot_veto_and_the_claim_is_paid() {
 }
 
 #[test]
-fn a_motion_lasts_the_shorter_of_triage_period_and_veto_window() {
+fn a_motion_runs_the_longer_of_triage_period_and_veto_window() {
 	development_chain().execute_with(|| {
 		let parameters = genesis_config_presets::development_parameters();
-		let duration: BlockNumber = MotionDuration::get();
-		assert_eq!(duration, parameters.triage_period.min(parameters.veto_window));
-		// Every timelock is at least the veto window: a motion never outlasts the time the
-		// council has to act.
-		let timelocks = parameters.tracks.iter().map(|track| track.timelock);
-		assert!(timelocks
-			.chain([parameters.timelock, parameters.fast_track_timelock])
-			.all(|t| t >= duration));
+		assert!(parameters.veto_window < parameters.triage_period);
+		assert_eq!(MotionDuration::get(), parameters.triage_period);
 
 		// It follows the parameters the council (or root) sets.
-		let shorter_triage = PoolParameters { triage_period: 2, ..parameters.clone() };
-		assert!(SecurityPool::set_parameters(RuntimeOrigin::root(), shorter_triage).is_ok());
-		assert_eq!(MotionDuration::get(), 2);
 		let production = security_pool_runtime::configs::production_parameters();
 		assert!(production.veto_window < production.triage_period);
 		assert!(SecurityPool::set_parameters(motion(3, 3), production.clone()).is_ok());
-		assert_eq!(MotionDuration::get(), production.veto_window);
+		assert_eq!(MotionDuration::get(), production.triage_period);
+		let longer_veto_window =
+			PoolParameters { veto_window: parameters.triage_period + 1, ..parameters.clone() };
+		let longer_timelocks = PoolParameters {
+			timelock: 20,
+			fast_track_timelock: 10,
+			tracks: Default::default(),
+			..longer_veto_window
+		};
+		assert_eq!(SecurityPool::set_parameters(RuntimeOrigin::root(), longer_timelocks), Ok(()));
+		assert_eq!(MotionDuration::get(), parameters.triage_period + 1);
 	});
 }
 
@@ -278,7 +279,7 @@ fn the_production_preset_has_a_council_of_five_four_validators_and_no_sudo_key()
 		let parameters = SecurityPool::parameters();
 		assert_eq!(parameters, security_pool_runtime::configs::production_parameters());
 		assert_eq!(parameters.validate(), Ok(()));
-		assert_eq!(MotionDuration::get(), parameters.triage_period.min(parameters.veto_window));
+		assert_eq!(MotionDuration::get(), parameters.triage_period.max(parameters.veto_window));
 		// Root is out of every account's reach: a sudo call fails for everyone.
 		let mut chain = Chain::new();
 		let inner = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
