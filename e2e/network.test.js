@@ -9,6 +9,8 @@ import { Node, bestAtLeast, finalizedAtLeast, freePort, peersAtLeast } from '@se
 import { submitRequest } from './lib/chain.js';
 
 // Fixed network keys (validators of a non-dev chain need one), 0x…01 for Alice to 0x…04 for Dave.
+// A live chain does not look for peers on the local network unless asked (`--discover-local`);
+// on loopback the validators find each other that way as well as through the bootnode.
 // Alice's has the libp2p identity below, and Alice is the others' bootnode.
 const nodeKey = (n) => n.toString(16).padStart(64, '0');
 const ALICE_PEER = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
@@ -23,7 +25,7 @@ before(async () => {
   const boot = ['--bootnodes', `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${ALICE_PEER}`];
   nodes = Object.fromEntries(VALIDATORS.map((name, i) => [name, new Node({
     name,
-    args: ['--chain', 'production', '--allow-private-ip', `--${name}`, '--node-key', nodeKey(i + 1), ...(i ? boot : [])],
+    args: ['--chain', 'production', '--allow-private-ip', '--discover-local', `--${name}`, '--node-key', nodeKey(i + 1), ...(i ? boot : [])],
   })]));
   await nodes.alice.start({ p2pPort: alicePort });
   await Promise.all(VALIDATORS.slice(1).map((name) => nodes[name].start()));
