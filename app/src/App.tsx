@@ -1,5 +1,8 @@
 // The shell: the chain and the signing account on top, the pages below.
+import type { BoxKeyPair } from '@security-pool/client';
+import { useMemo, useState } from 'preact/hooks';
 import { ReadyContext, useAppState, type ReadyState } from './state/context';
+import { CouncilKeyContext } from './state/councilKey';
 import { href, useRoute } from './state/route';
 import { AccountBar } from './views/AccountBar';
 import { Council } from './views/Council';
@@ -26,6 +29,9 @@ const PAGES = [
 export function App() {
   const state = useAppState();
   const [page = '', id] = useRoute();
+  // The council's opened key file lives here, in memory, across pages.
+  const [councilPair, setCouncilPair] = useState<BoxKeyPair>();
+  const councilKey = useMemo(() => ({ pair: councilPair, open: setCouncilPair, lock: () => setCouncilPair(undefined) }), [councilPair]);
   if (state.phase === 'failed') return <main><h1>Security Pool</h1><p role="alert" class="problem">{state.error}</p></main>;
   if (state.phase !== 'ready') return <main><h1>Security Pool</h1><p role="status">Connecting to the chain…</p></main>;
   const ready = state as ReadyState;
@@ -43,7 +49,7 @@ export function App() {
           ))}
         </nav>
       </header>
-      <main>{pageFor(page, id)}</main>
+      <main><CouncilKeyContext.Provider value={councilKey}>{pageFor(page, id)}</CouncilKeyContext.Provider></main>
     </ReadyContext.Provider>
   );
 }

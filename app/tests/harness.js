@@ -29,14 +29,19 @@ export function ballot(api, choice, balance, conviction) {
   return voteHasChoice(api) ? { choice, balance, conviction } : { aye: choice === 'Aye', balance, conviction };
 }
 
-/** The app built in dist/, served on a free port, in headless Chromium. */
+/**
+ * The app built in dist/, served on a free port, in headless Chromium: one browser context, and
+ * `newContext()` for another (a second person, with storage of its own).
+ */
 export async function startBrowser() {
   const { server, url } = await serve({ port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const newContext = () => browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const context = await newContext();
   return {
     url,
     context,
+    newContext,
     async stop() {
       await browser.close();
       server.close();

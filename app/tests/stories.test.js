@@ -1,7 +1,7 @@
 // The dashboard's stories in headless Chromium against a real dev node: the pool's figures, voting
 // with conviction, filing a claim, a disclosure filed, its receipt downloaded and revealed from, a
-// bad input in the pallet's words, the council's triage, the confirmation window and the veto; a
-// screenshot and an axe-core pass of every page.
+// bad input in the pallet's words, the confirmation window; a screenshot and an axe-core pass of
+// every page. The council's stories (key file, motions) are council.test.js.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const violations = new Map();
 /** Every page state the stories record (`record`), each one checked by axe-core. */
 const PAGE_STATES = [
   'overview', 'overview-fee-share', 'request-detail-vote', 'my-votes', 'file-claim', 'requests', 'bad-input',
-  'file-disclosure', 'reveal', 'request-detail-disclosure', 'council-triage', 'request-detail-confirming', 'council',
+  'file-disclosure', 'reveal', 'request-detail-disclosure', 'request-detail-confirming',
   'request-detail-abstain', 'my-votes-abstain', 'overview-tracks', 'file-claim-track', 'request-detail-track',
 ];
 /** Stories skipped on an older runtime (`ALLOW_OLD_RUNTIME=1`). */
@@ -232,48 +232,7 @@ test('a hunter files a disclosure, downloads the receipt, reveals from it, and t
   await record('request-detail-disclosure');
 });
 
-test('the council publishes its key, reads a sealed report, checks it against the commitment and records its verdict', async (t) => {
-  if (!runtimeHas(t, { 'securityPool.triage': api.tx.securityPool.triage })) return;
-  await signAs(page, 'Alice');
-  await visit(page, 'council');
-  await page.click('button:has-text("Generate a key here and publish it")');
-  await page.waitForSelector('.tx-done', { timeout: 60_000 });
-  const key = (await api.query.securityPool.triageKey()).toJSON();
-  await page.waitForSelector(`#triage-key:has-text("${key}")`);
-
-  await signAs(page, 'Dave');
-  await visit(page, 'disclosure');
-  const report = `Signature malleability in the light client (${Date.now()})`;
-  await page.fill('#disclosure-report', report);
-  await page.selectOption('#disclosure-severity', 'Medium');
-  await page.fill('#disclosure-amount', '20');
-  await page.check('#disclosure-encrypt');
-  await page.click('button:has-text("File disclosure")');
-  await page.waitForSelector('#download-receipt', { timeout: 60_000 });
-  const id = Number((await page.textContent('#receipt-heading')).replace(/\D/g, ''));
-  assert.ok((await api.query.securityPool.encryptedReports(id)).isSome, 'the chain stores the sealed report');
-
-  await signAs(page, 'Alice');
-  await visit(page, 'council');
-  const row = `.council tr[data-request="${id}"]`;
-  await page.waitForSelector(`${row} .sealed-report:has-text("${report}")`, { timeout: 10_000 });
-  await page.waitForSelector(`${row} .check.matches`);
-  await page.click(`${row} button:has-text("Record verdict")`);
-  const outcome = await page.waitForSelector(`${row} [data-verdict], ${row} .tx-error`, { timeout: 60_000 });
-  assert.equal(await outcome.getAttribute('data-verdict'), 'Confirmed', await outcome.textContent());
-  const { triage } = (await api.query.securityPool.requests(id)).unwrap().kind.asDisclosure;
-  assert.ok(triage.isJudged && triage.asJudged.verdict.isConfirmed);
-
-  // A copy of the sealed report filed by someone else under their own commitment proves nothing.
-  const copied = (await api.query.securityPool.encryptedReports(id)).unwrap().toHex();
-  const { events } = await sendOk(api, api.tx.securityPool.submitDisclosure(`0x${'ee'.repeat(32)}`, 'Medium', 20n * UNIT, dev['//Eve'].address, copied), dev['//Eve']);
-  const copy = `.council tr[data-request="${poolEvent(events, 'DisclosureSubmitted').request}"]`;
-  await page.waitForSelector(`${copy} .check.mismatch`, { timeout: 10_000 });
-  assert.deepEqual(await page.$$eval(`${copy} select option`, (options) => options.map((o) => o.value)), ['Invalid']);
-  await record('council-triage');
-});
-
-test('the council vetoes an approved request from its view', async () => {
+test('a claim in its confirmation window shows the support against the support needed, and once approved it is committed', async () => {
   const id = await fileClaim(dev['//Ferdie'], 200n);
   for (const voter of ['//Alice//stash', '//Bob//stash', '//Charlie//stash']) {
     await sendOk(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
@@ -295,17 +254,7 @@ test('the council vetoes an approved request from its view', async () => {
   assert.ok((await api.query.securityPool.requests(id)).unwrap().status.isApproved, 'the claim is approved');
   // The approved claim is committed: the overview's figures, compared again, are not all zero.
   assert.equal((await showsPoolStatus()).committed.toBigInt(), 200n * UNIT);
-  await signAs(page, 'Alice');
-  await visit(page, 'council');
-  const row = `.council tr[data-request="${id}"]`;
-  await page.waitForSelector(`${row} button:has-text("Veto")`, { timeout: 10_000 });
-  await record('council');
-  await page.click(`${row} button:has-text("Veto")`);
-  await page.waitForSelector(row, { state: 'detached', timeout: 60_000 });
-  assert.ok((await api.query.securityPool.requests(id)).isNone, 'the request is closed');
-  await blockOfEvent('Vetoed', id);
-  await visit(page, `requests/${id}`);
-  await page.waitForSelector('#request-status .status.vetoed', { timeout: 10_000 });
+  // The council's veto of an approved claim, by motion, is in council.test.js.
 });
 
 /** The tally shown on the page, from its data attributes. */

@@ -16,8 +16,10 @@ export interface Features {
   triage: boolean;
   /** `submitDisclosure` takes the encrypted report as a fifth argument. */
   encryptedReports: boolean;
-  /** Root can act through `sudo.sudo` (the dev chain's council). */
+  /** Root can act through `sudo.sudo` (a dev chain's sudo key); root holds every council power too. */
   sudo: boolean;
+  /** The security council (`securityCouncil`): it vetoes, triages, cancels and publishes the triage key by motion. */
+  council: boolean;
   /** A vote is `{ choice: Aye | Nay | Abstain, … }` (older runtimes: `{ aye: bool, … }`, no abstaining). */
   abstain: boolean;
   /** `securityPoolApi.referendum(id)`: a running referendum's track, support, standing, confirmation window and end after extensions. */
@@ -80,6 +82,7 @@ export async function connect(endpoint: string): Promise<Chain> {
       triage: Boolean(pool.triage),
       encryptedReports: pool.submitDisclosure.meta.args.length >= 5,
       sudo: Boolean(api.tx.sudo?.sudo),
+      council: Boolean(api.tx.securityCouncil?.propose && api.query.securityCouncil?.voting),
       abstain: voteHasChoice(api),
       referendumApi: Boolean(api.call.securityPoolApi?.referendum),
       feeShareApi: Boolean(api.call.securityPoolApi?.feeShare),

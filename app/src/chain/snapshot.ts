@@ -1,6 +1,7 @@
 // What the app reads from the chain at every new block.
 import { limits, poolStatus, referendum, type RequestLimits } from '@security-pool/client';
 import type { Chain } from './connect';
+import { readCouncil, type Council } from './council';
 import * as decode from './decode';
 import type { FeeShare, Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
 
@@ -20,18 +21,21 @@ export interface Snapshot {
   triageKey?: string;
   /** The pool's share of fees, where the runtime has `securityPoolApi.feeShare()`. */
   feeShare?: FeeShare;
+  /** The security council's members and open motions, where the runtime has a council. */
+  council?: Council;
 }
 
 type Json = Record<string, unknown>;
 
 /**
  * The pool, its open requests and parameters now; with `referenda` (the default) each running
- * referendum's runtime API status too (one more round trip: `withReferenda` adds them later).
+ * referendum's runtime API status and the council too (more round trips: `withReferenda` adds
+ * them later).
  */
 export async function readSnapshot(chain: Chain, referenda = true): Promise<Snapshot> {
   const { api, features } = chain;
   const query = api.query.securityPool;
-  const [pool, entries, parameters, requestLimits, openByTrack, total, inactive, sudoKey, triageKey, feeShare] = await Promise.all([
+  const [pool, entries, parameters, requestLimits, openByTrack, total, inactive, sudoKey, triageKey, feeShare, council] = await Promise.all([
     poolStatus(api),
     query.requests.entries(),
     query.parameters(),
@@ -42,6 +46,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
     features.sudo ? api.query.sudo.key() : undefined,
     features.triage && query.triageKey ? query.triageKey() : undefined,
     features.feeShareApi ? api.call.securityPoolApi.feeShare() : undefined,
+    features.council && referenda ? readCouncil(chain) : undefined,
   ]);
   const open = new Map<number, PayoutRequest>();
   for (const [key, value] of entries) {
@@ -59,6 +64,7 @@ export async function readSnapshot(chain: Chain, referenda = true): Promise<Snap
     sudoKey: (sudoKey?.toJSON() as string | null | undefined) ?? undefined,
     triageKey: (triageKey?.toJSON() as string | null | undefined) ?? undefined,
     feeShare: feeShare && decode.feeShare(feeShare.toJSON() as Json),
+    council,
   };
 }
 
@@ -71,12 +77,15 @@ async function readReferenda(api: Chain['api'], open: Map<number, PayoutRequest>
   });
 }
 
-/** `snapshot` with its running referenda's runtime API status (a snapshot read without them). */
-export async function withReferenda({ api, features }: Chain, snapshot: Snapshot): Promise<Snapshot> {
-  if (!features.referendumApi) return snapshot;
+/** `snapshot` with its running referenda's runtime API status and the council (a snapshot read without them). */
+export async function withReferenda(chain: Chain, snapshot: Snapshot): Promise<Snapshot> {
+  const { api, features } = chain;
   const open = new Map([...snapshot.open].map(([id, request]) => [id, { ...request }]));
-  await readReferenda(api, open);
-  return { ...snapshot, open };
+  const [council] = await Promise.all([
+    features.council ? readCouncil(chain) : undefined,
+    features.referendumApi ? readReferenda(api, open) : undefined,
+  ]);
+  return { ...snapshot, open, council };
 }
 
 /** What the app reads of the account that signs. */

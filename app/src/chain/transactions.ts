@@ -57,15 +57,35 @@ async function outcome(chain: Chain, sending: Promise<Included>): Promise<Includ
   return included;
 }
 
-/**
- * Signs `tx` with `account`, sends it and resolves once it is in a block, or rejects with a
- * `TxError`: the extrinsic's own error, or that of the call it dispatched through `sudo.sudo`.
- */
-export function send(chain: Chain, tx: SubmittableExtrinsic<'promise'>, account: Account, onPhase?: (phase: Phase) => void): Promise<Included> {
+/** How `account` signs with the client package's senders: a key pair, or an address with the extension's signer; `onPhase` told the way. */
+export function signing(account: Account, onPhase?: (phase: Phase) => void) {
   onPhase?.('signing');
   const injected = 'signer' in account.sign ? account.sign.signer : undefined;
   const signer = 'pair' in account.sign ? account.sign.pair : account.address;
-  return outcome(chain, sendSigned(chain.api, tx, signer, { injected, ...phases(onPhase) }));
+  return { signer, options: { injected, ...phases(onPhase) } };
+}
+
+/**
+ * Signs `tx` with `account`, sends it and resolves once it is in a block, or rejects with a
+ * `TxError`: the extrinsic's own error, or that of the call it dispatched (through `sudo.sudo`,
+ * or a closed council motion).
+ */
+export function send(chain: Chain, tx: SubmittableExtrinsic<'promise'>, account: Account, onPhase?: (phase: Phase) => void): Promise<Included> {
+  const { signer, options } = signing(account, onPhase);
+  return outcome(chain, sendSigned(chain.api, tx, signer, options));
+}
+
+/**
+ * What a client package helper that sends (e.g. `proposeMotion`) resolves with, or a `TxError`:
+ * the dispatch error its failure carries, in words, or the node's refusal.
+ */
+export async function explained<T>(chain: Chain, sending: Promise<T>): Promise<T> {
+  try {
+    return await sending;
+  } catch (error) {
+    const { dispatchError } = error as { dispatchError?: DispatchError };
+    throw dispatchError ? explain(chain, dispatchError) : refusal(chain, (error as Error).message);
+  }
 }
 
 /**
@@ -98,6 +118,3 @@ function refusal({ api }: Chain, message: string): TxError {
   // An RPC error's code (e.g. 1010) says the node refused it; anything else failed before (e.g. signing).
   return new TxError(message.replace(/^\d+:\s*/, ''), undefined, code !== undefined);
 }
-
-/** `call` dispatched as root through `sudo.sudo` (the council's origin on the dev chain). */
-export const asRoot = ({ api }: Chain, call: SubmittableExtrinsic<'promise'>) => api.tx.sudo.sudo(call);

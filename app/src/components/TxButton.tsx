@@ -1,9 +1,10 @@
 // A button that sends a transaction, signed by the selected account or unsigned (free, no wallet),
-// and tells how it went: its phase while it travels, then its outcome, a failure in the pallet's
-// own words.
+// or runs a few signed steps (a council motion's), and tells how it went: its phase while it
+// travels, then its outcome, a failure in the pallet's own words.
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { Account } from '../chain/accounts';
 import { send, sendUnsigned, TxError, type Included, type Phase } from '../chain/transactions';
 import { useReady, useStore } from '../state/context';
 
@@ -13,10 +14,15 @@ const PHASES: Record<Phase, string> = {
   inBlock: 'In a block.',
 };
 
+/** Told each phase of a step (e.g. "Proposing") on its way. */
+export type OnPhase = (phase: Phase, step?: string) => void;
+
 interface Props {
   label: string;
   /** Builds the transaction; a thrown error is shown instead of sending (bad input). */
-  tx: () => SubmittableExtrinsic<'promise'>;
+  tx?: () => SubmittableExtrinsic<'promise'>;
+  /** Instead of `tx`: signs and sends with `account` itself (e.g. propose, then vote aye); resolves with a message to show. */
+  act?: (account: Account, onPhase: OnPhase) => Promise<ComponentChildren | void>;
   /** Called once the transaction is in a block without error; may return a message to show. */
   onIncluded?: (included: Included) => ComponentChildren | void;
   /** A failure in other words than its message, e.g. a refusal in the page's terms. */
@@ -25,11 +31,13 @@ interface Props {
   unsigned?: boolean;
   disabled?: boolean;
   kind?: 'primary' | 'secondary' | 'danger';
+  /** Why the button is disabled, for people (shown beside it). */
+  why?: string;
 }
 
-type Outcome = { phase: Phase } | { done: ComponentChildren } | { error: string };
+type Outcome = { phase: Phase; step?: string } | { done: ComponentChildren } | { error: string };
 
-export function TxButton({ label, tx, onIncluded, describeError, unsigned, disabled, kind = 'primary' }: Props) {
+export function TxButton({ label, tx, act, onIncluded, describeError, unsigned, disabled, kind = 'primary', why }: Props) {
   const store = useStore();
   const { chain } = useReady();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
@@ -42,9 +50,14 @@ export function TxButton({ label, tx, onIncluded, describeError, unsigned, disab
       return;
     }
     try {
-      const onPhase = (phase: Phase) => setOutcome({ phase });
-      const included = await (unsigned ? sendUnsigned(chain, tx(), onPhase) : send(chain, tx(), signer!, onPhase));
-      const message = onIncluded?.(included);
+      const onPhase: OnPhase = (phase, step) => setOutcome({ phase, step });
+      let message: ComponentChildren | void;
+      if (act) {
+        message = await act(signer!, onPhase);
+      } else {
+        const included = await (unsigned ? sendUnsigned(chain, tx!(), onPhase) : send(chain, tx!(), signer!, onPhase));
+        message = onIncluded?.(included);
+      }
       setOutcome({ done: message ?? 'Done: the transaction is in a block.' });
       void store.refresh();
     } catch (error) {
@@ -56,7 +69,8 @@ export function TxButton({ label, tx, onIncluded, describeError, unsigned, disab
   return (
     <div class="tx">
       <button type="button" class={kind} disabled={disabled || busy} onClick={submit}>{label}</button>
-      {outcome && 'phase' in outcome && <p class="tx-status" role="status">{PHASES[outcome.phase]}</p>}
+      {disabled && why && <p class="hint why">{why}</p>}
+      {outcome && 'phase' in outcome && <p class="tx-status" role="status">{outcome.step && `${outcome.step}: `}{PHASES[outcome.phase]}</p>}
       {outcome && 'done' in outcome && <p class="tx-done" role="status">{outcome.done}</p>}
       {outcome && 'error' in outcome && <p class="tx-error" role="alert">{outcome.error}</p>}
     </div>

@@ -75,7 +75,7 @@ export class Store {
     const chain = this.state.chain!;
     const first = this.state.phase !== 'ready';
     // The first read shows the chain without the referenda's runtime API status (storage tells
-    // their ends too) and adds it right after; later reads take it in one go.
+    // their ends too) and the council, and adds them right after; later reads take them in one go.
     const [snapshot, record, account] = await Promise.all([
       readSnapshot(chain, !first),
       blockRecord(chain, number, hash),

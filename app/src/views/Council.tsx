@@ -1,65 +1,29 @@
-// The council's desk: triage of disclosures (reading reports sealed to its key and checking them
-// against their commitments), veto during a timelock or while a disclosure waits unproven, cancel
-// during a vote. The council's origin is root on the dev chain (through sudo).
-import { hexToU8a, isHex, u8aToHex, u8aToString } from '@polkadot/util';
+// The council's desk: its members and the share each power takes, its open motions, its key file
+// (reading reports sealed to the triage key and checking them against their commitments), and
+// each open request's actions proposed as motions: triage (confirm, downgrade, invalid), veto in
+// a timelock or while a disclosure waits unproven, cancel during a vote. Root (a dev chain's sudo
+// key) holds these powers too, but this page acts by the council's motions only.
+import { hexToU8a, u8aToString } from '@polkadot/util';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import { checkFinding, open, type BoxKeyPair } from '@security-pool/client';
 import { useEffect, useState } from 'preact/hooks';
 import { Address } from '../components/Address';
 import { Amount } from '../components/Amount';
-import { Field } from '../components/Field';
 import { StatusView } from '../components/StatusView';
 import { TriageView } from '../components/TriageView';
 import { TxButton } from '../components/TxButton';
-import { checkFinding, councilKeyPair, open } from '@security-pool/client';
+import { propose } from '../chain/council';
 import { readReports } from '../chain/snapshot';
-import { asRoot } from '../chain/transactions';
 import { SEVERITIES, type PayoutRequest, type Severity } from '../chain/types';
 import { useReady, useRequests } from '../state/context';
+import { useCouncilKey } from '../state/councilKey';
 import { isOpen, kindName } from '../state/requests';
 import { href } from '../state/route';
+import { KeyFilePanel } from './council/KeyFilePanel';
+import { Members, useMembership } from './council/Members';
+import { Motions } from './council/Motions';
 
 type VerdictChoice = 'Confirmed' | 'Invalid' | Severity;
-
-/** The council's X25519 secret for reading sealed reports: in memory, and kept in this browser on dev chains only. */
-function useCouncilSecret(): [Uint8Array | undefined, (secret: Uint8Array) => void] {
-  const { chain } = useReady();
-  const key = `councilSecret:${chain.api.genesisHash.toHex()}`;
-  const [secret, setSecret] = useState(() => {
-    const stored = localStorage.getItem(key);
-    return stored ? hexToU8a(stored) : undefined;
-  });
-  return [secret, (value) => {
-    if (chain.isDev) localStorage.setItem(key, u8aToHex(value));
-    setSecret(value);
-  }];
-}
-
-function CouncilKey({ secret, setSecret }: { secret?: Uint8Array; setSecret: (s: Uint8Array) => void }) {
-  const { chain, snapshot } = useReady();
-  const [pending] = useState(councilKeyPair);
-  const [pasted, setPasted] = useState('');
-  const pastedKey = isHex(pasted, 256) ? hexToU8a(pasted) : undefined;
-  const mine = secret && snapshot.triageKey === u8aToHex(councilKeyPair(secret).publicKey);
-  return (
-    <section aria-labelledby="key-heading">
-      <h2 id="key-heading">Council key</h2>
-      <p>Published key: <code id="triage-key">{snapshot.triageKey ?? 'none'}</code>{mine && ' (its secret is in this browser)'}</p>
-      {chain.isDev && (
-        <TxButton
-          label="Generate a key here and publish it"
-          tx={() => asRoot(chain, chain.api.tx.securityPool.setTriageKey(u8aToHex(pending.publicKey)))}
-          onIncluded={() => {
-            setSecret(pending.secretKey);
-            return 'Published; the secret key stays in this browser (dev chain only).';
-          }}
-        />
-      )}
-      <Field label="Secret key to read sealed reports (hex, 32 bytes)">
-        <input id="council-secret" value={pasted} onInput={(e) => setPasted(e.currentTarget.value.trim())} />
-      </Field>
-      <button type="button" class="secondary" disabled={!pastedKey} onClick={() => pastedKey && setSecret(pastedKey)}>Use this key</button>
-    </section>
-  );
-}
 
 /** What the council can tell of a disclosure's sealed report: none, sealed to another key, or opened and checked. */
 type SealedCheck =
@@ -67,16 +31,16 @@ type SealedCheck =
   | { state: 'sealed'; bytes: number }
   | { state: 'opened'; report: Uint8Array; matches: boolean };
 
-/** The sealed box opened with the council's `secret`; undefined if it does not open (sealed to another key, or tampered with). */
-function openOrNot(sealed: Uint8Array, secret: Uint8Array): Uint8Array | undefined {
+/** The sealed box opened with the council's key pair; undefined if it does not open (sealed to another key, or tampered with). */
+function openOrNot(sealed: Uint8Array, pair: BoxKeyPair): Uint8Array | undefined {
   try {
-    return open(sealed, councilKeyPair(secret));
+    return open(sealed, pair);
   } catch {
     return undefined;
   }
 }
 
-function useSealedCheck(request: PayoutRequest, secret?: Uint8Array): SealedCheck {
+function useSealedCheck(request: PayoutRequest, pair?: BoxKeyPair): SealedCheck {
   const { chain, head } = useReady();
   const [sealed, setSealed] = useState<string>();
   useEffect(() => {
@@ -84,7 +48,7 @@ function useSealedCheck(request: PayoutRequest, secret?: Uint8Array): SealedChec
   }, [chain, request.id, head.number]);
   if (!sealed || request.what.kind !== 'Disclosure') return { state: 'none' };
   const bytes = hexToU8a(sealed);
-  const payload = secret ? openOrNot(bytes, secret) : undefined;
+  const payload = pair ? openOrNot(bytes, pair) : undefined;
   if (!payload) return { state: 'sealed', bytes: bytes.length };
   return { state: 'opened', ...checkFinding(payload, request.submitter, request.what.commitment) };
 }
@@ -92,7 +56,7 @@ function useSealedCheck(request: PayoutRequest, secret?: Uint8Array): SealedChec
 function SealedReport({ check }: { check: SealedCheck }) {
   switch (check.state) {
     case 'none': return <span>No sealed report.</span>;
-    case 'sealed': return <span>Sealed report, {check.bytes} bytes: not sealed to the key in this browser.</span>;
+    case 'sealed': return <span>Sealed report, {check.bytes} bytes: not sealed to the key file open in this page.</span>;
     default: return (
       <>
         <pre class="text sealed-report">{u8aToString(check.report)}</pre>
@@ -104,10 +68,40 @@ function SealedReport({ check }: { check: SealedCheck }) {
   }
 }
 
+/**
+ * Proposes `call` as a motion signed by the selected member, with the member's aye; disabled for
+ * an account that is not a member, or while a motion of the same call is open.
+ */
+function ProposeButton({ label, call, kind }: { label: string; call: () => SubmittableExtrinsic<'promise'>; kind?: 'primary' | 'danger' }) {
+  const { chain, snapshot } = useReady();
+  const { member } = useMembership();
+  let hash: string | undefined;
+  try {
+    hash = call().method.hash.toHex();
+  } catch {
+    hash = undefined;
+  }
+  const same = snapshot.council?.motions.find((m) => m.hash === hash);
+  return (
+    <TxButton
+      label={label}
+      kind={kind}
+      disabled={!member || Boolean(same)}
+      why={same ? `Motion #${same.index} of this is open.` : 'Sign as a council member to propose.'}
+      act={async (account, onPhase) => {
+        const index = await propose(chain, call(), account, true, onPhase);
+        return `Proposed as motion #${index}, with your aye.`;
+      }}
+    />
+  );
+}
+
 function Triage({ request, check }: { request: PayoutRequest; check: SealedCheck }) {
   const { chain } = useReady();
   const mismatch = check.state === 'opened' && !check.matches;
-  const [choice, setChoice] = useState<VerdictChoice>(mismatch ? 'Invalid' : 'Confirmed');
+  const [chosen, setChoice] = useState<VerdictChoice>('Confirmed');
+  // A report that does not match its commitment leaves only "Invalid".
+  const choice = mismatch ? 'Invalid' : chosen;
   const verdict = choice === 'Confirmed' || choice === 'Invalid' ? choice : { Downgraded: choice };
   return (
     <div class="actions">
@@ -119,17 +113,19 @@ function Triage({ request, check }: { request: PayoutRequest; check: SealedCheck
           <option value="Invalid">Invalid</option>
         </select>
       </label>
-      <TxButton label="Record verdict" tx={() => asRoot(chain, chain.api.tx.securityPool.triage(request.id, verdict))} />
+      <ProposeButton label="Propose verdict as a motion" call={() => chain.api.tx.securityPool.triage(request.id, verdict)} />
     </div>
   );
 }
 
 /** One open request on the council's desk. */
-function Row({ request, secret }: { request: PayoutRequest; secret?: Uint8Array }) {
+function Row({ request }: { request: PayoutRequest }) {
   const { chain } = useReady();
+  const { pair } = useCouncilKey();
   const { api } = chain;
   const { status, what } = request;
-  const check = useSealedCheck(request, secret);
+  const check = useSealedCheck(request, pair);
+  const council = chain.features.council;
   return (
     <tr data-request={request.id}>
       <td><a href={href('requests', request.id)}>#{request.id}</a> {kindName(request)}</td>
@@ -137,33 +133,49 @@ function Row({ request, secret }: { request: PayoutRequest; secret?: Uint8Array 
       <td><StatusView request={request} /></td>
       <td>{what.kind === 'Disclosure' ? <><TriageView triage={what.triage} /><br /><SealedReport check={check} /></> : '—'}</td>
       <td>
-        {what.kind === 'Disclosure' && what.triage?.kind === 'Pending' && chain.features.triage && (
-          <Triage key={String(check.state === 'opened' && check.matches)} request={request} check={check} />
+        {council && what.kind === 'Disclosure' && what.triage?.kind === 'Pending' && chain.features.triage && (
+          <Triage request={request} check={check} />
         )}
-        {status.kind === 'Voting' && <TxButton label="Cancel" kind="danger" tx={() => asRoot(chain, api.tx.securityPool.cancel(request.id))} />}
-        {(status.kind === 'Approved' || status.kind === 'Unproven') && <TxButton label="Veto" kind="danger" tx={() => asRoot(chain, api.tx.securityPool.veto(request.id))} />}
+        {council && status.kind === 'Voting' && <ProposeButton label="Propose cancel as a motion" kind="danger" call={() => api.tx.securityPool.cancel(request.id)} />}
+        {council && (status.kind === 'Approved' || status.kind === 'Unproven') && (
+          <ProposeButton label="Propose veto as a motion" kind="danger" call={() => api.tx.securityPool.veto(request.id)} />
+        )}
       </td>
     </tr>
   );
 }
 
+/** Who may use the council's powers on this chain. */
+function Powers() {
+  const { chain, snapshot } = useReady();
+  if (!chain.features.council) {
+    return <p id="who-acts">This chain's runtime has no security council: the council's powers are root's alone, and this page only reads.</p>;
+  }
+  return (
+    <p id="who-acts" data-sudo={String(Boolean(chain.features.sudo && snapshot.sudoKey))}>
+      {chain.features.sudo && snapshot.sudoKey
+        ? <>On this chain root through sudo can too (the sudo key: <Address address={snapshot.sudoKey} />); the council acts by motions, and so does this page.</>
+        : <>No single key: only the council's motions veto, triage, cancel and publish the triage key (this chain has no sudo).</>}
+    </p>
+  );
+}
+
 export function Council() {
-  const { chain, snapshot, selected } = useReady();
+  const { chain } = useReady();
   const { all } = useRequests();
-  const [secret, setSecret] = useCouncilSecret();
-  const open = all.filter(isOpen);
+  const openRequests = all.filter(isOpen);
   return (
     <>
       <h1>Council</h1>
-      {chain.features.sudo
-        ? <p>On this chain the council is root, through sudo: sign as <Address address={snapshot.sudoKey ?? ''} />.{snapshot.sudoKey !== selected && <strong> The account chosen above is not the sudo key.</strong>}</p>
-        : <p>This chain has no sudo: the council's origin acts through its own governance.</p>}
-      {chain.features.triage ? <CouncilKey secret={secret} setSecret={setSecret} /> : <p>This chain's runtime has no triage yet: veto and cancel only.</p>}
+      <Powers />
+      {chain.features.council && <Members />}
+      {chain.features.council && <Motions />}
+      {chain.features.triage ? <KeyFilePanel /> : <p>This chain's runtime has no triage yet: veto and cancel only.</p>}
       <table class="council">
-        <caption>Open requests ({open.length})</caption>
-        <thead><tr><th scope="col">Request</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Triage and report</th><th scope="col">Actions</th></tr></thead>
+        <caption>Open requests ({openRequests.length})</caption>
+        <thead><tr><th scope="col">Request</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Triage and report</th><th scope="col">Propose</th></tr></thead>
         <tbody>
-          {open.map((request) => <Row key={request.id} request={request} secret={secret} />)}
+          {openRequests.map((request) => <Row key={request.id} request={request} />)}
         </tbody>
       </table>
     </>

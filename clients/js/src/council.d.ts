@@ -30,11 +30,18 @@ export interface Motion {
   end: number;
 }
 
+/**
+ * What closing `motion` of a council of `members` in block `at` does: approves (its ayes reach the
+ * threshold), disapproves (it can no longer pass, or from `end` on it has too few ayes: an
+ * undecided member counts as a nay); undefined while it may not be closed yet (`TooEarly`).
+ */
+export declare function closeOutcome(motion: Pick<Motion, 'threshold' | 'ayes' | 'nays' | 'end'>, members: number, at: number): 'approves' | 'disapproves' | undefined;
+
 /** The open motions, oldest first. */
 export declare function openMotions(api: ApiPromise): Promise<Motion[]>;
-/** Proposes `call` as a motion with the threshold its power takes. */
+/** Proposes `call` as a motion with the threshold its power takes; a failure in its block throws an error carrying `included` and `dispatchError`. */
 export declare function proposeMotion(api: ApiPromise, call: CallOrTx, signer: KeyringPair | string, options?: SendOptions): Promise<{ hash: string; index: number; threshold: number; included: Included }>;
-/** Votes aye (`approve`) or nay on a motion. */
+/** Votes aye (`approve`) or nay on a motion; a failure in its block throws an error carrying `included` and `dispatchError`. */
 export declare function voteMotion(api: ApiPromise, motion: { hash: string; index: number }, approve: boolean, signer: KeyringPair | string, options?: SendOptions): Promise<Included>;
 /** Closes a motion: runs its call if enough members voted aye (`approved`), else drops it. */
 export declare function closeMotion(api: ApiPromise, motion: { hash: string; index: number; call: Call }, signer: KeyringPair | string, options?: SendOptions): Promise<Included & { approved: boolean }>;

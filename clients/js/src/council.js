@@ -1,6 +1,6 @@
 // The security council's motions: a member proposes a call, the members vote, and once enough
 // have voted aye anyone closes the motion and the call runs with the council's origin.
-import { send, sendOk } from './send.js';
+import { send } from './send.js';
 
 /** The call of `call`, a call or a transaction. */
 const callOf = (call) => (typeof call.method === 'string' ? call : call.method);
@@ -29,6 +29,30 @@ export function motionThreshold(call, members) {
   const share = COUNCIL_SHARES[method];
   if (!share) throw new Error(`${section}.${method} is not a council power`);
   return ayesFor(members, share);
+}
+
+/**
+ * What closing `motion` (`{ threshold, ayes, nays, end }`) of a council of `members` in block `at`
+ * does, as the collective decides it: `'approves'` once its ayes reach the threshold, `'disapproves'`
+ * once it can no longer pass (too many nays), and from block `end` on whatever it stands at (an
+ * undecided member counting as a nay); undefined before `end` while it is undecided (`TooEarly`).
+ */
+export function closeOutcome({ threshold, ayes, nays, end }, members, at) {
+  if (ayes.length >= threshold) return 'approves';
+  if (members - nays.length < threshold) return 'disapproves';
+  return at >= end ? 'disapproves' : undefined;
+}
+
+/**
+ * `send`, throwing `<method>: <error>` if the transaction failed in its block; the error carries
+ * the transaction as `included` and its `dispatchError`, for callers that explain it in words.
+ */
+async function sendMotionTx(api, tx, signer, options) {
+  const included = await send(api, tx, signer, options);
+  if (included.error) {
+    throw Object.assign(new Error(`${tx.method.method}: ${included.error}`), { included, dispatchError: included.dispatchError });
+  }
+  return included;
 }
 
 /** The council's members (addresses). */
@@ -66,22 +90,25 @@ export async function openMotions(api) {
 /**
  * Proposes `call` (a call, or an unsigned transaction, of the pool) as a council motion signed by
  * `signer`, with the threshold its power takes (`motionThreshold`). Resolves with `{ hash,
- * index, threshold, included }`.
+ * index, threshold, included }`; a failure in its block throws an error that carries the
+ * transaction (`included`, `dispatchError`), as `voteMotion`'s does.
  */
 export async function proposeMotion(api, call, signer, options) {
   const members = (await api.query.securityCouncil.members()).length;
   const threshold = motionThreshold(call, members);
   const proposal = callOf(call);
   const tx = api.tx.securityCouncil.propose(threshold, proposal, proposal.encodedLength);
-  const included = await sendOk(api, tx, signer, options);
+  const included = await sendMotionTx(api, tx, signer, options);
   const proposed = included.events.find((e) => api.events.securityCouncil.Proposed.is(e));
+  // A threshold below two runs the call at once (`Executed`) instead of opening a motion.
+  if (!proposed) throw Object.assign(new Error('propose: the call ran at once, no motion was opened'), { included });
   const [, index, hash] = proposed.data;
   return { hash: hash.toHex(), index: index.toNumber(), threshold, included };
 }
 
 /** `signer` votes aye (`approve`) or nay on the motion `{ hash, index }`. */
 export function voteMotion(api, { hash, index }, approve, signer, options) {
-  return sendOk(api, api.tx.securityCouncil.vote(hash, index, approve), signer, options);
+  return sendMotionTx(api, api.tx.securityCouncil.vote(hash, index, approve), signer, options);
 }
 
 /**
