@@ -38,8 +38,8 @@ const keyFiles = await appModule('chain/keyFile.ts');
 /**
  * The dev chain's periods lengthened (through sudo) so that two browsers' four transactions fit
  * with room in them: triage takes 10 blocks, and a confirmed Critical disclosure's vote still ends
- * early (12 of 20 blocks); a motion lasts the shorter of triage period and veto window, here 8
- * blocks (3 on the dev chain as it starts); the small track votes 10 blocks and waits 16.
+ * early (12 of 20 blocks); a motion lasts the longer of triage period and veto window, here 10
+ * blocks (5 on the dev chain as it starts); the small track votes 10 blocks and waits 16.
  */
 const PERIODS = { votingPeriod: 20, timelock: 20, triagePeriod: 10, fastTrackVotingPeriod: 12, fastTrackTimelock: 8, vetoWindow: 8 };
 const SMALL_TRACK = { votingPeriod: 10, timelock: 16 };
