@@ -51,6 +51,9 @@ export function requestOf(call: Call): number | undefined {
   return Number(call.args[0].toString());
 }
 
+/** A call's arguments as JSON, in the chain's units and addresses (`toHuman`). */
+const argumentsOf = (call: Call) => JSON.stringify((call.toHuman() as { args?: unknown }).args ?? {});
+
 /** A proposed call in words: "Veto request 3", "Triage request 5: Confirmed", "Publish triage key 0x…". */
 export function describeCall(call: Call): string {
   const args = call.args as Arg[];
@@ -60,10 +63,11 @@ export function describeCall(call: Call): string {
     case 'securityPool.cancel': return `Cancel request ${args[0].toString()}`;
     case 'securityPool.triage': return `Triage request ${args[0].toString()}: ${verdictWords(args[1])}`;
     case 'securityPool.setTriageKey': return `Publish triage key ${args[0].toHex()}`;
-    case 'securityPool.setParameters': return 'Set the pool\'s parameters';
-    case 'securityPool.setFeeShare': return 'Set the pool\'s fee share';
-    case 'securityCouncil.setMembers': return 'Set the council\'s members';
-    default: return key;
+    // Calls whose arguments are the decision itself: shown whole, so no one votes blind.
+    case 'securityPool.setParameters': return `Set the pool's parameters: ${argumentsOf(call)}`;
+    case 'securityPool.setFeeShare': return `Set the pool's fee share: ${argumentsOf(call)}`;
+    case 'securityCouncil.setMembers': return `Set the council's members: ${argumentsOf(call)}`;
+    default: return `${key}: ${argumentsOf(call)}`;
   }
 }
 

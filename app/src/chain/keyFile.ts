@@ -9,6 +9,8 @@ export const KEY_FILE_KIND = 'security-pool-council-key';
 export const KEY_FILE_VERSION = 1;
 /** PBKDF2's work factor: OWASP's figure for SHA-256; a file asking for less is refused. */
 export const MIN_ITERATIONS = 600_000;
+/** A file asking for more is refused: it would keep the page busy for minutes. */
+export const MAX_ITERATIONS = 10_000_000;
 export const MIN_PASSWORD_LENGTH = 12;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
@@ -69,7 +71,7 @@ export async function lockKeyPair(
   password: string,
   { iterations = MIN_ITERATIONS, salt = random(SALT_BYTES), iv = random(IV_BYTES) }: { iterations?: number; salt?: Uint8Array; iv?: Uint8Array } = {},
 ): Promise<KeyFile> {
-  if (iterations < MIN_ITERATIONS) throw new Error(`PBKDF2 needs at least ${MIN_ITERATIONS} iterations.`);
+  if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) throw new Error(`PBKDF2 takes ${MIN_ITERATIONS} to ${MAX_ITERATIONS} iterations here.`);
   const key = await deriveKey(password, salt, iterations, 'encrypt');
   const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: own(iv), additionalData: own(pair.publicKey) }, key, own(pair.secretKey));
   return {
@@ -104,6 +106,7 @@ export function parseKeyFile(text: string): KeyFile {
   if (!valid) throw new KeyFileError('This key file is damaged: a field is missing or malformed.', 'format');
   const { iterations } = (file as KeyFile).kdf;
   if (iterations < MIN_ITERATIONS) throw new KeyFileError(`This key file asks for ${iterations} PBKDF2 iterations, fewer than the ${MIN_ITERATIONS} this app accepts.`, 'format');
+  if (iterations > MAX_ITERATIONS) throw new KeyFileError(`This key file asks for ${iterations} PBKDF2 iterations, more than the ${MAX_ITERATIONS} this app accepts.`, 'format');
   return file as KeyFile;
 }
 

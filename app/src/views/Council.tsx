@@ -98,18 +98,19 @@ function ProposeButton({ label, call, kind }: { label: string; call: () => Submi
 
 function Triage({ request, check }: { request: PayoutRequest; check: SealedCheck }) {
   const { chain } = useReady();
-  const mismatch = check.state === 'opened' && !check.matches;
+  // Only a report opened here and matching its commitment can be confirmed or downgraded:
+  // unread, unsealed or mismatched, "Invalid" alone stands.
+  const proven = check.state === 'opened' && check.matches;
   const [chosen, setChoice] = useState<VerdictChoice>('Confirmed');
-  // A report that does not match its commitment leaves only "Invalid".
-  const choice = mismatch ? 'Invalid' : chosen;
+  const choice = proven ? chosen : 'Invalid';
   const verdict = choice === 'Confirmed' || choice === 'Invalid' ? choice : { Downgraded: choice };
   return (
     <div class="actions">
       <label>
         Verdict{' '}
         <select value={choice} onChange={(e) => setChoice(e.currentTarget.value as VerdictChoice)}>
-          {!mismatch && <option value="Confirmed">Confirmed</option>}
-          {!mismatch && SEVERITIES.map((s) => <option value={s}>Downgraded to {s}</option>)}
+          {proven && <option value="Confirmed">Confirmed</option>}
+          {proven && SEVERITIES.map((s) => <option value={s}>Downgraded to {s}</option>)}
           <option value="Invalid">Invalid</option>
         </select>
       </label>

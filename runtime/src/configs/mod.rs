@@ -26,8 +26,9 @@ use super::{
 };
 
 pub use council::{
-	MotionDeposit, MotionDuration, RootOrThreeQuartersOfCouncil, RootOrTwoThirdsOfCouncil,
-	SecurityCouncilInstance,
+	ayes_for, share_for, MotionDeposit, MotionDuration, MotionsAtTheirThreshold,
+	RootOrThreeQuartersOfCouncil, RootOrTwoThirdsOfCouncil, SecurityCouncilInstance, Share,
+	THREE_QUARTERS, TWO_THIRDS,
 };
 pub use security_pool::{
 	production_parameters, AuraAccountAdapter, FeesToPoolAndAuthor, FixedFeeShare,
@@ -55,6 +56,8 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	/// Council motions only at the threshold their call takes.
+	type BaseCallFilter = MotionsAtTheirThreshold;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

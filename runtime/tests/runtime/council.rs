@@ -9,9 +9,12 @@ use frame_support::{
 };
 use pallet_security_pool::{Choice, Conviction, PoolParameters, RequestStatus, Vote};
 use security_pool_runtime::{
-	configs::{MotionDeposit, MotionDuration, SecurityCouncilInstance},
+	configs::{
+		ayes_for, share_for, MotionDeposit, MotionDuration, SecurityCouncilInstance,
+		THREE_QUARTERS, TWO_THIRDS,
+	},
 	genesis_config_presets, AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, SecurityPool, SecurityPoolCall, System, UNIT,
+	RuntimeEvent, RuntimeOrigin, SecurityCouncil, SecurityPool, SecurityPoolCall, System, UNIT,
 };
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
@@ -208,9 +211,9 @@ fn one_member_or_a_third_of_the_council_cannot_veto_and_the_claim_is_paid() {
 		assert_eq!(chain.block(vec![(Alice, alone, 0)]), vec![true]);
 		assert_eq!(executed_by_one_member(), vec![Err(DispatchError::BadOrigin)]);
 		assert_eq!(status(0), approved);
-		// A motion of threshold 1 runs at once with one aye of three: refused.
-		assert_eq!(chain.block(vec![(Alice, propose(1, &veto), 0)]), vec![true]);
-		assert_eq!(executed(), vec![Err(DispatchError::BadOrigin)]);
+		// A motion of threshold 1 (it would run at once with one aye of three): not admitted.
+		assert_eq!(chain.block(vec![(Alice, propose(1, &veto), 0)]), vec![false]);
+		assert_eq!(executed(), vec![]);
 		assert_eq!(status(0), approved);
 		// Not a member: cannot propose.
 		assert_eq!(chain.block(vec![(Eve, propose(2, &veto), 0)]), vec![false]);
@@ -219,6 +222,71 @@ fn one_member_or_a_third_of_the_council_cannot_veto_and_the_claim_is_paid() {
 		let before = Balances::free_balance(&ferdie);
 		chain.run_to(payable_at);
 		assert_eq!(Balances::free_balance(&ferdie), before + 1_000 * UNIT);
+	});
+}
+
+#[test]
+fn a_motion_is_admitted_only_at_the_threshold_its_call_takes() {
+	development_chain().execute_with(|| {
+		let mut chain = Chain::new();
+		chain.block(vec![]);
+		let veto = RuntimeCall::SecurityPool(SecurityPoolCall::veto { request: 0 });
+		let parameters = RuntimeCall::SecurityPool(SecurityPoolCall::set_parameters {
+			parameters: genesis_config_presets::development_parameters(),
+		});
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let proposals = || pallet_collective::Proposals::<Runtime, SecurityCouncilInstance>::get();
+
+		// Too low (it would run and fail at the first ayes), too high (no vote could pass it and
+		// no one could propose the call again), or a call no motion can pass: refused.
+		for (threshold, call) in [(1, &veto), (3, &veto), (2, &parameters), (2, &remark)] {
+			assert_eq!(chain.block(vec![(Alice, propose(threshold, call), 0)]), vec![false]);
+			assert!(System::events().iter().any(|record| matches!(
+				record.event,
+				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. })
+					if dispatch_error == frame_system::Error::<Runtime>::CallFiltered.into()
+			)));
+		}
+		assert!(proposals().is_empty());
+
+		// At their thresholds: two of three for a veto, three of three for the parameters.
+		assert_eq!(ayes_for(3, share_for(&veto).unwrap()), 2);
+		assert_eq!(ayes_for(3, share_for(&parameters).unwrap()), 3);
+		assert_eq!(ayes_for(5, TWO_THIRDS), 4);
+		assert_eq!(ayes_for(5, THREE_QUARTERS), 4);
+		assert_eq!(share_for(&remark), None);
+		let admitted = vec![(Alice, propose(2, &veto), 0), (Bob, propose(3, &parameters), 0)];
+		assert_eq!(chain.block(admitted), vec![true, true]);
+		assert_eq!(proposals().len(), 2);
+	});
+}
+
+#[test]
+fn silence_is_a_nay_when_a_motion_closes_after_its_end_even_with_a_prime() {
+	development_chain().execute_with(|| {
+		let mut chain = Chain::new();
+		chain.block(vec![]);
+		let payable_at = approved_claim(&mut chain);
+		let members = vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()];
+		let prime = Some(Alice.to_account_id());
+		assert!(SecurityCouncil::set_members(RuntimeOrigin::root(), members, prime, 3).is_ok());
+
+		// The prime votes aye; the other two are silent until the motion's end.
+		let veto = RuntimeCall::SecurityPool(SecurityPoolCall::veto { request: 0 });
+		let hash = hash_of(&veto);
+		assert_eq!(chain.block(vec![(Alice, propose(2, &veto), 0)]), vec![true]);
+		let end = chain.number + MotionDuration::get();
+		assert_eq!(chain.block(vec![(Alice, vote(hash, 0, true), 0)]), vec![true]);
+		assert_eq!(chain.block(vec![(Charlie, close(hash, 0, &veto), 0)]), vec![false]);
+		chain.run_to(end - 1);
+		assert!(chain.number < payable_at);
+		assert_eq!(chain.block(vec![(Charlie, close(hash, 0, &veto), 0)]), vec![true]);
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::SecurityCouncil(pallet_collective::Event::Disapproved { .. })
+		)));
+		assert_eq!(executed(), vec![]);
+		assert_eq!(status(0), Some(RequestStatus::Approved { payable_at }));
 	});
 }
 
