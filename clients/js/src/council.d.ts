@@ -8,7 +8,7 @@ type Share = [numerator: number, denominator: number];
 type CallOrTx = Call | SubmittableExtrinsic<'promise'>;
 
 /** The share of the council each power takes (root, or this share of the members by motion). */
-export declare const COUNCIL_SHARES: Record<'veto' | 'cancel' | 'triage' | 'setTriageKey' | 'setParameters' | 'setFeeShare' | 'setMembers', Share>;
+export declare const COUNCIL_SHARES: Record<'veto' | 'cancel' | 'triage' | 'setTriageKey' | 'setParameters' | 'setFeeShare' | 'setMembers' | 'disapproveProposal' | 'kill', Share>;
 /** The ayes a motion needs out of `members` for a share: ayes × d ≥ n × members. */
 export declare function ayesFor(members: number, share: Share): number;
 /** The ayes of `members` a council motion of `call` needs; throws for a call that is no council power. */

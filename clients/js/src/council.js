@@ -8,7 +8,8 @@ const callOf = (call) => (typeof call.method === 'string' ? call : call.method);
 /**
  * The share of the council each of its powers takes, as the runtime's origins require it (root
  * or this share of the members by motion): two thirds to veto, cancel and triage (and publish
- * the triage key), three quarters to set the pool's parameters or fee share and the members.
+ * the triage key, or drop or kill a motion), three quarters to set the pool's parameters or fee
+ * share and the members. The runtime admits a motion only at exactly these ayes.
  */
 export const COUNCIL_SHARES = {
   veto: [2, 3],
@@ -18,6 +19,8 @@ export const COUNCIL_SHARES = {
   setParameters: [3, 4],
   setFeeShare: [3, 4],
   setMembers: [3, 4],
+  disapproveProposal: [2, 3],
+  kill: [2, 3],
 };
 
 /** The ayes a motion needs out of `members` for a `[numerator, denominator]` share: ayes × d ≥ n × members. */
