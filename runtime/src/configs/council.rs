@@ -127,9 +127,12 @@ impl Get<BlockNumber> for MotionDuration {
 parameter_types! {
 	/// A motion's call may use at most half a block.
 	pub MaxMotionWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// What a motion's deposit is held under.
 	pub const MotionHoldReason: RuntimeHoldReason =
 		RuntimeHoldReason::SecurityCouncil(pallet_collective::HoldReason::ProposalSubmission);
+	/// Each open motion past the free ones doubles the next one's deposit.
 	pub const MotionDepositRatio: FixedU128 = FixedU128::from_u32(2);
+	/// The deposit of the first motion past the free ones.
 	pub const MotionDepositBase: Balance = 10 * UNIT;
 }
 
