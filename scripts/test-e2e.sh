@@ -47,6 +47,8 @@ parallel=(e2e/lifecycle.test.js e2e/gaming.test.js e2e/client.test.js e2e/triage
 for file in e2e/*.test.js; do
 	[[ " ${alone[*]} ${parallel[*]} " == *" $file "* ]] || parallel+=("$file")
 done
+# The client package's own tests (its pure rules against Polkadot.js; no node).
+parallel+=(clients/js/test/*.test.js)
 
 start=$SECONDS
 status=0

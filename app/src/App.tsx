@@ -1,5 +1,5 @@
 // The shell: the chain and the signing account on top, the pages below.
-import type { BoxKeyPair } from '@security-pool/client';
+import type { BoxKeyPair } from '@security-pool/client/rules';
 import { useMemo, useState } from 'preact/hooks';
 import { ReadyContext, useAppState, type ReadyState } from './state/context';
 import { CouncilKeyContext } from './state/councilKey';
@@ -44,7 +44,7 @@ export function App() {
         </div>
         <AccountBar />
         <nav aria-label="Pages">
-          {PAGES.filter(([path]) => path !== 'incidents' || ready.chain.features.incidents).map(([path, label]) => (
+          {PAGES.map(([path, label]) => (
             <a href={href(path)} aria-current={page === path ? 'page' : undefined}>{label}</a>
           ))}
         </nav>

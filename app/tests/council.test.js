@@ -67,7 +67,7 @@ after(async () => {
 const record = (page, name) => recordPage(page, name, violations);
 const shownHead = async (page) => Number(await page.getAttribute('[data-head]', 'data-head'));
 /** An open motion on the page, by its call (and request). */
-const motionOf = (call, request) => `.motions li[data-call="securityPool.${call}"]${request === undefined ? '' : `[data-request="${request}"]`}`;
+const motionOf = (call, request) => `.motions li[data-call="SecurityPool.${call}"]${request === undefined ? '' : `[data-request="${request}"]`}`;
 
 /** Asserts that the page keeps `secret` (hex) in no browser storage: local, session, IndexedDB. */
 async function notStored(page, secret) {
@@ -160,7 +160,7 @@ test('a member creates a council key file, locks it and opens it again from the 
 
 test('two members publish the key file\'s public key by motion: proposed with an aye in one browser, voted aye in the other, closed', async () => {
   await alice.click('#key-open button:has-text("Propose publishing this key as a motion")');
-  const motion = motionOf('setTriageKey');
+  const motion = motionOf('set_triage_key');
   const item = await alice.waitForSelector(`${motion}[data-ayes="1"]`, { timeout: 60_000 });
   assert.match(await item.textContent(), new RegExp(`Publish triage key ${keyFile.publicKey}`));
   const { outcome, text } = await bobVotesAyeAliceCloses(motion);
@@ -218,7 +218,7 @@ test('a sealed Critical disclosure is confirmed by motion and fast-tracked; a co
 test('two members veto an approved claim by motion in two browsers; one aye alone cannot close it before its end; the claim is never paid', async () => {
   const id = await fileClaim(dev['//Ferdie'], 5n);
   for (const voter of ['//Alice//stash', '//Bob//stash', '//Charlie//stash']) {
-    await sendOk(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
+    await sendOk(api, api.tx.securityPool.vote(id, ballot('Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
   }
   const endsAt = (await api.query.securityPool.requests(id)).unwrap().status.asVoting.endsAt.toNumber();
   await bestAtLeast(api, endsAt + 1);

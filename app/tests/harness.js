@@ -4,7 +4,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { voteHasChoice } from '@security-pool/client';
 import { Node } from '@security-pool/client/node';
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.js';
@@ -21,13 +20,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const startNode = (name) =>
   new Node({ name: `app-${name}`, args: ['--dev', '--state-pruning', 'archive', '--rpc-cors', 'all'] }).start();
 
-/**
- * A vote as the runtime takes it: `{ choice: 'Aye' | 'Nay' | 'Abstain', … }`, or on a runtime
- * before abstentions `{ aye: bool, … }` (told by the default value of `vote`'s ballot type).
- */
-export function ballot(api, choice, balance, conviction) {
-  return voteHasChoice(api) ? { choice, balance, conviction } : { aye: choice === 'Aye', balance, conviction };
-}
+/** A vote as the runtime takes it. */
+export const ballot = (choice, balance, conviction) => ({ choice, balance, conviction });
 
 /**
  * The app built in dist/, served on a free port, in headless Chromium: one browser context, and

@@ -126,7 +126,7 @@ test('the incident is voted through (from its page and by dev accounts) and its 
   await page.waitForSelector('.vote .tx-done', { timeout: 60_000 });
   await record('incident-voting');
   for (const voter of ['//Alice//stash', '//Bob//stash']) {
-    await sendOk(api, api.tx.securityPool.vote(incident, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
+    await sendOk(api, api.tx.securityPool.vote(incident, ballot('Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
   }
   await until('approval', async () => (await request(incident)).status.isApproved);
   await until('the claim window', async () => (await request(incident)).status.isCompensating, 180_000);
@@ -186,13 +186,14 @@ test('a never-existing victim checks its compensation and claims it without a wa
 test('claims of paid leaves are refused before any block: the same claim again, and an unsigned claim of a leaf paid signed', async () => {
   const balance = await free(fresh[0]);
   const from = await best();
-  // The very same unsigned claim (the same bytes): the transaction pool has seen it.
+  // The very same unsigned claim (the same bytes), already in a block: the transaction pool checks
+  // it again, and the pallet's check refuses it.
   await page.fill('#compensation-account', fresh[0]);
   const refused = await page.waitForSelector(`${leaf(1)} .compensation-now.refused[data-refused="AlreadyCompensated"]`, { timeout: 30_000 });
   assert.match(await refused.textContent(), /already paid/);
   await page.click(`${leaf(1)} button:has-text("Claim without a wallet")`);
   const again = await (await page.waitForSelector(`${leaf(1)} .tx-error`, { timeout: 30_000 })).textContent();
-  assert.match(again, /Refused by the transaction pool \(nothing went into a block\): this very transaction was already submitted/);
+  assert.match(again, /Refused by the transaction pool: already paid \(AlreadyCompensated\)\. Nothing went into a block/);
   // Alice's leaf, paid by her signed claim: its unsigned claim is new to the pool, which checks it.
   await page.selectOption('#compensation-wallet', { label: 'Alice (dev)' });
   await page.waitForSelector(`${leaf(0)} .compensation-now.refused[data-refused="AlreadyCompensated"]`, { timeout: 30_000 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { UNIT, keyPairs, poolEvent, sendOk, voteHasChoice } from '@security-pool/client';
+import { UNIT, keyPairs, poolEvent, sendOk } from '@security-pool/client';
 import { bestAtLeast } from '@security-pool/client/node';
 import { OUTPUT, ballot, openApp, record as recordPage, signAs, startBrowser, startNode, visit } from './harness.js';
 
@@ -23,8 +23,6 @@ const PAGE_STATES = [
   'file-disclosure', 'reveal', 'request-detail-disclosure', 'request-detail-confirming',
   'request-detail-abstain', 'my-votes-abstain', 'overview-tracks', 'file-claim-track', 'request-detail-track',
 ];
-/** Stories skipped on an older runtime (`ALLOW_OLD_RUNTIME=1`). */
-const skipped = [];
 /** The overview's figures (`data-figure`) and the fields of `securityPoolApi.poolStatus()` they show. */
 const POOL_FIGURES = {
   balance: 'balance', available: 'available', committed: 'committed', owed: 'owed', exposure: 'exposure',
@@ -46,20 +44,6 @@ after(async () => {
 
 /** Screenshot and axe-core pass of the page as it is now, under `name`. */
 const record = (name) => recordPage(page, name, violations);
-
-/**
- * Whether the runtime has every API in `apis` (what → present). This repository's runtime has them
- * all, so a missing one fails the story; `ALLOW_OLD_RUNTIME=1` skips it instead, on an older runtime.
- */
-function runtimeHas(t, apis) {
-  const missing = Object.keys(apis).filter((what) => !apis[what]);
-  if (!missing.length) return true;
-  const lacks = `this runtime has no ${missing.join(', ')}`;
-  assert.equal(process.env.ALLOW_OLD_RUNTIME, '1', `${lacks} (ALLOW_OLD_RUNTIME=1 skips the story on an older runtime)`);
-  skipped.push(t.name);
-  t.skip(lacks);
-  return false;
-}
 
 /**
  * Shows the overview once it follows the node's best block and asserts that it shows every field
@@ -108,8 +92,7 @@ test('the pool overview shows every figure of the runtime API at the block it sh
   await record('overview');
 });
 
-test('the pool page shows the fee share: fixed on a fresh dev chain, then the adaptive share sudo sets', async (t) => {
-  if (!runtimeHas(t, { 'securityPoolApi.feeShare': api.call.securityPoolApi.feeShare })) return;
+test('the pool page shows the fee share: fixed on a fresh dev chain, then the adaptive share sudo sets', async () => {
   await visit(page, '');
   const fixed = (await api.call.securityPoolApi.feeShare()).toJSON();
   assert.equal(fixed.adaptive, null, 'a fresh dev chain takes the runtime\'s fixed share');
@@ -235,7 +218,7 @@ test('a hunter files a disclosure, downloads the receipt, reveals from it, and t
 test('a claim in its confirmation window shows the support against the support needed, and once approved it is committed', async () => {
   const id = await fileClaim(dev['//Ferdie'], 200n);
   for (const voter of ['//Alice//stash', '//Bob//stash', '//Charlie//stash']) {
-    await sendOk(api, api.tx.securityPool.vote(id, ballot(api, 'Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
+    await sendOk(api, api.tx.securityPool.vote(id, ballot('Aye', 500_000n * UNIT, 'Locked1x')), dev[voter]);
   }
   const { status, terms } = (await api.query.securityPool.requests(id)).unwrap();
   const endsAt = status.asVoting.endsAt.toNumber();
@@ -262,8 +245,7 @@ const shownTally = (selector = '.tally') => page.$eval(selector, (el) => ({
   ayes: el.dataset.ayes, nays: el.dataset.nays, support: el.dataset.support, votes: el.dataset.votes,
 }));
 
-test('an abstention changes only the support on the page, to the exact on-chain value', async (t) => {
-  if (!runtimeHas(t, { 'abstention (a vote\'s choice)': voteHasChoice(api) })) return;
+test('an abstention changes only the support on the page, to the exact on-chain value', async () => {
   const id = await fileClaim(dev['//Eve'], 100n);
   await signAs(page, 'Ferdie');
   await visit(page, `requests/${id}`);
@@ -293,10 +275,8 @@ test('an abstention changes only the support on the page, to the exact on-chain 
   await record('my-votes-abstain');
 });
 
-test('a small claim shows its track and a countdown from its own voting period', async (t) => {
+test('a small claim shows its track and a countdown from its own voting period', async () => {
   const parameters = (await api.query.securityPool.parameters()).toJSON();
-  const apis = { 'tracks (parameters.tracks)': parameters.tracks?.length, 'securityPoolApi.referendum': api.call.securityPoolApi.referendum };
-  if (!runtimeHas(t, apis)) return;
   const [small] = parameters.tracks;
   assert.notEqual(small.votingPeriod, parameters.votingPeriod, 'the small track votes for its own period');
   const amount = BigInt(small.maxAmount) / 2n;
@@ -335,9 +315,6 @@ test('a small claim shows its track and a countdown from its own voting period',
 test('no page has serious or critical accessibility violations (axe-core)', () => {
   const found = [...violations].flatMap(([name, list]) => list.map((v) => `${name}: ${v}`));
   console.log(`axe-core: ${violations.size} of ${PAGE_STATES.length} page states checked, ${found.length} serious or critical violations`);
-  const checked = [...violations.keys()].sort();
-  // Only stories skipped on an older runtime may leave page states unchecked.
-  const expected = skipped.length ? PAGE_STATES.filter((name) => violations.has(name)) : PAGE_STATES;
-  assert.deepEqual(checked, [...expected].sort(), `page states checked (skipped stories: ${skipped.join('; ') || 'none'})`);
+  assert.deepEqual([...violations.keys()].sort(), [...PAGE_STATES].sort(), 'every page state checked');
   assert.deepEqual(found, []);
 });

@@ -1,32 +1,62 @@
-// The accounts that sign: the dev accounts (//Alice …) on a dev chain, and those of the
-// Polkadot.js browser extension.
-import type { KeyringPair } from '@polkadot/keyring/types';
-import type { Signer } from '@polkadot/api/types';
-import { devAccounts as devPairs } from '@security-pool/client';
+// The accounts that sign: the dev accounts (//Alice …) on a dev chain, and those of the browser
+// wallet the user connects (any wallet that injects the standard `injectedWeb3` interface). Every
+// address is shown in the chain's SS58 prefix.
+import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
+import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-labs/hdkd-helpers';
+import { AccountId, type PolkadotSigner } from 'polkadot-api';
+import { connectInjectedExtension, getInjectedExtensions } from 'polkadot-api/pjs-signer';
+import { getPolkadotSigner, withMetadataHash } from 'polkadot-api/signer';
+import type { Chain } from './connect';
 
 export interface Account {
+  /** In the chain's SS58 prefix. */
   address: string;
   name: string;
-  /** `dev` for a dev account, else the extension's name. */
+  /** `dev` for a dev account, else the wallet's name. */
   source: string;
-  /** A dev account signs with its key pair, an extension account through the extension's signer. */
-  sign: { pair: KeyringPair } | { signer: Signer };
+  signer: PolkadotSigner;
 }
 
-export async function devAccounts(): Promise<Account[]> {
-  return Object.values(await devPairs()).map((pair) => ({ address: pair.address, name: String(pair.meta.name), source: 'dev', sign: { pair } }));
+const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+
+/** `address` (any SS58 prefix) in the chain's prefix. */
+export const inChainPrefix = (chain: Chain, address: string) => AccountId(chain.ss58Prefix).dec(AccountId().enc(address));
+
+/**
+ * The dev accounts, signing with their sr25519 keys derived from the dev phrase; their signatures
+ * cover the runtime's metadata hash (`CheckMetadataHash` mode 1), as a hardware signer's do.
+ */
+export function devAccounts(chain: Chain): Account[] {
+  const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
+  const network = { decimals: chain.units.decimals, tokenSymbol: chain.units.symbol };
+  return DEV_NAMES.map((name) => {
+    const pair = derive(`//${name}`);
+    return {
+      address: AccountId(chain.ss58Prefix).dec(pair.publicKey),
+      name,
+      source: 'dev',
+      signer: withMetadataHash(network, getPolkadotSigner(pair.publicKey, 'Sr25519', pair.sign)),
+    };
+  });
 }
 
-/** Asks the extension for its accounts (the extension asks the user first). */
-export async function extensionAccounts(): Promise<Account[]> {
-  const { web3Accounts, web3Enable, web3FromAddress } = await import('@polkadot/extension-dapp');
-  const extensions = await web3Enable('Security Pool');
-  if (extensions.length === 0) throw new Error('No Polkadot.js extension found, or access was refused.');
-  const accounts = await web3Accounts({ ss58Format: 42 });
-  return Promise.all(accounts.map(async ({ address, meta }) => ({
-    address,
-    name: meta.name ?? address.slice(0, 8),
-    source: meta.source,
-    sign: { signer: (await web3FromAddress(address)).signer },
-  })));
+/** The names of the wallets installed in this browser (each injects itself under its name). */
+export const installedWallets = (): string[] => getInjectedExtensions();
+
+/** Connects to the wallet `name` (it asks the user first) and lists its accounts. */
+export async function walletAccounts(chain: Chain, name: string): Promise<Account[]> {
+  let wallet;
+  try {
+    wallet = await connectInjectedExtension(name, 'Security Pool');
+  } catch (error) {
+    throw new Error(`The wallet ${name} did not connect: ${(error as Error).message || 'access was refused'}.`);
+  }
+  return wallet.getAccounts()
+    .filter((account) => !account.genesisHash || account.genesisHash === chain.genesisHash)
+    .map((account) => ({
+      address: inChainPrefix(chain, account.address),
+      name: account.name ?? account.address.slice(0, 8),
+      source: name,
+      signer: account.polkadotSigner,
+    }));
 }

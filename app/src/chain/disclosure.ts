@@ -1,6 +1,7 @@
 // The receipt a hunter keeps to reveal a disclosure later (the commitment itself is the client's).
-import { hexToU8a, stringToU8a } from '@polkadot/util';
-import { commitment, SALT_LENGTH, type Severity } from '@security-pool/client';
+import { commitment, SALT_LENGTH } from '@security-pool/client/rules';
+import { fromHex, isHex, utf8 } from './bytes';
+import type { Severity } from './pool';
 
 /** What a hunter keeps after filing: everything the reveal needs. */
 export interface Receipt {
@@ -35,8 +36,8 @@ export function parseReceipt(text: string): Receipt {
   if (typeof request !== 'number' || typeof submitter !== 'string' || typeof report !== 'string' || typeof salt !== 'string') {
     throw new Error('The receipt lacks its request, submitter, report or salt.');
   }
-  if (hexToU8a(salt).length !== SALT_LENGTH) throw new Error(`The receipt's salt is not ${SALT_LENGTH} bytes.`);
-  if (commitment(submitter, stringToU8a(report), hexToU8a(salt)) !== json.commitment) {
+  if (!isHex(salt, SALT_LENGTH)) throw new Error(`The receipt's salt is not ${SALT_LENGTH} bytes.`);
+  if (commitment(submitter, utf8(report), fromHex(salt)) !== json.commitment) {
     throw new Error('The receipt\'s report and salt do not hash to its commitment: the file was changed.');
   }
   return json as Receipt;

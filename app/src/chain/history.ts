@@ -1,76 +1,113 @@
-// The pool's history, block by block: its events, reserve, exposure and time. Read with
-// `state_queryStorageAt` (one call per block, many in flight) so that it works on any node
-// that still has the blocks' state (a pruning node keeps the last 256 blocks; run-dev.sh keeps all).
-import type { QueryableStorageEntry } from '@polkadot/api/types';
-import type { Codec } from '@polkadot/types/types';
+// The pool's history, block by block: its events, reserve, exposure and time. New blocks are read
+// as the client follows the chain (chainHead_v1); the blocks before the page opened are read back
+// over the archive interface (archive_v1) where the node serves it (an archive node: its state and
+// blocks kept). A node without it shows the history from the block the page opened at on.
+import { firstValueFrom, takeWhile, timeout, toArray } from 'rxjs';
 import type { Chain } from './connect';
-import { big } from './decode';
-import type { BlockRecord, PoolEvent } from './types';
+import { storageCodec } from './metadata';
+import type { PoolEventValue } from './pool';
 
 /** How many blocks back the history reaches by default. */
 export const HISTORY_DEPTH = 2_000;
 
-/** The storage keys a block record is made of, and how to decode them. */
-function recordKeys(chain: Chain) {
-  const { api, poolAddress } = chain;
-  const decode = (entry: QueryableStorageEntry<'promise'>, data: string | null): Codec => {
-    const type = entry.creator.meta.type;
-    const id = type.isPlain ? type.asPlain : type.asMap.value;
-    return api.registry.createType(api.registry.createLookupType(id), data ?? undefined);
-  };
-  const entries = [
-    [api.query.system.events, api.query.system.events.key()],
-    [api.query.system.account, api.query.system.account.key(poolAddress)],
-    [api.query.securityPool.ledger, api.query.securityPool.ledger.key()],
-    [api.query.timestamp.now, api.query.timestamp.now.key()],
-  ] as const;
-  return { keys: entries.map(([, key]) => key), decode: (i: number, data: string | null) => decode(entries[i][0], data) };
+/** One of the pool's events, with the block it happened in. */
+export type PoolEvent = PoolEventValue & { block: number };
+
+/** What the history keeps of one block. */
+export interface BlockRecord {
+  number: number;
+  /** Milliseconds since the epoch (the block's timestamp). */
+  time: number;
+  reserve: bigint;
+  exposure: bigint;
+  events: PoolEvent[];
 }
 
-interface StorageChangeSet {
-  block: string;
-  changes: [string, string | null][];
-}
+type RuntimeEventRecord = { event: { type: string; value: PoolEventValue } };
 
-/** The record of block `number` with hash `hash`. */
-export async function blockRecord(chain: Chain, number: number, hash: string): Promise<BlockRecord> {
-  const { keys, decode } = recordKeys(chain);
-  const [set] = (await chain.provider.send('state_queryStorageAt', [keys, hash])) as StorageChangeSet[];
-  const value = (i: number) => decode(i, set.changes.find(([key]) => key === keys[i])?.[1] ?? null);
-  const account = value(1).toJSON() as { data: { free: unknown } };
-  const ledger = value(2).toJSON() as { voting: unknown; committed: unknown };
+const poolEvents = (records: RuntimeEventRecord[], block: number): PoolEvent[] =>
+  records.filter(({ event }) => event.type === 'SecurityPool').map(({ event }) => ({ ...event.value, block }));
+
+/** The record of block `number` with hash `hash`, a block the client follows (best or finalized). */
+export async function blockRecord({ api, poolAddress }: Chain, number: number, hash: string): Promise<BlockRecord> {
+  const at = { at: hash };
+  const [events, account, ledger, time] = await Promise.all([
+    api.query.System.Events.getValue(at),
+    api.query.System.Account.getValue(poolAddress, at),
+    api.query.SecurityPool.Ledger.getValue(at),
+    api.query.Timestamp.Now.getValue(at),
+  ]);
   return {
     number,
-    time: Number(value(3).toString()),
-    reserve: big(account.data.free),
-    exposure: big(ledger.voting) + big(ledger.committed),
-    events: poolEvents(value(0), number),
+    time: Number(time),
+    reserve: account.data.free,
+    exposure: ledger.voting + ledger.committed,
+    events: poolEvents(events as RuntimeEventRecord[], number),
   };
 }
 
-/** The pool's events among a block's event records. */
-function poolEvents(records: Codec, block: number): PoolEvent[] {
-  const list = records as unknown as { event: { section: string; method: string; data: Codec[] & { names?: string[] } } }[];
-  return list
-    .filter(({ event }) => event.section === 'securityPool')
-    .map(({ event }) => ({
-      block,
-      name: event.method,
-      data: Object.fromEntries((event.data.names ?? []).map((name, i) => [name, event.data[i].toJSON()])),
-    }));
+/** The storage a block record is read from over the archive interface: keys and decoders. */
+async function archiveEntries(chain: Chain) {
+  const [events, account, ledger, now] = await Promise.all([
+    storageCodec(chain, 'System', 'Events'),
+    storageCodec(chain, 'System', 'Account'),
+    storageCodec(chain, 'SecurityPool', 'Ledger'),
+    storageCodec(chain, 'Timestamp', 'Now'),
+  ]);
+  return [
+    { key: events.keys.enc(), dec: events.value.dec },
+    { key: account.keys.enc(chain.poolAddress), dec: account.value.dec },
+    { key: ledger.keys.enc(), dec: ledger.value.dec },
+    { key: now.keys.enc(), dec: now.value.dec },
+  ];
+}
+
+type ArchiveStorageEvent = { event: 'storage'; key: string; value?: string } | { event: 'storageDone' } | { event: 'storageError'; error: string };
+
+/** The values of `keys` at block `hash`, over `archive_v1_storage` (null: absent). */
+async function archiveValues(chain: Chain, hash: string, keys: string[]): Promise<(string | null)[]> {
+  const items = keys.map((key) => ({ key, type: 'value' }));
+  const events = await firstValueFrom(
+    chain.client._subscribe<ArchiveStorageEvent>('archive_v1_storage', 'archive_v1_stopStorage', [hash, items, null]).pipe(
+      takeWhile((event) => event.event !== 'storageDone'),
+      timeout(60_000),
+      toArray(),
+    ),
+  );
+  const failed = events.find((event) => event.event === 'storageError');
+  if (failed) throw new Error((failed as { error: string }).error);
+  const found = new Map(events.filter((event) => event.event === 'storage').map((event) => [event.key, (event as { value?: string }).value ?? null]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+/** The record of block `number` (hash `hash`) read over the archive interface; null when the node no longer has its state. */
+async function archivedRecord(chain: Chain, entries: Awaited<ReturnType<typeof archiveEntries>>, number: number, hash: string): Promise<BlockRecord | null> {
+  const [events, account, ledger, now] = await archiveValues(chain, hash, entries.map((entry) => entry.key));
+  if (now === null) return null;
+  const decoded = (i: number, value: string | null) => (value === null ? undefined : entries[i].dec(value));
+  const { voting, committed } = decoded(2, ledger) ?? { voting: 0n, committed: 0n };
+  return {
+    number,
+    time: Number(decoded(3, now)),
+    reserve: decoded(1, account)?.data.free ?? 0n,
+    exposure: voting + committed,
+    events: poolEvents(decoded(0, events) ?? [], number),
+  };
 }
 
 /**
- * The records of the `depth` blocks up to `head`, oldest first. Blocks whose state the node no
- * longer has are left out: the history then starts after them.
+ * The records of the `depth` blocks up to `head`, oldest first, over the archive interface; empty
+ * when the node does not serve it. Blocks whose state the node no longer has are left out: the
+ * history then starts after them.
  */
 export async function loadHistory(chain: Chain, head: number, depth = HISTORY_DEPTH): Promise<BlockRecord[]> {
-  const numbers = range(Math.max(1, head - depth + 1), head);
-  const hashes: string[] = [];
-  for (let i = 0; i < numbers.length; i += 1000) {
-    hashes.push(...((await chain.provider.send('chain_getBlockHash', [numbers.slice(i, i + 1000)])) as string[]));
-  }
-  const records = await mapInFlight(numbers, IN_FLIGHT, (n, i) => blockRecord(chain, n, hashes[i]).catch(() => null));
+  if (!chain.archive) return [];
+  const entries = await archiveEntries(chain);
+  const numbers = Array.from({ length: Math.max(0, head - Math.max(1, head - depth + 1) + 1) }, (_, i) => head - i).reverse();
+  const records = await mapInFlight(numbers, IN_FLIGHT, async (number) => {
+    const [hash] = await chain.client._request<string[]>('archive_v1_hashByHeight', [number]);
+    return hash ? archivedRecord(chain, entries, number, hash).catch(() => null) : null;
+  });
   const firstMissingFromEnd = records.lastIndexOf(null);
   return records.slice(firstMissingFromEnd + 1) as BlockRecord[];
 }
@@ -91,5 +128,3 @@ async function mapInFlight<T, R>(items: T[], limit: number, fn: (item: T, index:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);

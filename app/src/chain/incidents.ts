@@ -1,8 +1,6 @@
 // Incidents: the share of its loss every victim gets, a leaf's compensation as the runtime judges
 // it now, the claim (unsigned or signed), and the pallet's refusals in plain words.
-import type { Result, u128 } from '@polkadot/types';
-import type { DispatchError } from '@polkadot/types/interfaces';
-import type { Chain } from './connect';
+import { BEST, type Chain } from './connect';
 import type { LossLeaf } from './merkle';
 
 /** Why a leaf cannot be claimed now, in plain words, by the pallet's error name. */
@@ -23,7 +21,7 @@ export const REFUSALS: Record<string, string> = {
 
 /** A pallet error's name (`securityPool.AlreadyCompensated` or bare) in plain words, with the name. */
 export function refusalWords(errorName: string): string {
-  const name = errorName.replace(/^securityPool\./, '');
+  const name = errorName.replace(/^SecurityPool\./, '');
   return REFUSALS[name] ? `${REFUSALS[name]} (${name})` : name;
 }
 
@@ -48,12 +46,12 @@ export const shareOf = (amount: bigint, budget: bigint, total: bigint) => (total
 export type Compensation = { share: bigint } | { refused: string };
 
 export async function compensationNow({ api }: Chain, incident: number, leaf: LossLeaf, proof: string[]): Promise<Compensation> {
-  const result = await api.call.securityPoolApi.compensation(incident, leaf.index, leaf.account, leaf.amount, proof) as Result<u128, DispatchError>;
-  if (result.isOk) return { share: BigInt(result.asOk.toString()) };
-  const error = result.asErr;
-  return { refused: error.isModule ? api.registry.findMetaError(error.asModule).name : error.type };
+  const result = await api.apis.SecurityPoolApi.compensation(incident, leaf.index, leaf.account, leaf.amount, proof, BEST);
+  if (result.success) return { share: result.value };
+  const error = result.value as { type: string; value?: { type: string; value?: { type: string } } };
+  return { refused: error.type === 'Module' ? error.value?.value?.type ?? 'Module' : error.type };
 }
 
-/** The claim of `leaf`: `claimCompensation(incident, index, account, amount, proof)`, sent unsigned or signed. */
+/** The claim of `leaf`: `claim_compensation(incident, index, account, amount, proof)`, sent unsigned or signed. */
 export const claimTx = ({ api }: Chain, incident: number, leaf: LossLeaf, proof: string[]) =>
-  api.tx.securityPool.claimCompensation(incident, leaf.index, leaf.account, leaf.amount, proof);
+  api.tx.SecurityPool.claim_compensation({ incident, index: leaf.index, account: leaf.account, amount: leaf.amount, proof });

@@ -2,8 +2,8 @@
 // encrypted under a password with WebCrypto: PBKDF2-SHA-256 derives an AES-256-GCM key from the
 // password and a random salt; the secret is encrypted with a random IV and the public key as
 // additional data, so a file whose public key was swapped does not open.
-import { hexToU8a, isHex, u8aEq, u8aToHex } from '@polkadot/util';
-import { councilKeyPair, type BoxKeyPair } from '@security-pool/client';
+import { councilKeyPair, type BoxKeyPair } from '@security-pool/client/rules';
+import { equalBytes, fromHex, isHex, toHex } from './bytes';
 
 export const KEY_FILE_KIND = 'security-pool-council-key';
 export const KEY_FILE_VERSION = 1;
@@ -77,10 +77,10 @@ export async function lockKeyPair(
   return {
     kind: KEY_FILE_KIND,
     version: KEY_FILE_VERSION,
-    publicKey: u8aToHex(pair.publicKey),
-    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: u8aToHex(salt) },
-    cipher: { name: 'AES-GCM', iv: u8aToHex(iv) },
-    ciphertext: u8aToHex(new Uint8Array(ciphertext)),
+    publicKey: toHex(pair.publicKey),
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toHex(salt) },
+    cipher: { name: 'AES-GCM', iv: toHex(iv) },
+    ciphertext: toHex(new Uint8Array(ciphertext)),
   };
 }
 
@@ -95,7 +95,7 @@ export function parseKeyFile(text: string): KeyFile {
     throw new KeyFileError(NOT_A_KEY_FILE, 'format');
   }
   const file = json as Partial<KeyFile> | null;
-  const hex = (value: unknown, bytes: number) => typeof value === 'string' && isHex(value, bytes * 8);
+  const hex = (value: unknown, bytes: number) => isHex(value, bytes);
   if (file?.kind !== KEY_FILE_KIND) throw new KeyFileError(NOT_A_KEY_FILE, 'format');
   if (file.version !== KEY_FILE_VERSION) throw new KeyFileError(`This key file has version ${String(file.version)}; this app reads version ${KEY_FILE_VERSION}.`, 'format');
   const { kdf, cipher } = file;
@@ -115,14 +115,14 @@ export function parseKeyFile(text: string): KeyFile {
  * does not decrypt: a wrong password, or a changed file (its ciphertext, IV, salt or public key).
  */
 export async function unlockKeyFile(file: KeyFile, password: string): Promise<BoxKeyPair> {
-  const publicKey = hexToU8a(file.publicKey);
-  const key = await deriveKey(password, hexToU8a(file.kdf.salt), file.kdf.iterations, 'decrypt');
+  const publicKey = fromHex(file.publicKey);
+  const key = await deriveKey(password, fromHex(file.kdf.salt), file.kdf.iterations, 'decrypt');
   let secret: Uint8Array;
   try {
     const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: own(hexToU8a(file.cipher.iv)), additionalData: own(publicKey) },
+      { name: 'AES-GCM', iv: own(fromHex(file.cipher.iv)), additionalData: own(publicKey) },
       key,
-      own(hexToU8a(file.ciphertext)),
+      own(fromHex(file.ciphertext)),
     );
     secret = new Uint8Array(plain);
   } catch {
@@ -130,7 +130,7 @@ export async function unlockKeyFile(file: KeyFile, password: string): Promise<Bo
   }
   const pair = councilKeyPair(secret);
   // Unreachable with GCM's tag over the public key, unless the file was made wrongly.
-  if (!u8aEq(pair.publicKey, publicKey)) throw new KeyFileError('This key file\'s secret does not belong to its public key.', 'format');
+  if (!equalBytes(pair.publicKey, publicKey)) throw new KeyFileError('This key file\'s secret does not belong to its public key.', 'format');
   return pair;
 }
 

@@ -1,10 +1,9 @@
 // An incident's published loss list, read and checked against its root; the tree itself (leaves,
 // root, proofs, as the pallet and the incident CLI build them) is the client's.
-import { u8aEq, u8aToHex } from '@polkadot/util';
-import { decodeAddress } from '@polkadot/util-crypto';
-import { leafBytes, MAX_AMOUNT, MerkleTree } from '@security-pool/client';
+import { decodeAccount, leafBytes, MAX_AMOUNT, MerkleTree } from '@security-pool/client/rules';
+import { equalBytes, toHex } from './bytes';
 
-export { leafBytes, MAX_AMOUNT, MerkleTree, verifyProof } from '@security-pool/client';
+export { leafBytes, MAX_AMOUNT, MerkleTree, verifyProof } from '@security-pool/client/rules';
 
 export interface LossLeaf {
   index: number;
@@ -70,15 +69,14 @@ export function parseLossList(text: string, expected?: ExpectedRoot): LossList {
     if (typeof account !== 'string') throw new Error(`${where}: no account`);
     let publicKey: Uint8Array;
     try {
-      publicKey = decodeAddress(account);
+      publicKey = decodeAccount(account);
     } catch (error) {
       throw new Error(`${where}: ${account} is not an address (${(error as Error).message})`);
     }
-    if (publicKey.length !== 32) throw new Error(`${where}: ${account} is not a 32-byte account`);
     return { index: i, account, publicKey, amount: amountOf(amount, where) };
   });
   const tree = new MerkleTree(leaves.map((l) => leafBytes(l.index, l.publicKey, l.amount)));
-  const root = u8aToHex(tree.root);
+  const root = toHex(tree.root);
   if (expected && !sameHex(root, expected.root)) {
     throw new RootMismatch(`This list does not match ${expected.name}: its leaves hash to ${root}, not to ${expected.root}. It is not that list, or it was changed: do not rely on it.`);
   }
@@ -95,9 +93,9 @@ const sameHex = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The leaves of `address` (any SS58 prefix) in `list`; throws if it is not an address. */
 export function leavesOf(list: LossList, address: string): LossLeaf[] {
-  const key = decodeAddress(address.trim());
-  return list.leaves.filter((leaf) => u8aEq(leaf.publicKey, key));
+  const key = decodeAccount(address.trim());
+  return list.leaves.filter((leaf) => equalBytes(leaf.publicKey, key));
 }
 
 /** Leaf `leaf`'s proof as hex hashes (the call's `Vec<H256>`). */
-export const proofOf = (list: LossList, leaf: LossLeaf): string[] => list.tree.proof(leaf.index).map((node) => u8aToHex(node));
+export const proofOf = (list: LossList, leaf: LossLeaf): string[] => list.tree.proof(leaf.index).map((node) => toHex(node));

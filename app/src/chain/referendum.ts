@@ -1,5 +1,6 @@
 // Referendum arithmetic as the pallet does it: conviction weights, tally against the terms, locks.
-import type { Ballot, Choice, Conviction, Outcome, PayoutRequest, Tally, Terms } from './types';
+import type { Ballot, Choice, Conviction, Outcome, Tally, Terms } from './pool';
+import type { PayoutRequest } from './snapshot';
 
 const PERBILL = 1_000_000_000n;
 
@@ -10,9 +11,9 @@ export const LOCK_PERIODS: Record<Conviction, number> = {
 
 /** A vote's weight in the tally: ayes or nays; an abstention weighs nothing (it counts toward support only). */
 export function weight({ choice, balance, conviction }: Ballot): bigint {
-  if (choice === 'Abstain') return 0n;
-  if (conviction === 'None') return balance / 10n;
-  return balance * BigInt(conviction.slice(6, 7));
+  if (choice.type === 'Abstain') return 0n;
+  if (conviction.type === 'None') return balance / 10n;
+  return balance * BigInt(conviction.type.slice(6, 7));
 }
 
 /** The conviction's multiplier as shown, e.g. `0.1×`, `3×`. */
@@ -33,7 +34,7 @@ export interface Standing {
 }
 
 /** The support a referendum under `terms` needs: `minSupport` of `electorate`, rounded up. */
-export const supportNeeded = (terms: Terms, electorate: bigint) => mulCeil(terms.minSupport, electorate);
+export const supportNeeded = (terms: Terms, electorate: bigint) => mulCeil(terms.min_support, electorate);
 
 /** The tally against `terms`, as `Tally::passes` judges it with `electorate` the active issuance. */
 export function standing(tally: Tally, terms: Terms, electorate: bigint): Standing {
@@ -65,13 +66,13 @@ export const won = (choice: Choice, outcome: Outcome) =>
 /** Where a running referendum ends, after extensions: the runtime API's end, else the stored one. */
 export function votingEnd(request: PayoutRequest): number | undefined {
   const { status, referendum } = request;
-  if (status.kind !== 'Voting') return undefined;
-  return referendum?.endsAt ?? status.endsAt;
+  if (status.type !== 'Voting') return undefined;
+  return referendum?.ends_at ?? status.value.ends_at;
 }
 
 /** How often a late change of the outcome moved the end. */
 export function extensionsOf(request: PayoutRequest): number {
   const { status, referendum } = request;
-  if (status.kind !== 'Voting') return 0;
-  return referendum?.extensions ?? status.extensions;
+  if (status.type !== 'Voting') return 0;
+  return referendum?.extensions ?? status.value.extensions;
 }

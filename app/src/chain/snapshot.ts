@@ -1,9 +1,37 @@
 // What the app reads from the chain at every new block.
-import { limits, poolStatus, referendum, type RequestLimits } from '@security-pool/client';
-import type { Chain } from './connect';
+import { BEST, type Chain } from './connect';
 import { readCouncil, type Council } from './council';
-import * as decode from './decode';
-import type { FeeShare, Outcome, Parameters, PayoutRequest, PoolStatus, Report, Voting } from './types';
+import type {
+  Disclosure, FeeShare, OpenStatus, Outcome, Parameters, PoolStatus, Referendum, Report, RequestKind, RequestLimits, StoredRequest,
+  Tally, Terms, Voting,
+} from './pool';
+
+/** How a request left storage, told by its events. */
+export type ClosedStatus =
+  | { type: 'Rejected'; value: { at: number; tally?: Tally } }
+  | { type: 'Vetoed' | 'Cancelled' | 'Settled' | 'Closed'; value: { at: number } };
+
+export type RequestStatus = OpenStatus | ClosedStatus;
+
+/** What a request is; a finished disclosure rebuilt from its events does not tell its triage or reveal. */
+export type KnownKind =
+  | Exclude<RequestKind, { type: 'Disclosure' }>
+  | { type: 'Disclosure'; value: Omit<Disclosure, 'triage' | 'revealed'> & Partial<Pick<Disclosure, 'triage' | 'revealed'>> };
+
+/**
+ * A claim, disclosure or incident: open ones from storage, finished ones rebuilt from their events
+ * (then without terms). An incident's `amount` is its budget: reserved while it votes, fixed at approval.
+ */
+export interface PayoutRequest extends Omit<StoredRequest, 'kind' | 'status' | 'terms'> {
+  id: number;
+  kind: KnownKind;
+  status: RequestStatus;
+  terms?: Terms;
+  /** The running referendum as the runtime API tells it, while it votes. */
+  referendum?: Referendum;
+  /** The block it was filed in, when known from the history. */
+  filedAt?: number;
+}
 
 export interface Snapshot {
   pool: PoolStatus;
@@ -12,79 +40,59 @@ export interface Snapshot {
   parameters: Parameters;
   /** What a new request may ask now (the runtime's `limits()`). */
   limits: RequestLimits;
-  /** What the open requests of each track ask for together, by track index (`OpenByTrack`). */
+  /** What the open requests of each track ask for together, by track index. */
   openByTrack: bigint[];
   /** The active issuance: the electorate that support is measured against. */
   electorate: bigint;
   sudoKey?: string;
-  /** The council's X25519 key (hex) when the chain has triage and a key is set. */
+  /** The council's X25519 key (hex), when one is published. */
   triageKey?: string;
-  /** The pool's share of fees, where the runtime has `securityPoolApi.feeShare()`. */
-  feeShare?: FeeShare;
-  /** The security council's members and open motions, where the runtime has a council. */
+  /** The pool's share of fees. */
+  feeShare: FeeShare;
+  /** The security council's members and open motions (read with the referenda). */
   council?: Council;
 }
 
-type Json = Record<string, unknown>;
-
 /**
- * The pool, its open requests and parameters now; with `referenda` (the default) each running
- * referendum's runtime API status and the council too (more round trips: `withReferenda` adds
- * them later).
+ * The pool, its open requests and parameters at block `at` (a hash, else the best block); with
+ * `referenda` (the default) each running referendum's runtime API status and the council too
+ * (more round trips: `withReferenda` adds them later).
  */
-export async function readSnapshot(chain: Chain, referenda = true): Promise<Snapshot> {
-  const { api, features } = chain;
-  const query = api.query.securityPool;
-  const [pool, entries, parameters, requestLimits, openByTrack, total, inactive, sudoKey, triageKey, feeShare, council] = await Promise.all([
-    poolStatus(api),
-    query.requests.entries(),
-    query.parameters(),
-    limits(api),
-    query.openByTrack(),
-    api.query.balances.totalIssuance(),
-    api.query.balances.inactiveIssuance(),
-    features.sudo ? api.query.sudo.key() : undefined,
-    features.triage && query.triageKey ? query.triageKey() : undefined,
-    features.feeShareApi ? api.call.securityPoolApi.feeShare() : undefined,
-    features.council && referenda ? readCouncil(chain) : undefined,
+export async function readSnapshot(chain: Chain, referenda = true, at: string = BEST.at): Promise<Snapshot> {
+  const { api } = chain;
+  const query = api.query.SecurityPool;
+  const pull = [{ at }] as const;
+  const [pool, entries, parameters, limits, openByTrack, total, inactive, sudoKey, triageKey, feeShare, council] = await Promise.all([
+    api.apis.SecurityPoolApi.pool_status(...pull),
+    query.Requests.getEntries(...pull),
+    query.Parameters.getValue(...pull),
+    api.apis.SecurityPoolApi.limits(...pull),
+    query.OpenByTrack.getValue(...pull),
+    api.query.Balances.TotalIssuance.getValue(...pull),
+    api.query.Balances.InactiveIssuance.getValue(...pull),
+    api.query.Sudo.Key.getValue(...pull),
+    query.TriageKey.getValue(...pull),
+    api.apis.SecurityPoolApi.fee_share(...pull),
+    referenda ? readCouncil(chain, at) : undefined,
   ]);
-  const open = new Map<number, PayoutRequest>();
-  for (const [key, value] of entries) {
-    const id = Number(key.args[0].toString());
-    open.set(id, decode.request(id, value.toJSON() as Json));
-  }
-  if (referenda && features.referendumApi) await readReferenda(api, open);
-  return {
-    pool,
-    open,
-    parameters: decode.parameters(parameters.toJSON() as Json),
-    limits: requestLimits,
-    openByTrack: (openByTrack.toJSON() as unknown[]).map(decode.big),
-    electorate: BigInt(total.toString()) - BigInt(inactive.toString()),
-    sudoKey: (sudoKey?.toJSON() as string | null | undefined) ?? undefined,
-    triageKey: (triageKey?.toJSON() as string | null | undefined) ?? undefined,
-    feeShare: feeShare && decode.feeShare(feeShare.toJSON() as Json),
-    council,
-  };
+  const open = new Map<number, PayoutRequest>(entries.map(({ keyArgs: [id], value }) => [id, { id, ...value }]));
+  if (referenda) await readReferenda(chain, open, at);
+  return { pool, open, parameters, limits, openByTrack, electorate: total - inactive, sudoKey, triageKey, feeShare, council };
 }
 
 /** Adds what the runtime API tells of each running referendum (track, support, passing now, confirmation window, end after extensions). */
-async function readReferenda(api: Chain['api'], open: Map<number, PayoutRequest>) {
-  const voting = [...open.values()].filter((request) => request.status.kind === 'Voting');
-  const found = await Promise.all(voting.map((request) => referendum(api, request.id)));
+async function readReferenda({ api }: Chain, open: Map<number, PayoutRequest>, at: string = BEST.at) {
+  const voting = [...open.values()].filter((request) => request.status.type === 'Voting');
+  const found = await Promise.all(voting.map((request) => api.apis.SecurityPoolApi.referendum(request.id, { at })));
   found.forEach((status, i) => {
-    voting[i].referendum = status ?? undefined;
+    voting[i].referendum = status;
   });
 }
 
 /** `snapshot` with its running referenda's runtime API status and the council (a snapshot read without them). */
 export async function withReferenda(chain: Chain, snapshot: Snapshot): Promise<Snapshot> {
-  const { api, features } = chain;
   const open = new Map([...snapshot.open].map(([id, request]) => [id, { ...request }]));
-  const [council] = await Promise.all([
-    features.council ? readCouncil(chain) : undefined,
-    features.referendumApi ? readReferenda(api, open) : undefined,
-  ]);
+  const [council] = await Promise.all([readCouncil(chain), readReferenda(chain, open)]);
   return { ...snapshot, open, council };
 }
 
@@ -99,35 +107,27 @@ export interface AccountState {
   outcomes: Map<number, Outcome>;
 }
 
+const NO_VOTES: Voting = { votes: [], prior: { until: 0, amount: 0n } };
+
 export async function readAccount({ api }: Chain, address: string): Promise<AccountState> {
-  const [account, voting] = await Promise.all([
-    api.query.system.account(address),
-    api.query.securityPool.votingFor(address),
+  const [account, voting = NO_VOTES] = await Promise.all([
+    api.query.System.Account.getValue(address, BEST),
+    api.query.SecurityPool.VotingFor.getValue(address, BEST),
   ]);
-  const data = (account.toJSON() as { data: Json }).data;
-  const votes = decode.voting(voting.toJSON() as Json | null);
-  const ids = votes.votes.map((cast) => cast.request);
+  const ids = voting.votes.map((cast) => cast.request);
+  const found = ids.length ? await api.query.SecurityPool.Outcomes.getValues(ids.map((id) => [id]), BEST) : [];
   const outcomes = new Map<number, Outcome>();
-  if (ids.length) {
-    const found = await api.query.securityPool.outcomes.multi(ids);
-    found.forEach((o, i) => {
-      const json = o.toJSON() as Json | null;
-      if (json) outcomes.set(ids[i], decode.outcome(json));
-    });
-  }
-  return { address, free: decode.big(data.free), frozen: decode.big(data.frozen), voting: votes, outcomes };
+  found.forEach((outcome, i) => {
+    if (outcome) outcomes.set(ids[i], outcome);
+  });
+  return { address, free: account.data.free, frozen: account.data.frozen, voting, outcomes };
 }
 
-/** The revealed report of request `id`, if any, and the report encrypted to the council. */
-export async function readReports({ api, features }: Chain, id: number): Promise<{ report?: Report; encrypted?: string }> {
-  const query = api.query.securityPool;
+/** The revealed report of request `id`, if any, and the report sealed to the council. */
+export async function readReports({ api }: Chain, id: number): Promise<{ report?: Report; encrypted?: Uint8Array }> {
   const [report, encrypted] = await Promise.all([
-    query.reports(id),
-    features.triage && query.encryptedReports ? query.encryptedReports(id) : undefined,
+    api.query.SecurityPool.Reports.getValue(id, BEST),
+    api.query.SecurityPool.EncryptedReports.getValue(id, BEST),
   ]);
-  const json = report.toJSON() as Json | null;
-  return {
-    report: json ? decode.report(json) : undefined,
-    encrypted: (encrypted?.toJSON() as string | null | undefined) ?? undefined,
-  };
+  return { report, encrypted };
 }

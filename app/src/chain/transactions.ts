@@ -1,68 +1,93 @@
 // Signing and sending (or submitting unsigned), and explaining failures in the pallet's own words
-// (its errors' docs).
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { DispatchError } from '@polkadot/types/interfaces';
-import {
-  moduleError, refusalError, send as sendSigned, sendUnsigned as submitUnsigned, type FollowOptions, type Included,
-} from '@security-pool/client';
+// (its errors' docs, read from the chain's metadata).
+import type { Transaction, TxEvent, TxEventsPayload } from 'polkadot-api';
 import type { Account } from './accounts';
 import type { Chain } from './connect';
-
-export type { Included } from '@security-pool/client';
+import { errorsOf } from './metadata';
 
 export type Phase = 'signing' | 'sent' | 'inBlock';
 
+/** A transaction in a block: where, and the events it caused. */
+export type Included = Pick<TxEventsPayload, 'block' | 'events'>;
+
+/** An event of an included transaction: `{ type: pallet, value: { type: name, value: data } }`. */
+export type TxEventRecord = Included['events'][number];
+
+/** The data of event `pallet.name` among `included`'s events, if it is there. */
+export function eventOf<T = Record<string, unknown>>(included: Included, pallet: string, name: string): T | undefined {
+  const found = included.events.find((event) => event.type === pallet && event.value.type === name);
+  return found?.value.value as T | undefined;
+}
+
 /**
  * A failed transaction, with a message for people: the error's docs, not its code. `refusedByPool`:
- * the node refused it, so it never reached a block (and cost nothing).
+ * the node refused it, so it never reached a block (and cost nothing). `ranCall`: the transaction
+ * succeeded, but the call it dispatched on someone's behalf (sudo, a council motion) failed.
  */
 export class TxError extends Error {
+  ranCall = false;
+
   constructor(message: string, readonly errorName?: string, readonly refusedByPool = false) {
     super(message);
   }
 }
 
-/** `error` in words: a pallet error's docs, a nested error's own (e.g. "The amount exceeds `max_payout` of what is available."). */
-export function explain({ api }: Chain, error: DispatchError): TxError {
-  if (error.isModule) {
-    const { docs, section, name } = moduleError(api, error.asModule);
-    return new TxError(docs || `${section}.${name}`, `${section}.${name}`);
+/** A `DispatchError` as the typed client decodes it. */
+export interface DispatchError {
+  type: string;
+  value?: unknown;
+}
+
+type Nested = { type: string; value?: Nested };
+
+/** `error` in words: a pallet error's docs (e.g. "The amount exceeds `max_payout` of what is available."), else its kind. */
+export async function explain(chain: Chain, error: DispatchError): Promise<TxError> {
+  const inner = error.value as Nested | undefined;
+  if (error.type === 'Module' && inner) {
+    const name = `${inner.type}.${inner.value?.type ?? ''}`;
+    const docs = (await errorsOf(chain).catch(() => undefined))?.docs.get(name);
+    return new TxError(docs || name, name);
   }
-  if (error.isToken) return new TxError(`The account cannot pay this (${error.asToken.type}).`, `token.${error.asToken.type}`);
-  if (error.isBadOrigin) return new TxError('This account may not do this: the call needs another origin.', 'BadOrigin');
-  return new TxError(error.toString());
+  if (error.type === 'Token') return new TxError(`The account cannot pay this (${inner?.type}).`, `token.${inner?.type}`);
+  if (error.type === 'BadOrigin') return new TxError('This account may not do this: the call needs another origin.', 'BadOrigin');
+  return new TxError(inner ? `${error.type}: ${inner.type}` : error.type, error.type);
 }
 
-/** How a transaction travels, as the app tells it. */
-function phases(onPhase?: (phase: Phase) => void): FollowOptions {
-  return {
-    // The user may take their time to sign in an extension.
-    ms: 0,
-    onStatus: (status) => {
-      if (status.isReady || status.isBroadcast) onPhase?.('sent');
-      if (status.isInBlock) onPhase?.('inBlock');
-    },
-  };
-}
-
-/** The outcome of `sending`: its block, or a `TxError` (its dispatch error, or the node's refusal). */
-async function outcome(chain: Chain, sending: Promise<Included>): Promise<Included> {
-  let included: Included;
-  try {
-    included = await sending;
-  } catch (error) {
-    throw refusal(chain, (error as Error).message);
+/**
+ * The error of the call a transaction dispatched on someone's behalf, if it failed: through
+ * `sudo.sudo` (`Sudid`) or a council motion that ran (`Executed`, `MemberExecuted`).
+ */
+export function innerError(included: Included): DispatchError | undefined {
+  for (const [pallet, name, field] of [['Sudo', 'Sudid', 'sudo_result'], ['SecurityCouncil', 'Executed', 'result'], ['SecurityCouncil', 'MemberExecuted', 'result']]) {
+    const result = eventOf<Record<string, { success: boolean; value: DispatchError }>>(included, pallet, name)?.[field];
+    if (result && !result.success) return result.value;
   }
-  if (included.dispatchError) throw explain(chain, included.dispatchError);
-  return included;
+  return undefined;
 }
 
-/** How `account` signs with the client package's senders: a key pair, or an address with the extension's signer; `onPhase` told the way. */
-export function signing(account: Account, onPhase?: (phase: Phase) => void) {
-  onPhase?.('signing');
-  const injected = 'signer' in account.sign ? account.sign.signer : undefined;
-  const signer = 'pair' in account.sign ? account.sign.pair : account.address;
-  return { signer, options: { injected, ...phases(onPhase) } };
+/** How the typed client tells a transaction's way: to the app's phases, then its block or its error. */
+function follow(chain: Chain, events: { subscribe: (observer: { next: (event: TxEvent) => void; error: (error: unknown) => void }) => { unsubscribe(): void } }, onPhase?: (phase: Phase) => void): Promise<Included> {
+  return new Promise<Included>((resolve, reject) => {
+    const subscription = events.subscribe({
+      next: (event) => {
+        if (event.type === 'broadcasted' || event.type === 'signed') onPhase?.('sent');
+        if (event.type !== 'txBestBlocksState' || !event.found) return;
+        subscription?.unsubscribe();
+        onPhase?.('inBlock');
+        const included: Included = { block: event.block, events: event.events };
+        const inner = event.ok ? innerError(included) : undefined;
+        const error = inner ?? (event.ok ? undefined : (event.dispatchError as DispatchError));
+        if (!error) return resolve(included);
+        explain(chain, error).then((explained) => {
+          explained.ranCall = inner !== undefined;
+          reject(explained);
+        }, reject);
+      },
+      error: (error) => {
+        refusal(chain, error).then(reject, reject);
+      },
+    });
+  });
 }
 
 /**
@@ -70,51 +95,37 @@ export function signing(account: Account, onPhase?: (phase: Phase) => void) {
  * `TxError`: the extrinsic's own error, or that of the call it dispatched (through `sudo.sudo`,
  * or a closed council motion).
  */
-export function send(chain: Chain, tx: SubmittableExtrinsic<'promise'>, account: Account, onPhase?: (phase: Phase) => void): Promise<Included> {
-  const { signer, options } = signing(account, onPhase);
-  return outcome(chain, sendSigned(chain.api, tx, signer, options));
-}
-
-/**
- * What a client package helper that sends (e.g. `proposeMotion`) resolves with, or a `TxError`:
- * the dispatch error its failure carries, in words, or the node's refusal.
- */
-export async function explained<T>(chain: Chain, sending: Promise<T>): Promise<T> {
-  try {
-    return await sending;
-  } catch (error) {
-    const { dispatchError } = error as { dispatchError?: DispatchError };
-    throw dispatchError ? explain(chain, dispatchError) : refusal(chain, (error as Error).message);
-  }
+export function send(chain: Chain, tx: Transaction, account: Account, onPhase?: (phase: Phase) => void): Promise<Included> {
+  onPhase?.('signing');
+  return follow(chain, tx.signSubmitAndWatch(account.signer), onPhase);
 }
 
 /**
  * Submits `tx` unsigned (no account, no fee) and resolves once it is in a block; the transaction
  * pool refuses an invalid one before any block (see `refusal`).
  */
-export function sendUnsigned(chain: Chain, tx: SubmittableExtrinsic<'promise'>, onPhase?: (phase: Phase) => void): Promise<Included> {
-  return outcome(chain, submitUnsigned(chain.api, tx, phases(onPhase)));
+export async function sendUnsigned(chain: Chain, tx: Transaction, onPhase?: (phase: Phase) => void): Promise<Included> {
+  const bare = await tx.getBareTx();
+  return follow(chain, chain.client.submitAndWatch(bare), onPhase);
 }
-
-/** The transaction pool's refusals of a transaction it has seen before, by RPC error code. */
-const SEEN_BEFORE: Record<string, string> = {
-  1012: 'the node refuses this very transaction for a while, as it was submitted recently',
-  1013: 'this very transaction was already submitted: it is in a block or waiting for one',
-};
 
 const REFUSED = 'Refused by the transaction pool (nothing went into a block)';
 
 /**
- * The node's refusal of a transaction in words. `1010: Invalid Transaction: Custom error: N` (the
- * pool's check of an unsigned call) is the pallet's error N, explained by its docs; a transaction
- * seen before (the same bytes: an unsigned call sent again) is said so; any other refusal, e.g.
- * `1010: Invalid Transaction: Inability to pay some fees`, loses only its code.
+ * The node's refusal of a transaction in words. An invalid transaction's `Custom(N)` (the pallet's
+ * check of an unsigned call) is the pallet's error N, explained by its docs; any other reason
+ * (e.g. the account cannot pay the fees) by its name; an error before the node (e.g. the wallet's
+ * refusal to sign) by its message.
  */
-function refusal({ api }: Chain, message: string): TxError {
-  const found = refusalError(api, message);
-  if (found) return new TxError(`${REFUSED}: ${found.docs.join(' ').trim() || found.name}`, `${found.section}.${found.name}`, true);
-  const code = /^(\d+):\s*/.exec(message)?.[1];
-  if (code && SEEN_BEFORE[code]) return new TxError(`${REFUSED}: ${SEEN_BEFORE[code]}.`, undefined, true);
-  // An RPC error's code (e.g. 1010) says the node refused it; anything else failed before (e.g. signing).
-  return new TxError(message.replace(/^\d+:\s*/, ''), undefined, code !== undefined);
+async function refusal(chain: Chain, error: unknown): Promise<TxError> {
+  const reason = (error as { error?: Nested }).error;
+  if (!reason) return new TxError((error as Error).message ?? String(error));
+  const kind = reason.value;
+  if (kind?.type === 'Custom' && typeof kind.value === 'number') {
+    const { docs, byIndex } = await errorsOf(chain);
+    const name = byIndex.get('SecurityPool')?.[kind.value];
+    if (name) return new TxError(`${REFUSED}: ${docs.get(`SecurityPool.${name}`) || name}`, `SecurityPool.${name}`, true);
+  }
+  const words = kind?.type ? kind.type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : reason.type;
+  return new TxError(`${REFUSED}: ${reason.type === 'Invalid' ? 'invalid transaction' : reason.type}: ${words}.`, undefined, true);
 }

@@ -1,6 +1,6 @@
 import { useReady } from '../state/context';
 
-/** An account by its name when the app knows it (a dev or extension account), else its address, shortened. */
+/** An account by its name when the app knows it (a dev or wallet account), else its address, shortened. */
 export function Address({ address }: { address: string }) {
   const { accounts, chain } = useReady();
   const known = accounts.find((a) => a.address === address);

@@ -1,4 +1,4 @@
-import { formatAmount } from '@security-pool/client';
+import { formatAmount } from '@security-pool/client/rules';
 import { useReady } from '../state/context';
 
 /** An amount in SPT; the exact planck value is in `data-planck` and in the tooltip. */

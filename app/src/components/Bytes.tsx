@@ -1,7 +1,8 @@
-import { isUtf8, u8aToHex, u8aToString } from '@polkadot/util';
+import { textOf, toHex } from '../chain/bytes';
 
 /** Bytes as text when they are UTF-8, else as hex. */
 export function Bytes({ value, id }: { value: Uint8Array; id?: string }) {
   if (!value.length) return <em>none</em>;
-  return isUtf8(value) ? <pre id={id} class="text">{u8aToString(value)}</pre> : <code id={id}>{u8aToHex(value)}</code>;
+  const text = textOf(value);
+  return text === undefined ? <code id={id}>{toHex(value)}</code> : <pre id={id} class="text">{text}</pre>;
 }

@@ -1,6 +1,7 @@
 // An incident's terms, its budget, the share of its loss every victim gets, and where it stands.
 import { shareOfLoss } from '../chain/incidents';
-import type { Incident, PayoutRequest } from '../chain/types';
+import type { Incident } from '../chain/pool';
+import type { PayoutRequest } from '../chain/snapshot';
 import { Amount } from './Amount';
 import { Bytes } from './Bytes';
 import { StatusView } from './StatusView';
@@ -18,17 +19,17 @@ export function ShareOfLoss({ budget, total, current }: { budget: bigint; total:
 }
 
 export function IncidentFacts({ request, incident, status = true }: { request: PayoutRequest; incident: Incident; status?: boolean }) {
-  const voting = request.status.kind === 'Voting';
+  const voting = request.status.type === 'Voting';
   return (
     <dl
-      class="facts incident-facts" data-incident={request.id} data-status={request.status.kind} data-budget={request.amount.toString()}
+      class="facts incident-facts" data-incident={request.id} data-status={request.status.type} data-budget={request.amount.toString()}
       data-total={incident.total.toString()} data-victims={incident.victims} data-root={incident.root}
     >
       <dt>Evidence</dt><dd><Bytes value={incident.evidence} /></dd>
       <dt>Total asked</dt><dd><Amount value={incident.total} /></dd>
       <dt>Victims</dt><dd>{incident.victims.toLocaleString('en')}</dd>
       <dt>Loss list root</dt><dd><code>{incident.root}</code></dd>
-      <dt>Claim period</dt><dd><Blocks count={incident.claimPeriod} /> from the end of the timelock</dd>
+      <dt>Claim period</dt><dd><Blocks count={incident.claim_period} /> from the end of the timelock</dd>
       <dt>Budget</dt>
       <dd class="budget">
         <Amount value={request.amount} />

@@ -2,24 +2,24 @@
 // for together, its voting period, timelock and thresholds), the general track above them, the
 // confirmation window at the end of voting, and the veto window after a disclosure's reveal.
 import { trackData, trackName } from '../chain/tracks';
-import type { Track, TrackIndex } from '../chain/types';
-import { formatPerbill } from '@security-pool/client';
+import { formatPerbill } from '@security-pool/client/rules';
+import type { Track } from '../chain/pool';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 import { Blocks } from './TrackView';
 
-/** A track's rules; the general track's are the parameters' own (its requests bounded by `maxExposure`, not a `maxOpen`). */
-type Rules = Pick<Track, 'votingPeriod' | 'timelock' | 'minSupport' | 'approval'> & { maxOpen?: bigint };
+/** A track's rules; the general track's are the parameters' own (its requests bounded by `max_exposure`, not a `max_open`). */
+type Rules = Pick<Track, 'voting_period' | 'timelock' | 'min_support' | 'approval'> & { max_open?: bigint };
 
-function Row({ index, track, amounts, open }: { index: TrackIndex; track: Rules; amounts: preact.ComponentChildren; open: preact.ComponentChildren }) {
+function Row({ index, track, amounts, open }: { index: number | undefined; track: Rules; amounts: preact.ComponentChildren; open: preact.ComponentChildren }) {
   return (
-    <tr data-track={trackData(index)} data-max-open={track.maxOpen?.toString()}>
+    <tr data-track={trackData(index)} data-max-open={track.max_open?.toString()}>
       <th scope="row">{trackName(index)}</th>
       <td>{amounts}</td>
       <td>{open}</td>
-      <td><Blocks count={track.votingPeriod} /></td>
+      <td><Blocks count={track.voting_period} /></td>
       <td><Blocks count={track.timelock} /></td>
-      <td>≥ {formatPerbill(track.minSupport)}</td>
+      <td>≥ {formatPerbill(track.min_support)}</td>
       <td>&gt; {formatPerbill(track.approval)}</td>
     </tr>
   );
@@ -28,7 +28,7 @@ function Row({ index, track, amounts, open }: { index: TrackIndex; track: Rules;
 export function ParametersPanel() {
   const { snapshot } = useReady();
   const { parameters } = snapshot;
-  const { tracks, confirmPeriod, vetoWindow } = parameters;
+  const { tracks, confirm_period: confirmPeriod, veto_window: vetoWindow } = parameters;
   const top = tracks.at(-1);
   return (
     <section aria-labelledby="rules-heading" id="parameters">
@@ -46,21 +46,19 @@ export function ParametersPanel() {
         </thead>
         <tbody>
           {tracks.map((track, i) => (
-            <Row index={i} track={track} amounts={<>up to <Amount value={track.maxAmount} /></>} open={<Amount value={track.maxOpen} />} />
+            <Row index={i} track={track} amounts={<>up to <Amount value={track.max_amount} /></>} open={<Amount value={track.max_open} />} />
           ))}
           <Row
-            index={null} track={parameters} amounts={top ? <>above <Amount value={top.maxAmount} /></> : 'any amount'}
-            open={`all open requests together: ${formatPerbill(parameters.maxExposure)} of the pool's balance`}
+            index={undefined} track={parameters} amounts={top ? <>above <Amount value={top.max_amount} /></> : 'any amount'}
+            open={`all open requests together: ${formatPerbill(parameters.max_exposure)} of the pool's balance`}
           />
         </tbody>
       </table>
-      {confirmPeriod !== undefined && (
-        <p id="confirmation" data-confirm-period={confirmPeriod}>
-          Confirmation window: a vote (or its removal) that turns a referendum from passing to failing or back within its last{' '}
-          <Blocks count={confirmPeriod} /> moves its end so that {confirmPeriod} whole blocks follow that vote, however often; a vote
-          cast, changed or removed in the window stays frozen until the vote-locking period after the end, whichever side wins.
-        </p>
-      )}
+      <p id="confirmation" data-confirm-period={confirmPeriod}>
+        Confirmation window: a vote (or its removal) that turns a referendum from passing to failing or back within its last{' '}
+        <Blocks count={confirmPeriod} /> moves its end so that {confirmPeriod} whole blocks follow that vote, however often; a vote
+        cast, changed or removed in the window stays frozen until the vote-locking period after the end, whichever side wins.
+      </p>
       <p id="veto-window" data-veto-window={vetoWindow}>
         Veto window: a disclosure is paid no sooner than <Blocks count={vetoWindow} /> after its report is revealed, the veto
         origin's time to read the report.

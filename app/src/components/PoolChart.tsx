@@ -1,8 +1,7 @@
 // The reserve against exposure over time (lines), with inflows above and payouts below the axis
 // (bars), from the history's block records. Hand-made SVG.
-import { big } from '../chain/decode';
-import { formatAmount } from '@security-pool/client';
-import type { BlockRecord } from '../chain/types';
+import { formatAmount } from '@security-pool/client/rules';
+import type { BlockRecord } from '../chain/history';
 import { useReady } from '../state/context';
 
 const WIDTH = 720;
@@ -10,8 +9,6 @@ const HEIGHT = 240;
 const FLOWS = 60;
 const PAD = { left: 8, right: 8, top: 12, bottom: 70 };
 const BUCKETS = 60;
-
-const INFLOWS = new Set(['FeeShareReceived', 'Contributed', 'DepositForfeited']);
 
 interface Bucket {
   from: number;
@@ -31,8 +28,10 @@ export function buckets(history: BlockRecord[]): Bucket[] {
     const last = span[span.length - 1];
     const bucket: Bucket = { from: span[0].number, to: last.number, reserve: last.reserve, exposure: last.exposure, inflow: 0n, payout: 0n };
     for (const event of span.flatMap((r) => r.events)) {
-      if (INFLOWS.has(event.name)) bucket.inflow += big(event.data.amount);
-      if (event.name === 'Paid' || event.name === 'Compensated') bucket.payout += big(event.data.amount);
+      switch (event.type) {
+        case 'FeeShareReceived': case 'Contributed': case 'DepositForfeited': bucket.inflow += event.value.amount; break;
+        case 'Paid': case 'Compensated': bucket.payout += event.value.amount; break;
+      }
     }
     result.push(bucket);
   }

@@ -2,8 +2,8 @@
 // the threshold marked, the exact ayes, nays and support against the support needed, and the
 // confirmation window when voting is in it.
 import { standing, supportNeeded } from '../chain/referendum';
-import type { Referendum, Tally, Terms } from '../chain/types';
-import { formatPerbill } from '@security-pool/client';
+import { formatPerbill } from '@security-pool/client/rules';
+import type { Referendum, Tally, Terms } from '../chain/pool';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 
@@ -25,8 +25,8 @@ function Confirming({ terms }: { terms: Terms }) {
   return (
     <p class="confirming" role="status">
       <strong>Confirming.</strong> In its confirmation window: a change of the outcome now moves the end so that{' '}
-      {terms.confirmPeriod} whole block{terms.confirmPeriod === 1 ? '' : 's'} follow it, and a vote cast, changed or removed now
-      stays frozen until the vote-locking period ({terms.voteLockingPeriod} blocks) after the end, whichever side wins.
+      {terms.confirm_period} whole block{terms.confirm_period === 1 ? '' : 's'} follow it, and a vote cast, changed or removed now
+      stays frozen until the vote-locking period ({terms.vote_locking_period} blocks) after the end, whichever side wins.
     </p>
   );
 }
@@ -40,7 +40,7 @@ export function TallyView({ tally, terms, referendum, compact }: { tally: Tally;
   const { snapshot } = useReady();
   const s = standing(tally, terms, snapshot.electorate);
   const passing = referendum?.passing ?? s.passing;
-  const needed = referendum?.supportNeeded ?? supportNeeded(terms, snapshot.electorate);
+  const needed = referendum?.support_needed ?? supportNeeded(terms, snapshot.electorate);
   const confirming = referendum?.confirming ?? false;
   const verdict = <strong class={`standing ${passing ? 'passing' : 'failing'}`}>{passing ? 'Passing' : 'Failing'}</strong>;
   return (
@@ -51,7 +51,7 @@ export function TallyView({ tally, terms, referendum, compact }: { tally: Tally;
       {compact ? (
         <p class="standing-line">
           {verdict} now; support <Amount value={tally.support} /> of <Amount value={needed} />
-          {confirming && <>; <strong class="confirming" title={`In its confirmation window: a change of the outcome moves the end so that ${terms.confirmPeriod} whole blocks follow it`}>confirming</strong></>}
+          {confirming && <>; <strong class="confirming" title={`In its confirmation window: a change of the outcome moves the end so that ${terms.confirm_period} whole blocks follow it`}>confirming</strong></>}
         </p>
       ) : (
         <>
@@ -63,7 +63,7 @@ export function TallyView({ tally, terms, referendum, compact }: { tally: Tally;
           {confirming && <Confirming terms={terms} />}
         </>
       )}
-      <Meter label="Support" share={s.supportShare} threshold={terms.minSupport} needs="≥" met={s.supportMet} />
+      <Meter label="Support" share={s.supportShare} threshold={terms.min_support} needs="≥" met={s.supportMet} />
       <Meter label="Approval" share={s.approvalShare} threshold={terms.approval} needs=">" met={s.approvalMet} />
     </div>
   );

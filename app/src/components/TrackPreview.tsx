@@ -1,4 +1,4 @@
-// Which track a new request for `amount` takes (the runtime's `trackFor`: the first that covers it
+// Which track a new request for `amount` takes (the runtime's `track_for`: the first that covers it
 // and has room for it), and what that means for its vote and timelock.
 import { trackData } from '../chain/tracks';
 import { useReady } from '../state/context';
@@ -16,15 +16,15 @@ export function TrackPreview({ id, amount }: { id: string; amount?: bigint }) {
   }
   if (!choice) return <p id={id} class="track-preview" aria-busy="true">Track: asking the chain…</p>;
   const { index, track } = choice;
-  // Why a smaller track that covers the amount was passed over: its open requests leave no room under its `maxOpen`.
-  const first = parameters.tracks.findIndex((t) => amount <= t.maxAmount);
+  // Why a smaller track that covers the amount was passed over: its open requests leave no room under its `max_open`.
+  const first = parameters.tracks.findIndex((t) => amount <= t.max_amount);
   const skipped = first >= 0 && first !== index ? parameters.tracks[first] : undefined;
   // Filed in the next block, the request votes until that block + its voting period.
-  const endsAt = head.number + 1 + track.votingPeriod;
+  const endsAt = head.number + 1 + track.voting_period;
   return (
-    <p id={id} class="track-preview" data-track={trackData(index)} data-voting-period={track.votingPeriod} data-timelock={track.timelock}>
+    <p id={id} class="track-preview" data-track={trackData(index)} data-voting-period={track.voting_period} data-timelock={track.timelock}>
       Track: <TrackLabel index={index} />: <TrackRules track={track} />.
-      {skipped && <> (<TrackLabel index={first} /> has no room: its open requests ask for <Amount value={snapshot.openByTrack[first]} /> of its <Amount value={skipped.maxOpen} />.)</>}
+      {skipped && <> (<TrackLabel index={first} /> has no room: its open requests ask for <Amount value={snapshot.openByTrack[first]} /> of its <Amount value={skipped.max_open} />.)</>}
       {' '}Filed in the next block, its voting would end at about <Countdown to={endsAt} />.
     </p>
   );

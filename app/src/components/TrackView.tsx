@@ -1,18 +1,18 @@
 // A request's track (an index into the parameters' tracks, or the general track) and a track's rules.
 import { trackData, trackName } from '../chain/tracks';
-import type { Track, TrackIndex } from '../chain/types';
-import { formatPerbill } from '@security-pool/client';
+import { formatPerbill } from '@security-pool/client/rules';
+import type { Track } from '../chain/pool';
 import { useReady } from '../state/context';
 import { Amount } from './Amount';
 import { duration } from './Countdown';
 
 /** `track 0 (up to 10 SPT)` or `general`. */
-export function TrackLabel({ index }: { index: TrackIndex }) {
+export function TrackLabel({ index }: { index: number | undefined }) {
   const { snapshot } = useReady();
-  const track = index === null ? undefined : snapshot.parameters.tracks[index];
+  const track = index === undefined ? undefined : snapshot.parameters.tracks[index];
   return (
     <span class="track" data-track={trackData(index)}>
-      {trackName(index)}{track && <> (up to <Amount value={track.maxAmount} />)</>}
+      {trackName(index)}{track && <> (up to <Amount value={track.max_amount} />)</>}
     </span>
   );
 }
@@ -27,8 +27,8 @@ export function Blocks({ count }: { count: number }) {
 export function TrackRules({ track }: { track: Track }) {
   return (
     <>
-      voting <Blocks count={track.votingPeriod} />, then a timelock of <Blocks count={track.timelock} /> if approved;
-      passes with support (ayes and abstentions) ≥ {formatPerbill(track.minSupport)} of the active issuance and approval &gt;{' '}
+      voting <Blocks count={track.voting_period} />, then a timelock of <Blocks count={track.timelock} /> if approved;
+      passes with support (ayes and abstentions) ≥ {formatPerbill(track.min_support)} of the active issuance and approval &gt;{' '}
       {formatPerbill(track.approval)}
     </>
   );

@@ -1,7 +1,7 @@
 // A button that sends a transaction, signed by the selected account or unsigned (free, no wallet),
 // or runs a few signed steps (a council motion's), and tells how it went: its phase while it
 // travels, then its outcome, a failure in the pallet's own words.
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { Transaction } from 'polkadot-api';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Account } from '../chain/accounts';
@@ -20,7 +20,7 @@ export type OnPhase = (phase: Phase, step?: string) => void;
 interface Props {
   label: string;
   /** Builds the transaction; a thrown error is shown instead of sending (bad input). */
-  tx?: () => SubmittableExtrinsic<'promise'>;
+  tx?: () => Transaction;
   /** Instead of `tx`: signs and sends with `account` itself (e.g. propose, then vote aye); resolves with a message to show. */
   act?: (account: Account, onPhase: OnPhase) => Promise<ComponentChildren | void>;
   /** Called once the transaction is in a block without error; may return a message to show. */
@@ -46,7 +46,7 @@ export function TxButton({ label, tx, act, onIncluded, describeError, unsigned, 
   async function submit() {
     const signer = store.signer;
     if (!unsigned && !signer) {
-      setOutcome({ error: 'Choose an account to sign with first (dev accounts or the extension, above).' });
+      setOutcome({ error: 'Choose an account to sign with first (dev accounts or a wallet, above).' });
       return;
     }
     try {

@@ -2,7 +2,7 @@
 // the routes), never in any browser storage; locking forgets it, as does leaving the page.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { BoxKeyPair } from '@security-pool/client';
+import type { BoxKeyPair } from '@security-pool/client/rules';
 
 export interface CouncilKey {
   /** The opened key pair, if any. */

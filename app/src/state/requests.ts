@@ -1,8 +1,7 @@
 // Every request the app knows of: the open ones from storage and the finished ones rebuilt from
 // the history's events, with each request's own events for its timeline.
-import { big, incident, tally as decodeTally } from '../chain/decode';
-import type { Snapshot } from '../chain/snapshot';
-import type { BlockRecord, ClosedStatus, PayoutRequest, PoolEvent, RequestKind, Severity } from '../chain/types';
+import type { BlockRecord, PoolEvent } from '../chain/history';
+import type { ClosedStatus, KnownKind, PayoutRequest, Snapshot } from '../chain/snapshot';
 
 export interface RequestIndex {
   /** Newest first. */
@@ -11,18 +10,26 @@ export interface RequestIndex {
   events: Map<number, PoolEvent[]>;
 }
 
-/** The events that end a request's life, and the status each leaves it in. */
-const CLOSINGS: Record<string, (event: PoolEvent) => ClosedStatus | undefined> = {
-  Rejected: (e) => ({ kind: 'Rejected', at: e.block, tally: decodeTally(e.data.tally as Record<string, unknown>) }),
-  Vetoed: (e) => ({ kind: 'Vetoed', at: e.block }),
-  Cancelled: (e) => ({ kind: 'Cancelled', at: e.block }),
-  Paid: (e) => (big(e.data.remaining) === 0n ? { kind: 'Settled', at: e.block } : undefined),
-  RevealMissed: (e) => ({ kind: 'Closed', at: e.block }),
-  IncidentClosed: (e) => ({ kind: 'Closed', at: e.block }),
-};
+/** The status an event that ends a request's life leaves it in. */
+function closing(event: PoolEvent): ClosedStatus | undefined {
+  const at = event.block;
+  switch (event.type) {
+    case 'Rejected': return { type: 'Rejected', value: { at, tally: event.value.tally } };
+    case 'Vetoed': return { type: 'Vetoed', value: { at } };
+    case 'Cancelled': return { type: 'Cancelled', value: { at } };
+    case 'Paid': return event.value.remaining === 0n ? { type: 'Settled', value: { at } } : undefined;
+    case 'RevealMissed':
+    case 'IncidentClosed': return { type: 'Closed', value: { at } };
+    default: return undefined;
+  }
+}
 
 /** The request an event is about: `request`, or `incident` in an incident's own events. */
-const requestOf = (event: PoolEvent) => event.data.request ?? event.data.incident;
+export function requestOf(event: PoolEvent): number | undefined {
+  const data = event.value as { request?: unknown; incident?: unknown } | undefined;
+  const id = data?.request ?? data?.incident;
+  return typeof id === 'number' ? id : undefined;
+}
 
 export function indexRequests(snapshot: Snapshot, history: BlockRecord[]): RequestIndex {
   const events = new Map<number, PoolEvent[]>();
@@ -30,15 +37,15 @@ export function indexRequests(snapshot: Snapshot, history: BlockRecord[]): Reque
   for (const record of history) {
     for (const event of record.events) {
       const id = requestOf(event);
-      if (typeof id !== 'number') continue;
+      if (id === undefined) continue;
       if (!events.has(id)) events.set(id, []);
       events.get(id)!.push(event);
       const submitted = fromSubmission(event);
       if (submitted) filed.set(id, submitted);
-      const closed = CLOSINGS[event.name]?.(event);
+      const closed = closing(event);
       const known = filed.get(id);
       // An incident's budget is set again at approval.
-      if (event.name === 'IncidentBudgeted' && known) known.amount = big(event.data.budget);
+      if (event.type === 'IncidentBudgeted' && known) known.amount = event.value.budget;
       if (closed && known && !snapshot.open.has(id)) known.status = closed;
     }
   }
@@ -48,34 +55,29 @@ export function indexRequests(snapshot: Snapshot, history: BlockRecord[]): Reque
   return { all, byId, events };
 }
 
-/** The kinds of requests by the event that files them. */
-const SUBMISSIONS: Record<string, (d: Record<string, unknown>) => RequestKind> = {
-  ClaimSubmitted: () => ({ kind: 'Claim', evidence: new Uint8Array() }),
-  DisclosureSubmitted: (d) => ({ kind: 'Disclosure', commitment: d.commitment as string, severity: d.severity as Severity }),
-  IncidentDeclared: incident,
-};
-
 /** A request as its `…Submitted` (or `IncidentDeclared`) event tells it; status Closed until a later event says more. */
 function fromSubmission(event: PoolEvent): PayoutRequest | undefined {
-  const what = SUBMISSIONS[event.name];
-  if (!what) return undefined;
-  const d = event.data;
-  // An incident's submitter is its beneficiary (it gets the deposit back); its amount is the budget.
-  const beneficiary = (d.beneficiary ?? d.submitter) as string;
-  return {
-    id: requestOf(event) as number,
-    what: what(d),
-    submitter: d.submitter as string,
-    beneficiary,
-    payee: beneficiary,
-    amount: big(d.amount ?? d.budget),
-    deposit: big(d.deposit),
-    status: { kind: 'Closed', at: event.block },
-    filedAt: event.block,
-  };
+  const status = { type: 'Closed' as const, value: { at: event.block } };
+  const filed = (id: number, kind: KnownKind, d: { submitter: string; beneficiary: string; amount: bigint; deposit: bigint }): PayoutRequest => ({
+    id, kind, submitter: d.submitter, beneficiary: d.beneficiary, payee: d.beneficiary, amount: d.amount, deposit: d.deposit, status, filedAt: event.block,
+  });
+  switch (event.type) {
+    case 'ClaimSubmitted':
+      return filed(event.value.request, { type: 'Claim', value: { evidence: new Uint8Array() } }, event.value);
+    case 'DisclosureSubmitted': {
+      const { commitment, severity } = event.value;
+      return filed(event.value.request, { type: 'Disclosure', value: { commitment, severity } }, event.value);
+    }
+    case 'IncidentDeclared': {
+      // An incident's submitter is its beneficiary (it gets the deposit back); its amount is the budget.
+      const { incident, submitter, evidence, total, victims, root, claim_period, budget, deposit } = event.value;
+      return filed(incident, { type: 'Incident', value: { evidence, total, victims, root, claim_period } }, { submitter, beneficiary: submitter, amount: budget, deposit });
+    }
+    default: return undefined;
+  }
 }
 
-export const isOpen = (request: PayoutRequest) => ['Voting', 'Approved', 'Owed', 'Unproven', 'Paid', 'Compensating'].includes(request.status.kind);
+export const isOpen = (request: PayoutRequest) => ['Voting', 'Approved', 'Owed', 'Unproven', 'Paid', 'Compensating'].includes(request.status.type);
 
 /** What a request is, in words: `claim`, `High disclosure`, `incident`. */
-export const kindName = ({ what }: PayoutRequest) => (what.kind === 'Disclosure' ? `${what.severity} disclosure` : what.kind.toLowerCase());
+export const kindName = ({ kind }: PayoutRequest) => (kind.type === 'Disclosure' ? `${kind.value.severity.type} disclosure` : kind.type.toLowerCase());

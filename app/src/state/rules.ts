@@ -1,8 +1,9 @@
 // The pool's rules for a request being typed, as the runtime tells them (runtime API
 // `SecurityPoolApi`): its deposit and its track, read a moment after the input settles and again
 // at every block. The rules are computed by the chain only; the app shows what it answers.
-import { depositFor, trackFor, type TrackChoice } from '@security-pool/client';
 import { useEffect, useState } from 'preact/hooks';
+import { BEST } from '../chain/connect';
+import type { TrackChoice } from '../chain/pool';
 import { useReady } from './context';
 
 /** How long the input must rest before the chain is asked, in ms. */
@@ -36,12 +37,12 @@ function useChainAnswer<T>(read: (() => Promise<T>) | undefined, input: string):
 /** The deposit a new request for `amount` with `bytes` of evidence (a disclosure: its commitment and sealed report) would hold now. */
 export function useDeposit(bytes: number, amount: bigint): bigint | undefined {
   const { chain } = useReady();
-  return useChainAnswer(() => depositFor(chain.api, bytes, amount), `deposit ${bytes} ${amount}`);
+  return useChainAnswer(() => chain.api.apis.SecurityPoolApi.deposit_for(bytes, amount, BEST), `deposit ${bytes} ${amount}`);
 }
 
 /** The track a new request for `amount` would take now; undefined for no amount. */
 export function useTrack(amount: bigint | undefined): TrackChoice | undefined {
   const { chain } = useReady();
-  const read = amount ? () => trackFor(chain.api, amount) : undefined;
+  const read = amount ? () => chain.api.apis.SecurityPoolApi.track_for(amount, BEST) : undefined;
   return useChainAnswer(read, `track ${amount}`);
 }

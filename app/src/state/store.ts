@@ -1,10 +1,9 @@
 // The app's live view of the chain: connects, follows new blocks, keeps the pool's history and the
 // signing account's votes, and tells the views when anything changed.
-import { devAccounts, extensionAccounts, type Account } from '../chain/accounts';
+import { devAccounts, installedWallets, walletAccounts, type Account } from '../chain/accounts';
 import { connect, type Chain } from '../chain/connect';
-import { blockRecord, loadHistory } from '../chain/history';
+import { blockRecord, loadHistory, type BlockRecord } from '../chain/history';
 import { readAccount, readSnapshot, withReferenda, type AccountState, type Snapshot } from '../chain/snapshot';
-import type { BlockRecord } from '../chain/types';
 
 export interface AppState {
   phase: 'connecting' | 'ready' | 'failed';
@@ -15,9 +14,14 @@ export interface AppState {
   /** Records of past blocks, oldest first; grows with every new block. */
   history: BlockRecord[];
   historyLoaded: boolean;
+  /** The block the page first read: without the node's archive, the history starts there. */
+  openedAt?: number;
   accounts: Account[];
   devAccountsOn: boolean;
-  extensionAccounts: Account[];
+  /** The wallets installed in the browser, by name, and the one connected. */
+  wallets: string[];
+  wallet?: string;
+  walletAccounts: Account[];
   /** The address that signs. */
   selected?: string;
   account?: AccountState;
@@ -32,7 +36,8 @@ export class Store {
     historyLoaded: false,
     accounts: [],
     devAccountsOn: localStorage.getItem('devAccounts') !== 'off',
-    extensionAccounts: [],
+    wallets: [],
+    walletAccounts: [],
     selected: localStorage.getItem('account') ?? undefined,
   };
   #listeners = new Set<Listener>();
@@ -53,11 +58,15 @@ export class Store {
     try {
       const chain = await connect(endpoint);
       performance.mark('connected');
-      this.#devAccounts = chain.isDev ? await devAccounts() : [];
-      this.#set({ chain });
-      this.#updateAccounts();
-      await chain.api.rpc.chain.subscribeNewHeads((header) => {
-        this.#follow(header.number.toNumber(), header.hash.toHex());
+      this.#set({ chain, wallets: installedWallets() });
+      let last = '';
+      chain.client.bestBlocks$.subscribe({
+        next: ([best]) => {
+          if (!best || best.hash === last) return;
+          last = best.hash;
+          this.#follow(best.number, best.hash);
+        },
+        error: (error: Error) => this.#set({ phase: 'failed', error: `Lost ${endpoint}: ${error.message}` }),
       });
     } catch (error) {
       this.#set({ phase: 'failed', error: `Cannot connect to ${endpoint}: ${(error as Error).message}` });
@@ -77,14 +86,17 @@ export class Store {
     // The first read shows the chain without the referenda's runtime API status (storage tells
     // their ends too) and the council, and adds them right after; later reads take them in one go.
     const [snapshot, record, account] = await Promise.all([
-      readSnapshot(chain, !first),
+      readSnapshot(chain, !first, hash),
       blockRecord(chain, number, hash),
       this.state.selected ? readAccount(chain, this.state.selected) : undefined,
     ]);
     const last = this.state.history.at(-1)?.number ?? 0;
     const history = number > last ? [...this.state.history, record] : this.state.history;
-    this.#set({ phase: 'ready', snapshot, account, history, head: { number, time: record.time } });
+    this.#set({ phase: 'ready', snapshot, account, history, head: { number, time: record.time }, openedAt: this.state.openedAt ?? number });
     if (first) {
+      // The dev accounts' keys are derived once the chain is shown (it takes a moment).
+      this.#devAccounts = chain.isDev ? devAccounts(chain) : [];
+      this.#updateAccounts();
       this.#addReferenda(snapshot).catch((error: Error) => console.error('reading referenda', error));
       void this.#loadHistory(number - 1);
     }
@@ -119,23 +131,31 @@ export class Store {
     this.#updateAccounts();
   }
 
-  async connectExtension() {
-    const accounts = await extensionAccounts();
-    this.#set({ extensionAccounts: accounts });
+  /** Connects the wallet `name` (it asks the user first): its accounts join the list. */
+  async connectWallet(name: string) {
+    const accounts = await walletAccounts(this.state.chain!, name);
+    this.#set({ wallet: name, walletAccounts: accounts });
     this.#updateAccounts();
   }
 
   select(address: string) {
     localStorage.setItem('account', address);
     this.#set({ selected: address, account: undefined });
-    void this.refresh();
+    void this.#readAccount(address);
   }
 
   #updateAccounts() {
-    const accounts = [...(this.state.devAccountsOn ? this.#devAccounts : []), ...this.state.extensionAccounts];
+    const accounts = [...(this.state.devAccountsOn ? this.#devAccounts : []), ...this.state.walletAccounts];
     const selected = accounts.some((a) => a.address === this.state.selected) ? this.state.selected : accounts[0]?.address;
-    this.#set({ accounts, selected, account: selected === this.state.selected ? this.state.account : undefined });
-    if (selected) void this.refresh();
+    const changed = selected !== this.state.selected;
+    this.#set({ accounts, selected, account: changed ? undefined : this.state.account });
+    if (selected && (changed || !this.state.account)) void this.#readAccount(selected);
+  }
+
+  /** Reads the signing account `address` now (its balance and votes). */
+  async #readAccount(address: string) {
+    const account = await readAccount(this.state.chain!, address);
+    if (this.state.selected === address) this.#set({ account });
   }
 
   /** The account that signs, if any. */

@@ -1,13 +1,17 @@
-// Who signs: the dev accounts (a switch, on dev chains only) and the browser extension's accounts.
+// Who signs: the dev accounts (a switch, on dev chains only) and the accounts of the browser wallet
+// the user picks among those installed.
 import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { useReady, useStore } from '../state/context';
 
 export function AccountBar() {
   const store = useStore();
-  const { chain, accounts, selected, devAccountsOn, account } = useReady();
+  const { chain, accounts, selected, devAccountsOn, account, wallets, wallet } = useReady();
+  const [picked, setPicked] = useState(wallets[0]);
   const [problem, setProblem] = useState<string>();
-  const connectExtension = () => store.connectExtension().then(() => setProblem(undefined), (e: Error) => setProblem(e.message));
+  const connectWallet = () => {
+    if (picked) store.connectWallet(picked).then(() => setProblem(undefined), (e: Error) => setProblem(e.message));
+  };
   return (
     <div class="account-bar">
       {chain.isDev && (
@@ -16,7 +20,19 @@ export function AccountBar() {
           dev accounts
         </label>
       )}
-      <button type="button" class="secondary" onClick={connectExtension}>Connect extension</button>
+      {wallets.length > 0 ? (
+        <span class="wallet">
+          <label>
+            Wallet{' '}
+            <select id="wallet" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+              {wallets.map((name) => <option value={name}>{name}</option>)}
+            </select>
+          </label>{' '}
+          <button type="button" class="secondary" onClick={connectWallet}>{wallet === picked ? 'Reconnect' : 'Connect'}</button>
+        </span>
+      ) : (
+        <span class="hint" id="no-wallet">No browser wallet found: install a Polkadot wallet extension to sign with your own accounts.</span>
+      )}
       <label>
         Sign as{' '}
         <select id="account" value={selected} onChange={(e) => store.select(e.currentTarget.value)} disabled={!accounts.length}>

@@ -7,24 +7,22 @@ import { Address } from '../components/Address';
 import { Amount } from '../components/Amount';
 import { Field } from '../components/Field';
 import { TxButton } from '../components/TxButton';
-import { big } from '../chain/decode';
 import { claimTx, compensationNow, refusalWords, shareOf, type Compensation } from '../chain/incidents';
 import { leavesOf, parseLossList, proofOf, type LossLeaf, type LossList } from '../chain/merkle';
-import { poolEvent, type Included } from '@security-pool/client';
-import type { TxError } from '../chain/transactions';
-import type { Incident, PayoutRequest } from '../chain/types';
+import type { EventData, Incident } from '../chain/pool';
+import type { PayoutRequest } from '../chain/snapshot';
+import { eventOf, type Included, type TxError } from '../chain/transactions';
 import { useReady } from '../state/context';
 
 /** Resolves after the browser painted what is pending (e.g. a "checking…" line before a long computation). */
 const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
 
 function Paid(included: Included) {
-  const paid = poolEvent(included.events, 'Compensated');
+  const paid = eventOf<EventData<'Compensated'>>(included, 'SecurityPool', 'Compensated');
   if (!paid) return 'In a block, without a payment.';
-  const amount = big(paid.amount);
   return (
-    <span class="compensated" data-block={included.blockNumber} data-amount={amount.toString()}>
-      Paid <Amount value={amount} /> to <Address address={paid.account as string} /> in block #{included.blockNumber}.
+    <span class="compensated" data-block={included.block.number} data-amount={paid.amount.toString()}>
+      Paid <Amount value={paid.amount} /> to <Address address={paid.account} /> in block #{included.block.number}.
     </span>
   );
 }
@@ -70,7 +68,7 @@ function LeafClaim({ request, incident, list, leaf }: { request: PayoutRequest; 
         <dt>Share</dt>
         <dd class="share" data-share={shareOf(leaf.amount, request.amount, incident.total).toString()}>
           <Amount value={shareOf(leaf.amount, request.amount, incident.total)} /> (loss × budget ÷ total, rounded down
-          {request.status.kind === 'Voting' ? ', at the current budget' : ''})
+          {request.status.type === 'Voting' ? ', at the current budget' : ''})
         </dd>
         <dt>Now</dt><Now now={now} />
         <dt>Proof</dt>

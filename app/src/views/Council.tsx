@@ -3,18 +3,19 @@
 // each open request's actions proposed as motions: triage (confirm, downgrade, invalid), veto in
 // a timelock or while a disclosure waits unproven, cancel during a vote. Root (a dev chain's sudo
 // key) holds these powers too, but this page acts by the council's motions only.
-import { hexToU8a, u8aToString } from '@polkadot/util';
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import { checkFinding, open, type BoxKeyPair } from '@security-pool/client';
+import { checkFinding, open, type BoxKeyPair } from '@security-pool/client/rules';
+import type { Transaction, TxCallData } from 'polkadot-api';
+import { jsonSerialize } from 'polkadot-api/utils';
 import { useEffect, useState } from 'preact/hooks';
 import { Address } from '../components/Address';
 import { Amount } from '../components/Amount';
 import { StatusView } from '../components/StatusView';
 import { TriageView } from '../components/TriageView';
 import { TxButton } from '../components/TxButton';
+import { textOf } from '../chain/bytes';
 import { propose } from '../chain/council';
-import { readReports } from '../chain/snapshot';
-import { SEVERITIES, type PayoutRequest, type Severity } from '../chain/types';
+import { SEVERITIES, unit, type Severity, type Verdict } from '../chain/pool';
+import { readReports, type PayoutRequest } from '../chain/snapshot';
 import { useReady, useRequests } from '../state/context';
 import { useCouncilKey } from '../state/councilKey';
 import { isOpen, kindName } from '../state/requests';
@@ -42,15 +43,14 @@ function openOrNot(sealed: Uint8Array, pair: BoxKeyPair): Uint8Array | undefined
 
 function useSealedCheck(request: PayoutRequest, pair?: BoxKeyPair): SealedCheck {
   const { chain, head } = useReady();
-  const [sealed, setSealed] = useState<string>();
+  const [sealed, setSealed] = useState<Uint8Array>();
   useEffect(() => {
     void readReports(chain, request.id).then(({ encrypted }) => setSealed(encrypted));
   }, [chain, request.id, head.number]);
-  if (!sealed || request.what.kind !== 'Disclosure') return { state: 'none' };
-  const bytes = hexToU8a(sealed);
-  const payload = pair ? openOrNot(bytes, pair) : undefined;
-  if (!payload) return { state: 'sealed', bytes: bytes.length };
-  return { state: 'opened', ...checkFinding(payload, request.submitter, request.what.commitment) };
+  if (!sealed || request.kind.type !== 'Disclosure') return { state: 'none' };
+  const payload = pair ? openOrNot(sealed, pair) : undefined;
+  if (!payload) return { state: 'sealed', bytes: sealed.length };
+  return { state: 'opened', ...checkFinding(payload, request.submitter, request.kind.value.commitment) };
 }
 
 function SealedReport({ check }: { check: SealedCheck }) {
@@ -59,7 +59,7 @@ function SealedReport({ check }: { check: SealedCheck }) {
     case 'sealed': return <span>Sealed report, {check.bytes} bytes: not sealed to the key file open in this page.</span>;
     default: return (
       <>
-        <pre class="text sealed-report">{u8aToString(check.report)}</pre>
+        <pre class="text sealed-report">{textOf(check.report)}</pre>
         {check.matches
           ? <span class="check matches">✓ Report and salt match the commitment of this submitter.</span>
           : <span class="check mismatch problem">✗ Report and salt do not match the commitment: a copy, or a changed report. Only "Invalid" stands.</span>}
@@ -68,20 +68,18 @@ function SealedReport({ check }: { check: SealedCheck }) {
   }
 }
 
+/** A call as JSON (balances as decimal strings): two calls are the same call when theirs are equal. */
+const callJson = (call: TxCallData) => JSON.stringify(call, jsonSerialize);
+
 /**
  * Proposes `call` as a motion signed by the selected member, with the member's aye; disabled for
  * an account that is not a member, or while a motion of the same call is open.
  */
-function ProposeButton({ label, call, kind }: { label: string; call: () => SubmittableExtrinsic<'promise'>; kind?: 'primary' | 'danger' }) {
+function ProposeButton({ label, call, kind }: { label: string; call: () => Transaction; kind?: 'primary' | 'danger' }) {
   const { chain, snapshot } = useReady();
   const { member } = useMembership();
-  let hash: string | undefined;
-  try {
-    hash = call().method.hash.toHex();
-  } catch {
-    hash = undefined;
-  }
-  const same = snapshot.council?.motions.find((m) => m.hash === hash);
+  const json = callJson(call().decodedCall);
+  const same = snapshot.council?.motions.find((m) => callJson(m.call) === json);
   return (
     <TxButton
       label={label}
@@ -103,7 +101,7 @@ function Triage({ request, check }: { request: PayoutRequest; check: SealedCheck
   const proven = check.state === 'opened' && check.matches;
   const [chosen, setChoice] = useState<VerdictChoice>('Confirmed');
   const choice = proven ? chosen : 'Invalid';
-  const verdict = choice === 'Confirmed' || choice === 'Invalid' ? choice : { Downgraded: choice };
+  const verdict: Verdict = choice === 'Confirmed' || choice === 'Invalid' ? unit(choice) : { type: 'Downgraded', value: unit(choice) };
   return (
     <div class="actions">
       <label>
@@ -114,7 +112,7 @@ function Triage({ request, check }: { request: PayoutRequest; check: SealedCheck
           <option value="Invalid">Invalid</option>
         </select>
       </label>
-      <ProposeButton label="Propose verdict as a motion" call={() => chain.api.tx.securityPool.triage(request.id, verdict)} />
+      <ProposeButton label="Propose verdict as a motion" call={() => chain.api.tx.SecurityPool.triage({ request: request.id, verdict })} />
     </div>
   );
 }
@@ -124,22 +122,19 @@ function Row({ request }: { request: PayoutRequest }) {
   const { chain } = useReady();
   const { pair } = useCouncilKey();
   const { api } = chain;
-  const { status, what } = request;
+  const { status, kind } = request;
   const check = useSealedCheck(request, pair);
-  const council = chain.features.council;
   return (
     <tr data-request={request.id}>
       <td><a href={href('requests', request.id)}>#{request.id}</a> {kindName(request)}</td>
       <td><Amount value={request.amount} /></td>
       <td><StatusView request={request} /></td>
-      <td>{what.kind === 'Disclosure' ? <><TriageView triage={what.triage} /><br /><SealedReport check={check} /></> : '—'}</td>
+      <td>{kind.type === 'Disclosure' ? <><TriageView triage={kind.value.triage} /><br /><SealedReport check={check} /></> : '—'}</td>
       <td>
-        {council && what.kind === 'Disclosure' && what.triage?.kind === 'Pending' && chain.features.triage && (
-          <Triage request={request} check={check} />
-        )}
-        {council && status.kind === 'Voting' && <ProposeButton label="Propose cancel as a motion" kind="danger" call={() => api.tx.securityPool.cancel(request.id)} />}
-        {council && (status.kind === 'Approved' || status.kind === 'Unproven') && (
-          <ProposeButton label="Propose veto as a motion" kind="danger" call={() => api.tx.securityPool.veto(request.id)} />
+        {kind.type === 'Disclosure' && kind.value.triage?.type === 'Pending' && <Triage request={request} check={check} />}
+        {status.type === 'Voting' && <ProposeButton label="Propose cancel as a motion" kind="danger" call={() => api.tx.SecurityPool.cancel({ request: request.id })} />}
+        {(status.type === 'Approved' || status.type === 'Unproven') && (
+          <ProposeButton label="Propose veto as a motion" kind="danger" call={() => api.tx.SecurityPool.veto({ request: request.id })} />
         )}
       </td>
     </tr>
@@ -148,13 +143,10 @@ function Row({ request }: { request: PayoutRequest }) {
 
 /** Who may use the council's powers on this chain. */
 function Powers() {
-  const { chain, snapshot } = useReady();
-  if (!chain.features.council) {
-    return <p id="who-acts">This chain's runtime has no security council: the council's powers are root's alone, and this page only reads.</p>;
-  }
+  const { snapshot } = useReady();
   return (
-    <p id="who-acts" data-sudo={String(Boolean(chain.features.sudo && snapshot.sudoKey))}>
-      {chain.features.sudo && snapshot.sudoKey
+    <p id="who-acts" data-sudo={String(snapshot.sudoKey !== undefined)}>
+      {snapshot.sudoKey
         ? <>On this chain root through sudo can too (the sudo key: <Address address={snapshot.sudoKey} />); the council acts by motions, and so does this page.</>
         : <>No single key: only the council's motions veto, triage, cancel and publish the triage key (this chain has no sudo).</>}
     </p>
@@ -162,16 +154,15 @@ function Powers() {
 }
 
 export function Council() {
-  const { chain } = useReady();
   const { all } = useRequests();
   const openRequests = all.filter(isOpen);
   return (
     <>
       <h1>Council</h1>
       <Powers />
-      {chain.features.council && <Members />}
-      {chain.features.council && <Motions />}
-      {chain.features.triage ? <KeyFilePanel /> : <p>This chain's runtime has no triage yet: veto and cancel only.</p>}
+      <Members />
+      <Motions />
+      <KeyFilePanel />
       <table class="council">
         <caption>Open requests ({openRequests.length})</caption>
         <thead><tr><th scope="col">Request</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Triage and report</th><th scope="col">Propose</th></tr></thead>

@@ -1,7 +1,6 @@
 // Declaring an incident: evidence, the loss list's total, victims and root (typed, or filled from
 // the published list after its root is rebuilt here), and the claim period; with the budget the
 // pool would reserve now, the share of its loss every victim would get, the track and the deposit.
-import { isHex, stringToU8a, u8aToHex } from '@polkadot/util';
 import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Field } from '../components/Field';
@@ -11,8 +10,11 @@ import { TrackPreview } from '../components/TrackPreview';
 import { Blocks } from '../components/TrackView';
 import { TxButton } from '../components/TxButton';
 import type { IncidentLimits } from '../chain/connect';
+import { isHex, utf8 } from '../chain/bytes';
 import { parseLossList } from '../chain/merkle';
-import { decimalText, parseAmount, poolEvent, tryParseAmount } from '@security-pool/client';
+import type { EventData } from '../chain/pool';
+import { eventOf } from '../chain/transactions';
+import { decimalText, parseAmount, tryParseAmount } from '@security-pool/client/rules';
 import { useReady } from '../state/context';
 import { href } from '../state/route';
 
@@ -28,7 +30,7 @@ export function DeclareIncident({ limits }: { limits: IncidentLimits }) {
   const [claimPeriodText, setClaimPeriodText] = useState(String(limits.minClaimPeriod));
   const [listCheck, setListCheck] = useState<{ ok: string } | { problem: string }>();
   const [declared, setDeclared] = useState<number>();
-  const evidenceBytes = stringToU8a(evidence);
+  const evidenceBytes = utf8(evidence);
   const total = tryParseAmount(units, totalText);
   // An incident reserves its total, at most what a claim may ask now (the runtime's `limits().claim`).
   const budget = total === undefined ? undefined : min(total, snapshot.limits.claim);
@@ -48,11 +50,11 @@ export function DeclareIncident({ limits }: { limits: IncidentLimits }) {
   }
 
   function declaration() {
-    if (!isHex(root, 256)) throw new Error('The root must be 32 bytes in hex (0x followed by 64 digits).');
+    if (!isHex(root, 32)) throw new Error('The root must be 32 bytes in hex (0x followed by 64 digits).');
     const victims = Number(victimsText);
     if (!Number.isInteger(victims) || victims < 1 || victims > limits.maxVictims) throw new Error(`Victims: a whole number from 1 to ${limits.maxVictims.toLocaleString('en')}.`);
     if (!Number.isInteger(claimPeriod)) throw new Error('The claim period is a whole number of blocks.');
-    return api.tx.securityPool.declareIncident(u8aToHex(evidenceBytes), parseAmount(units, totalText), victims, root, claimPeriod);
+    return api.tx.SecurityPool.declare_incident({ evidence: evidenceBytes, total: parseAmount(units, totalText), victims, root, claim_period: claimPeriod });
   }
 
   return (
@@ -102,7 +104,7 @@ export function DeclareIncident({ limits }: { limits: IncidentLimits }) {
           label="Declare incident"
           tx={declaration}
           onIncluded={(included) => {
-            setDeclared(Number(poolEvent(included.events, 'IncidentDeclared')?.incident));
+            setDeclared(eventOf<EventData<'IncidentDeclared'>>(included, 'SecurityPool', 'IncidentDeclared')?.incident);
             return 'The incident is declared.';
           }}
         />

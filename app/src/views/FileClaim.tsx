@@ -1,12 +1,14 @@
 // Filing a claim: amount, beneficiary and evidence, with the deposit it holds and the cap it meets.
-import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Field } from '../components/Field';
 import { Deposit } from '../components/Deposit';
 import { TrackPreview } from '../components/TrackPreview';
 import { TxButton } from '../components/TxButton';
-import { parseAmount, poolEvent, tryParseAmount } from '@security-pool/client';
+import { utf8 } from '../chain/bytes';
+import type { EventData } from '../chain/pool';
+import { eventOf } from '../chain/transactions';
+import { parseAmount, tryParseAmount } from '@security-pool/client/rules';
 import { useReady } from '../state/context';
 import { href } from '../state/route';
 
@@ -17,7 +19,7 @@ export function FileClaim() {
   const [beneficiary, setBeneficiary] = useState('');
   const [evidence, setEvidence] = useState('');
   const [filed, setFiled] = useState<number>();
-  const evidenceBytes = stringToU8a(evidence);
+  const evidenceBytes = utf8(evidence);
   const parsed = tryParseAmount(units, amountText);
   const amount = parsed ?? 0n;
   return (
@@ -38,9 +40,9 @@ export function FileClaim() {
         <p>Deposit held: <Deposit bytes={evidenceBytes.length} amount={amount} /> (forfeited if the claim fails).</p>
         <TxButton
           label="File claim"
-          tx={() => api.tx.securityPool.submitClaim(parseAmount(units, amountText), beneficiary || selected!, u8aToHex(evidenceBytes))}
+          tx={() => api.tx.SecurityPool.submit_claim({ amount: parseAmount(units, amountText), beneficiary: beneficiary || selected!, evidence: evidenceBytes })}
           onIncluded={(included) => {
-            setFiled(Number(poolEvent(included.events, 'ClaimSubmitted')?.request));
+            setFiled(eventOf<EventData<'ClaimSubmitted'>>(included, 'SecurityPool', 'ClaimSubmitted')?.request);
             return 'The claim is filed.';
           }}
         />

@@ -3,7 +3,8 @@
 // declare one.
 import { IncidentFacts } from '../components/IncidentFacts';
 import { TallyView } from '../components/TallyView';
-import type { Incident, PayoutRequest } from '../chain/types';
+import type { Incident } from '../chain/pool';
+import type { PayoutRequest } from '../chain/snapshot';
 import { useReady, useRequests } from '../state/context';
 import { isOpen } from '../state/requests';
 import { href } from '../state/route';
@@ -16,11 +17,11 @@ function IncidentCard({ request, incident }: { request: PayoutRequest; incident:
     <article class="incident" aria-labelledby={heading} data-incident={request.id}>
       <h3 id={heading}><a href={href('incidents', request.id)}>Incident {request.id}</a></h3>
       <IncidentFacts request={request} incident={incident} />
-      {status.kind === 'Voting' && terms && <TallyView tally={status.tally} terms={terms} referendum={request.referendum} compact />}
+      {status.type === 'Voting' && terms && <TallyView tally={status.value.tally} terms={terms} referendum={request.referendum} compact />}
       <p>
         <a href={href('incidents', request.id)}>
-          {status.kind === 'Voting' ? 'Vote on it' : 'Check your compensation and claim it'}
-        </a>{status.kind === 'Voting' && ', or check your compensation in advance'} on its page.
+          {status.type === 'Voting' ? 'Vote on it' : 'Check your compensation and claim it'}
+        </a>{status.type === 'Voting' && ', or check your compensation in advance'} on its page.
       </p>
     </article>
   );
@@ -29,8 +30,7 @@ function IncidentCard({ request, incident }: { request: PayoutRequest; incident:
 export function Incidents() {
   const { chain } = useReady();
   const { all } = useRequests();
-  if (!chain.incidentLimits) return <><h1>Incidents</h1><p>This chain's runtime has no incidents.</p></>;
-  const open = all.flatMap((request) => (request.what.kind === 'Incident' && isOpen(request) ? [{ request, incident: request.what }] : []));
+  const open = all.flatMap((request) => (request.kind.type === 'Incident' && isOpen(request) ? [{ request, incident: request.kind.value }] : []));
   return (
     <>
       <h1>Incidents</h1>

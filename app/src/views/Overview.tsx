@@ -2,9 +2,10 @@
 import { Amount } from '../components/Amount';
 import { EventLine } from '../components/EventLine';
 import { FeeShareView } from '../components/FeeShareView';
+import { HistoryNote } from '../components/HistoryNote';
 import { ParametersPanel } from '../components/ParametersPanel';
 import { PoolChart } from '../components/PoolChart';
-import { formatPerbill } from '@security-pool/client';
+import { formatPerbill } from '@security-pool/client/rules';
 import { useReady } from '../state/context';
 import { useFirstRender } from './firstRender';
 
@@ -22,10 +23,10 @@ export function Overview() {
     ['Available', <Amount value={pool.available} />, 'What new requests are capped against: balance − existential deposit − committed.'],
     ['Committed', <Amount value={pool.committed} />, 'Unpaid amounts of approved requests.'],
     ['Owed', <Amount value={pool.owed} />, 'The part of committed that is due but could not yet be paid.'],
-    ['Exposure', <Amount value={pool.exposure} />, `What all open requests ask for; at most ${formatPerbill(parameters.maxExposure)} of the balance.`],
-    ['Open requests', pool.openRequests, 'Voting, approved or owed.'],
-    ['Lifetime inflow', <Amount value={pool.lifetimeInflow} />, 'Fee shares, contributions and forfeited deposits.'],
-    ['Lifetime payouts', <Amount value={pool.lifetimeOutflow} />, 'Everything ever paid out.'],
+    ['Exposure', <Amount value={pool.exposure} />, `What all open requests ask for; at most ${formatPerbill(parameters.max_exposure)} of the balance.`],
+    ['Open requests', pool.open_requests, 'Voting, approved or owed.'],
+    ['Lifetime inflow', <Amount value={pool.lifetime_inflow} />, 'Fee shares, contributions and forfeited deposits.'],
+    ['Lifetime payouts', <Amount value={pool.lifetime_outflow} />, 'Everything ever paid out.'],
   ];
   return (
     <>
@@ -38,7 +39,7 @@ export function Overview() {
           </div>
         ))}
       </dl>
-      {snapshot.feeShare && <FeeShareView feeShare={snapshot.feeShare} />}
+      <FeeShareView feeShare={snapshot.feeShare} />
       <h2>Reserve and flows</h2>
       {historyLoaded ? <PoolChart history={history} /> : <p role="status">Reading the pool's history…</p>}
       {historyLoaded && history.length > 0 && (
@@ -46,6 +47,7 @@ export function Overview() {
           History read: blocks #{history[0].number}–#{history[history.length - 1].number}, {eventCount} pool events.
         </p>
       )}
+      <HistoryNote />
       <h2>Latest events</h2>
       {recent.length ? <ul class="events">{recent.map((e) => <EventLine event={e} withRequest />)}</ul> : <p>No pool events yet.</p>}
       <ParametersPanel />

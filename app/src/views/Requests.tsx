@@ -1,26 +1,27 @@
 // Every request: the open ones with their tallies and countdowns, then the finished ones.
 import { Address } from '../components/Address';
 import { Amount } from '../components/Amount';
+import { HistoryNote } from '../components/HistoryNote';
 import { StatusView } from '../components/StatusView';
 import { TallyView } from '../components/TallyView';
 import { TrackLabel } from '../components/TrackView';
-import type { PayoutRequest } from '../chain/types';
+import type { PayoutRequest } from '../chain/snapshot';
 import { useReady, useRequests } from '../state/context';
 import { isOpen, kindName } from '../state/requests';
 import { href } from '../state/route';
 import { useFirstRender } from './firstRender';
 
 function Row({ request, tracks }: { request: PayoutRequest; tracks: boolean }) {
-  const { what, status, terms } = request;
+  const { kind, status, terms } = request;
   return (
-    <tr data-request={request.id} data-status={status.kind}>
+    <tr data-request={request.id} data-status={status.type}>
       <td><a href={href('requests', request.id)}>#{request.id}</a></td>
       <td class="kind">{kindName(request)}</td>
       <td><Amount value={request.amount} /></td>
-      {tracks && <td>{terms?.track !== undefined ? <TrackLabel index={terms.track} /> : '—'}</td>}
-      <td>{what.kind === 'Incident' ? <a href={href('incidents', request.id)}>{what.victims} victims</a> : <Address address={request.beneficiary} />}</td>
+      {tracks && <td>{terms ? <TrackLabel index={terms.track} /> : '—'}</td>}
+      <td>{kind.type === 'Incident' ? <a href={href('incidents', request.id)}>{kind.value.victims} victims</a> : <Address address={request.beneficiary} />}</td>
       <td><StatusView request={request} /></td>
-      <td>{status.kind === 'Voting' && terms ? <TallyView tally={status.tally} terms={terms} referendum={request.referendum} compact /> : '—'}</td>
+      <td>{status.type === 'Voting' && terms ? <TallyView tally={status.value.tally} terms={terms} referendum={request.referendum} compact /> : '—'}</td>
     </tr>
   );
 }
@@ -43,14 +44,15 @@ function Table({ caption, requests, tracks }: { caption: string; requests: Payou
 export function Requests() {
   const { historyLoaded, snapshot } = useReady();
   const { all } = useRequests();
-  // A runtime with tracks gives every request its track in its terms.
-  const tracks = all.some((r) => r.terms?.track !== undefined) || snapshot.parameters.tracks.length > 0;
+  // Every open request has its track in its terms (none: the general track).
+  const tracks = all.some((r) => r.terms !== undefined) || snapshot.parameters.tracks.length > 0;
   useFirstRender('requests', historyLoaded);
   const open = all.filter(isOpen);
   const finished = all.filter((r) => !isOpen(r));
   return (
     <>
       <h1>Requests</h1>
+      <HistoryNote />
       {open.length ? <Table caption={`Open (${open.length})`} requests={open} tracks={tracks} /> : <p>No request is open.</p>}
       {finished.length > 0 && <Table caption={`Finished (${finished.length})`} requests={finished} tracks={tracks} />}
     </>

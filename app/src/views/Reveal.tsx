@@ -1,9 +1,9 @@
 // Revealing a disclosure's report from its receipt file.
-import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { useState } from 'preact/hooks';
 import { Address } from '../components/Address';
 import { Field } from '../components/Field';
 import { TxButton } from '../components/TxButton';
+import { utf8 } from '../chain/bytes';
 import { parseReceipt, type Receipt } from '../chain/disclosure';
 import { useReady } from '../state/context';
 import { href } from '../state/route';
@@ -35,12 +35,12 @@ export function Reveal() {
       {receipt && (
         <section aria-labelledby="reveal-heading">
           <h2 id="reveal-heading">Request <a href={href('requests', receipt.request)}>{receipt.request}</a></h2>
-          {receipt.genesisHash !== chain.api.genesisHash.toHex() && <p class="problem" role="alert">This receipt is from another chain.</p>}
+          {receipt.genesisHash !== chain.genesisHash && <p class="problem" role="alert">This receipt is from another chain.</p>}
           {receipt.submitter !== selected && <p class="warning">Filed by <Address address={receipt.submitter} />: sign as that account to reveal.</p>}
           <pre class="text">{receipt.report}</pre>
           <TxButton
             label="Reveal report"
-            tx={() => chain.api.tx.securityPool.revealDisclosure(receipt.request, u8aToHex(stringToU8a(receipt.report)), receipt.salt)}
+            tx={() => chain.api.tx.SecurityPool.reveal_disclosure({ request: receipt.request, report: utf8(receipt.report), salt: receipt.salt })}
             onIncluded={() => 'The report is revealed.'}
           />
         </section>

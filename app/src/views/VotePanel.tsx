@@ -6,10 +6,10 @@ import { useState } from 'preact/hooks';
 import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
 import { TxButton } from '../components/TxButton';
-import type { Chain } from '../chain/connect';
 import { LOCK_PERIODS, lateLockEnd, lockEnd, multiplier, weight } from '../chain/referendum';
-import { CONVICTIONS, type Ballot, type Choice, type Conviction, type PayoutRequest } from '../chain/types';
-import { decimalText, parseAmount, tryParseAmount } from '@security-pool/client';
+import { CONVICTIONS, unit, type Choice, type Conviction } from '../chain/pool';
+import type { PayoutRequest } from '../chain/snapshot';
+import { decimalText, parseAmount, tryParseAmount } from '@security-pool/client/rules';
 import { useReady } from '../state/context';
 
 const CHOICES: { value: Choice; label: string }[] = [
@@ -18,20 +18,15 @@ const CHOICES: { value: Choice; label: string }[] = [
   { value: 'Abstain', label: 'Abstain: count toward support only' },
 ];
 
-/** The ballot as the runtime takes it: `{ choice, … }`, or an older runtime's `{ aye, … }`. */
-function ballotArg({ features }: Chain, { choice, balance, conviction }: Ballot) {
-  return features.abstain ? { choice, balance, conviction } : { aye: choice === 'Aye', balance, conviction };
-}
-
 export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt: number }) {
   const { chain, account } = useReady();
-  const { api, units, features } = chain;
+  const { api, units } = chain;
   const current = account?.voting.votes.find((cast) => cast.request === request.id)?.vote;
-  const [choice, setChoice] = useState<Choice>(current?.choice ?? 'Aye');
+  const [choice, setChoice] = useState<Choice>(current?.choice.type ?? 'Aye');
   const [balanceText, setBalanceText] = useState(current ? decimalText(units, current.balance) : '');
-  const [conviction, setConviction] = useState<Conviction>(current?.conviction ?? 'Locked1x');
+  const [conviction, setConviction] = useState<Conviction>(current?.conviction.type ?? 'Locked1x');
   const balance = tryParseAmount(units, balanceText);
-  const lockPeriod = request.terms?.voteLockingPeriod ?? 0;
+  const lockPeriod = request.terms?.vote_locking_period ?? 0;
   const abstain = choice === 'Abstain';
   // An abstention weighs nothing and earns no lock by winning: its conviction does not matter.
   const sentConviction = abstain ? 'None' : conviction;
@@ -43,20 +38,19 @@ export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt:
       <Countdown to={lateLockEnd(endsAt, lockPeriod)} /> (the vote-locking period after the end), even if you remove the vote.
     </>
   );
-  const choices = features.abstain ? CHOICES : CHOICES.filter((c) => c.value !== 'Abstain');
 
   return (
     <section class="vote" aria-labelledby="vote-heading">
       <h2 id="vote-heading">{current ? 'Change your vote' : 'Vote'}</h2>
       {current && (
-        <p class="current-vote" data-choice={current.choice}>
-          Your vote: {current.choice.toLowerCase()} with <Amount value={current.balance} />
-          {current.choice === 'Abstain' ? ' (support only)' : <> at {current.conviction} ({multiplier(current.conviction)})</>}.
+        <p class="current-vote" data-choice={current.choice.type}>
+          Your vote: {current.choice.type.toLowerCase()} with <Amount value={current.balance} />
+          {current.choice.type === 'Abstain' ? ' (support only)' : <> at {current.conviction.type} ({multiplier(current.conviction.type)})</>}.
         </p>
       )}
       <fieldset>
         <legend>Side</legend>
-        {choices.map((c) => (
+        {CHOICES.map((c) => (
           <label><input type="radio" name="side" value={c.value.toLowerCase()} checked={choice === c.value} onChange={() => setChoice(c.value)} /> {c.label}</label>
         ))}
       </fieldset>
@@ -85,7 +79,7 @@ export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt:
             <>
               {balance !== undefined && (
                 <>
-                  Adds <Amount value={weight({ choice, balance, conviction })} /> to the{' '}
+                  Adds <Amount value={weight({ choice: unit(choice), balance, conviction: unit(conviction) })} /> to the{' '}
                   {choice === 'Aye' ? <>ayes and <Amount value={balance} /> to the support</> : 'nays and nothing to the support: a nay never counts toward it'}.{' '}
                 </>
               )}
@@ -100,9 +94,9 @@ export function VotePanel({ request, endsAt }: { request: PayoutRequest; endsAt:
       <div class="actions">
         <TxButton
           label={current ? 'Change vote' : 'Vote'}
-          tx={() => api.tx.securityPool.vote(request.id, ballotArg(chain, { choice, balance: parseAmount(units, balanceText), conviction: sentConviction }))}
+          tx={() => api.tx.SecurityPool.vote({ request: request.id, vote: { choice: unit(choice), balance: parseAmount(units, balanceText), conviction: unit(sentConviction) } })}
         />
-        {current && <TxButton label="Remove vote" kind="danger" tx={() => api.tx.securityPool.removeVote(request.id)} />}
+        {current && <TxButton label="Remove vote" kind="danger" tx={() => api.tx.SecurityPool.remove_vote({ request: request.id })} />}
       </div>
     </section>
   );

@@ -1,8 +1,7 @@
 // A disclosure's commitment, as the pallet checks it at the reveal (`commitment_of`), and the
 // finding a hunter seals to the council: the salt, then the report, so that the council can check
 // both against the commitment and a ciphertext copied into someone else's filing proves nothing.
-import { u8aConcat } from '@polkadot/util';
-import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
+import { blake2, bytesToHex, concatBytes, decodeAccount } from './bytes.js';
 import { open, seal } from './sealed-box.js';
 
 /** Bytes of a commitment's salt. */
@@ -14,13 +13,13 @@ export const SALT_LENGTH = 32;
  * Computed here, never by a node: sending the report anywhere would disclose it.
  */
 export const commitment = (submitter, report, salt) =>
-  blake2AsHex(u8aConcat(decodeAddress(submitter), report, salt), 256);
+  bytesToHex(blake2(concatBytes(decodeAccount(submitter), report, salt), 32));
 
 /** A fresh random salt. */
 export const freshSalt = () => globalThis.crypto.getRandomValues(new Uint8Array(SALT_LENGTH));
 
 /** What a hunter seals to the council: the salt, then the report. */
-export const findingBytes = (salt, report) => u8aConcat(salt, report);
+export const findingBytes = (salt, report) => concatBytes(salt, report);
 
 /** A finding sealed to the council's key, as `submitDisclosure` carries it. */
 export const sealFinding = (report, salt, councilPublicKey) => seal(findingBytes(salt, report), councilPublicKey);

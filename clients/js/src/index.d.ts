@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export { decodeAccount } from './bytes.js';
 export * from './council.js';
 export * from './disclosure.js';
 export * from './merkle.js';

@@ -2,8 +2,7 @@
 // (polkadot-sdk's `binary-merkle-tree`): leaf `i` = SCALE((i: u32, account: AccountId32, amount:
 // u128)), BLAKE2b-256 hashes, nodes paired left to right (parent = hash(left ++ right)) and an odd
 // last node promoted unchanged.
-import { u8aEq, u8aToU8a } from '@polkadot/util';
-import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
+import { blake2, decodeAccount, equalBytes, toBytes } from './bytes.js';
 
 const HASH = 32;
 const LEAF = 4 + 32 + 16;
@@ -11,14 +10,14 @@ const U64 = (1n << 64n) - 1n;
 /** The largest amount of a leaf (a u128). */
 export const MAX_AMOUNT = (1n << 128n) - 1n;
 
-const hash = (data) => blake2AsU8a(data, 256);
+const hash = (data) => blake2(data, HASH);
 
 /** A leaf's 52 bytes: `index` u32 LE ++ the account's 32 bytes (bytes, or an address) ++ `amount` u128 LE. */
 export function leafBytes(index, account, amount) {
   const leaf = new Uint8Array(LEAF);
   const view = new DataView(leaf.buffer);
   view.setUint32(0, index, true);
-  leaf.set(typeof account === 'string' ? decodeAddress(account) : account, 4);
+  leaf.set(typeof account === 'string' ? decodeAccount(account) : account, 4);
   view.setBigUint64(36, amount & U64, true);
   view.setBigUint64(44, amount >> 64n, true);
   return leaf;
@@ -74,11 +73,11 @@ export function verifyProof(root, width, index, leaf, proof) {
   for (const sibling of proof) {
     const pair = new Uint8Array(2 * HASH);
     const right = position % 2 === 1 || position + 1 === nodes;
-    pair.set(right ? u8aToU8a(sibling) : node, 0);
-    pair.set(right ? node : u8aToU8a(sibling), HASH);
+    pair.set(right ? toBytes(sibling) : node, 0);
+    pair.set(right ? node : toBytes(sibling), HASH);
     node = hash(pair);
     position = Math.floor(position / 2);
     nodes = Math.floor((nodes - 1) / 2) + 1;
   }
-  return u8aEq(node, u8aToU8a(root));
+  return equalBytes(node, root);
 }

@@ -3,30 +3,29 @@
 // message from the ephemeral key to the recipient's, under the nonce
 // `blake2b-192(ephemeral public key ++ recipient public key)`.
 import nacl from 'tweetnacl';
-import { u8aConcat, u8aToU8a } from '@polkadot/util';
-import { blake2AsU8a } from '@polkadot/util-crypto';
+import { blake2, concatBytes, toBytes } from './bytes.js';
 
 /** Bytes a sealed box adds to its message: the ephemeral public key and the MAC. */
 export const SEAL_OVERHEAD = nacl.box.publicKeyLength + nacl.box.overheadLength;
 
 /** libsodium's `crypto_generichash(24)` of the two public keys. */
 const nonce = (ephemeralPublicKey, recipientPublicKey) =>
-  blake2AsU8a(u8aConcat(ephemeralPublicKey, recipientPublicKey), 8 * nacl.box.nonceLength);
+  blake2(concatBytes(ephemeralPublicKey, recipientPublicKey), nacl.box.nonceLength);
 
 /**
  * An X25519 key pair `{ publicKey, secretKey }` for sealed boxes, such as the council's triage
  * key: that of a 32-byte `secretKey` (bytes or hex) if given, else a fresh random one.
  */
 export const councilKeyPair = (secretKey) =>
-  (secretKey ? nacl.box.keyPair.fromSecretKey(u8aToU8a(secretKey)) : nacl.box.keyPair());
+  (secretKey ? nacl.box.keyPair.fromSecretKey(toBytes(secretKey)) : nacl.box.keyPair());
 
 /** Seals `message` (bytes) to `recipientPublicKey`: only the recipient's secret key opens it. */
 export function seal(message, recipientPublicKey) {
-  const recipient = u8aToU8a(recipientPublicKey);
+  const recipient = toBytes(recipientPublicKey);
   const ephemeral = nacl.box.keyPair();
-  const box = nacl.box(u8aToU8a(message), nonce(ephemeral.publicKey, recipient), recipient, ephemeral.secretKey);
+  const box = nacl.box(toBytes(message), nonce(ephemeral.publicKey, recipient), recipient, ephemeral.secretKey);
   ephemeral.secretKey.fill(0);
-  return u8aConcat(ephemeral.publicKey, box);
+  return concatBytes(ephemeral.publicKey, box);
 }
 
 /**
@@ -35,14 +34,14 @@ export function seal(message, recipientPublicKey) {
  */
 export function open(sealed, { publicKey, secretKey }) {
   // A plain copy: a codec (e.g. `Bytes`) is a Uint8Array whose `subarray` would make codecs.
-  const bytes = Uint8Array.from(u8aToU8a(sealed));
+  const bytes = Uint8Array.from(toBytes(sealed));
   if (bytes.length < SEAL_OVERHEAD) throw new Error(`sealed box: ${bytes.length} bytes, at least ${SEAL_OVERHEAD} needed`);
   const ephemeralPublicKey = bytes.subarray(0, nacl.box.publicKeyLength);
   const message = nacl.box.open(
     bytes.subarray(nacl.box.publicKeyLength),
-    nonce(ephemeralPublicKey, u8aToU8a(publicKey)),
+    nonce(ephemeralPublicKey, toBytes(publicKey)),
     ephemeralPublicKey,
-    u8aToU8a(secretKey),
+    toBytes(secretKey),
   );
   if (!message) throw new Error('sealed box: cannot be opened with this key');
   return message;

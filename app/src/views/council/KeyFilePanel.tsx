@@ -1,12 +1,12 @@
 // The council's triage key in a password-protected key file: create one (a new X25519 key pair,
 // its secret encrypted under a password, downloaded), open one (in memory only, never stored in
 // the browser), lock it, and propose publishing its public key on chain as a motion.
-import { u8aToHex } from '@polkadot/util';
-import { councilKeyPair } from '@security-pool/client';
+import { councilKeyPair } from '@security-pool/client/rules';
 import { useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { TxButton } from '../../components/TxButton';
-import { propose } from '../../chain/council';
+import { toHex } from '../../chain/bytes';
+import { callName, propose } from '../../chain/council';
 import {
   downloadKeyFile, KeyFileError, lockKeyPair, MIN_PASSWORD_LENGTH, parseKeyFile, passwordProblem, unlockKeyFile, type KeyFile,
 } from '../../chain/keyFile';
@@ -114,8 +114,8 @@ export function KeyFilePanel() {
   const { member } = useMembership();
   const [busy, setBusy] = useState<Busy>();
   const published = snapshot.triageKey;
-  const openKey = pair && u8aToHex(pair.publicKey);
-  const motion = openKey && snapshot.council?.motions.find((m) => m.call.method === 'setTriageKey' && m.call.args[0].toHex() === openKey);
+  const openKey = pair && toHex(pair.publicKey);
+  const motion = openKey && snapshot.council?.motions.find((m) => callName(m.call) === 'SecurityPool.set_triage_key' && m.call.value.value.key === openKey);
   return (
     <section aria-labelledby="key-heading" id="council-key">
       <h2 id="key-heading">Council key</h2>
@@ -132,13 +132,13 @@ export function KeyFilePanel() {
           {!published && <p class="warning" id="key-unpublished">No triage key is published yet: hunters cannot seal reports until the council publishes one.</p>}
           <div class="actions">
             <button type="button" class="secondary" id="lock-key" onClick={lock}>Lock</button>
-            {openKey !== published && chain.features.council && (
+            {openKey !== published && (
               <TxButton
                 label="Propose publishing this key as a motion (and vote aye)"
                 disabled={!member || Boolean(motion)}
                 why={motion ? `Motion #${motion.index} to publish it is open.` : 'Sign as a council member to propose.'}
                 act={async (account, onPhase) => {
-                  const index = await propose(chain, chain.api.tx.securityPool.setTriageKey(openKey), account, true, onPhase);
+                  const index = await propose(chain, chain.api.tx.SecurityPool.set_triage_key({ key: openKey }), account, true, onPhase);
                   return `Proposed as motion #${index}, with your aye.`;
                 }}
               />

@@ -1,6 +1,6 @@
 // Who is on the council, whether the signing account is, and the share of the members each power
 // takes by motion (the client package's shares, so the ayes a motion needs of this council).
-import { ayesFor, COUNCIL_SHARES } from '@security-pool/client';
+import { ayesFor, COUNCIL_SHARES } from '@security-pool/client/rules';
 import { Address } from '../../components/Address';
 import { useReady } from '../../state/context';
 

@@ -1,12 +1,12 @@
 // The council's open motions: each call in words, its ayes and nays against its threshold, the
 // block from which it may be closed as it stands, a member's vote (highlighted while it is still
 // needed), and closing, with what the close did.
-import { closeOutcome } from '@security-pool/client';
+import { closeOutcome } from '@security-pool/client/rules';
 import { useState } from 'preact/hooks';
 import { Address } from '../../components/Address';
 import { Countdown } from '../../components/Countdown';
 import { TxButton } from '../../components/TxButton';
-import { CallFailed, close, describeCall, ranInWords, releaseTx, requestOf, vote, type Motion } from '../../chain/council';
+import { CallFailed, callName, close, describeCall, ranInWords, releaseTx, requestOf, vote, type Motion } from '../../chain/council';
 import { useReady } from '../../state/context';
 import { href } from '../../state/route';
 import { useMembership } from './Members';
@@ -45,7 +45,7 @@ function MotionItem({ motion, onClosed }: { motion: Motion; onClosed: (closed: C
       class={`motion${needed ? ' vote-needed' : ''}`}
       data-motion={motion.index}
       data-hash={motion.hash}
-      data-call={`${motion.call.section}.${motion.call.method}`}
+      data-call={callName(motion.call)}
       data-request={request}
       data-ayes={motion.ayes.length}
       data-nays={motion.nays.length}
