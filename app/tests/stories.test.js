@@ -136,6 +136,10 @@ test('a voter votes with conviction and the page shows the exact on-chain tally 
   await page.click('.vote button:has-text("Vote")');
   await page.waitForSelector('.vote .tx-done', { timeout: 60_000 });
   const included = await blockOfEvent('Voted', id);
+  const { block } = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(included));
+  const vote = block.extrinsics.find((ext) => ext.isSigned && ext.method.section === 'securityPool' && ext.method.method === 'vote');
+  assert.equal(vote.signer.toString(), dev['//Bob'].address);
+  assert.equal(vote.mode.toNumber(), 1, 'the dev account signed in CheckMetadataHash mode 1: its signature covers the metadata hash');
   const { tally } = (await api.query.securityPool.requests(id)).unwrap().status.asVoting;
   assert.equal(tally.ayes.toBigInt(), 750_000n * UNIT);
   assert.equal(tally.support.toBigInt(), 250_000n * UNIT, 'an aye adds its balance, unweighted, to the support');
