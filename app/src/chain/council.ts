@@ -5,21 +5,18 @@ import { jsonSerialize } from 'polkadot-api/utils';
 import type { Transaction, TxCallData } from 'polkadot-api';
 import type { Account } from './accounts';
 import { BEST, type Chain } from './connect';
+import type { PoolApi } from './pool';
 import { eventOf, send, TxError, type Phase } from './transactions';
 
-/** An open council motion. */
-export interface Motion {
-  hash: string;
-  index: number;
-  /** The proposed call: `{ type: pallet, value: { type: call, value: arguments } }`. */
-  call: TxCallData;
-  /** Ayes it needs. */
-  threshold: number;
-  ayes: string[];
-  nays: string[];
-  /** The block after which anyone may close it as it stands (an undecided member counts as a nay). */
-  end: number;
-}
+/** A motion's votes as stored: its index, the ayes it needs (`threshold`), ayes, nays and `end`. */
+type Votes = NonNullable<Awaited<ReturnType<PoolApi['query']['SecurityCouncil']['Voting']['getValue']>>>;
+
+/**
+ * An open council motion: its hash, the proposed call (`{ type: pallet, value: { type: call,
+ * value: arguments } }`) and its votes; from `end` on anyone may close it as it stands (an
+ * undecided member counts as a nay).
+ */
+export type Motion = Votes & { hash: string; call: TxCallData };
 
 /** A motion's deposit still held after its close, which its proposer may release. */
 export interface HeldDeposit {
