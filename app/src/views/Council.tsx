@@ -12,7 +12,7 @@ import { Amount } from '../components/Amount';
 import { StatusView } from '../components/StatusView';
 import { TriageView } from '../components/TriageView';
 import { TxButton } from '../components/TxButton';
-import { textOf } from '../chain/bytes';
+import { textOf, toHex } from '../chain/bytes';
 import { propose } from '../chain/council';
 import { SEVERITIES, unit, type Severity, type Verdict } from '../chain/pool';
 import { readReports, type PayoutRequest } from '../chain/snapshot';
@@ -59,7 +59,7 @@ function SealedReport({ check }: { check: SealedCheck }) {
     case 'sealed': return <span>Sealed report, {check.bytes} bytes: not sealed to the key file open in this page.</span>;
     default: return (
       <>
-        <pre class="text sealed-report">{textOf(check.report)}</pre>
+        <pre class="text sealed-report">{textOf(check.report) ?? toHex(check.report)}</pre>
         {check.matches
           ? <span class="check matches">✓ Report and salt match the commitment of this submitter.</span>
           : <span class="check mismatch problem">✗ Report and salt do not match the commitment: a copy, or a changed report. Only "Invalid" stands.</span>}
