@@ -48,7 +48,12 @@ before(async () => {
       version: '0.1.0',
       enable: async () => {
         await window.stubWalletEnabled(wallet);
-        const accounts = [{ address, name: `Voter in ${wallet}`, type: 'sr25519' }];
+        const accounts = [
+          { address, name: `Voter in ${wallet}`, type: 'sr25519' },
+          // Accounts the page must leave out: an Ethereum-style one, and one of another chain.
+          { address: `0x${'11'.repeat(20)}`, name: 'Ethereum-style', type: 'ethereum' },
+          { address, name: 'Of another chain', type: 'sr25519', genesisHash: `0x${'22'.repeat(32)}` },
+        ];
         return {
           accounts: { get: async () => accounts, subscribe: (cb) => { cb(accounts); return () => {}; } },
           signer: {
@@ -68,7 +73,7 @@ after(async () => {
   await node?.destroy();
 });
 
-test('the user picks the second of two installed wallets; its account is shown in the chain\'s prefix and signs a vote the chain counts', async () => {
+test('the user picks the second of two installed wallets; its account is shown in the chain\'s prefix (its other chain\'s and Ethereum-style accounts left out) and signs a vote the chain counts', async () => {
   const { id } = claim;
   const wallets = await page.$$eval('#wallet option', (options) => options.map((o) => o.value));
   assert.deepEqual(wallets, ['wallet-one', 'wallet-two'], 'both installed wallets are listed');
@@ -80,6 +85,8 @@ test('the user picks the second of two installed wallets; its account is shown i
   const inChainPrefix = encodeAddress(dev[VOTER].publicKey, api.registry.chainSS58);
   const option = await page.waitForSelector(`#account option[value="${inChainPrefix}"]`, { state: 'attached', timeout: 30_000 });
   assert.equal(await option.textContent(), 'Voter in wallet-two (wallet-two)');
+  const fromWallet = await page.$$eval('#account option', (options) => options.map((o) => o.textContent).filter((t) => t.endsWith('(wallet-two)')));
+  assert.deepEqual(fromWallet, ['Voter in wallet-two (wallet-two)'], 'an Ethereum-style account and another chain\'s are left out');
   assert.notEqual(inChainPrefix, encodeAddress(dev[VOTER].publicKey, 0), 'the wallet gave another prefix than the chain\'s');
   assert.deepEqual(asked['wallet-one'], [], 'the wallet not picked was never asked');
   assert.deepEqual(asked['wallet-two'], ['enable']);

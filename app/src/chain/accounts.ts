@@ -51,12 +51,14 @@ export async function walletAccounts(chain: Chain, name: string): Promise<Accoun
   } catch (error) {
     throw new Error(`The wallet ${name} did not connect: ${(error as Error).message || 'access was refused'}.`);
   }
-  return wallet.getAccounts()
-    .filter((account) => !account.genesisHash || account.genesisHash === chain.genesisHash)
-    .map((account) => ({
-      address: inChainPrefix(chain, account.address),
-      name: account.name ?? account.address.slice(0, 8),
-      source: name,
-      signer: account.polkadotSigner,
-    }));
+  // Only accounts of this chain: not another chain's (by genesis hash), nor one whose address is
+  // no 32-byte SS58 account (e.g. an Ethereum-style 20-byte one).
+  return wallet.getAccounts().flatMap((account) => {
+    if (account.genesisHash && account.genesisHash !== chain.genesisHash) return [];
+    try {
+      return [{ address: inChainPrefix(chain, account.address), name: account.name ?? account.address.slice(0, 8), source: name, signer: account.polkadotSigner }];
+    } catch {
+      return [];
+    }
+  });
 }

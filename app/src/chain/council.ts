@@ -1,9 +1,11 @@
 // The security council on chain: its members and open motions (read at every block), a motion's
 // call in words, and a member's steps: propose, vote, close (any account), release a deposit.
+import { Blake2256 } from '@polkadot-api/substrate-bindings';
 import { ayesFor, COUNCIL_SHARES } from '@security-pool/client/rules';
 import { jsonSerialize } from 'polkadot-api/utils';
 import type { Transaction, TxCallData } from 'polkadot-api';
 import type { Account } from './accounts';
+import { toHex } from './bytes';
 import { BEST, type Chain } from './connect';
 import type { PoolApi } from './pool';
 import { eventOf, send, TxError, type Phase } from './transactions';
@@ -16,7 +18,12 @@ type Votes = NonNullable<Awaited<ReturnType<PoolApi['query']['SecurityCouncil'][
  * value: arguments } }`) and its votes; from `end` on anyone may close it as it stands (an
  * undecided member counts as a nay).
  */
-export type Motion = Votes & { hash: string; call: TxCallData };
+export type Motion = Votes & {
+  hash: string;
+  call: TxCallData;
+  /** The call hashes to `hash`: it is the call the members vote on (a node could show another). */
+  verified: boolean;
+};
 
 /** A motion's deposit still held after its close, which its proposer may release. */
 export interface HeldDeposit {
@@ -45,18 +52,25 @@ export async function readCouncil({ api }: Chain, at: string = BEST.at): Promise
     query.ProposalOf.getValues(hashes.map((hash) => [hash]), ...pull),
     query.Voting.getValues(hashes.map((hash) => [hash]), ...pull),
   ]);
-  const motions: Motion[] = [];
-  hashes.forEach((hash, i) => {
-    const call = calls[i];
+  const found = await Promise.all(hashes.map(async (hash, i) => {
+    const call = calls[i] as TxCallData | undefined;
     const voting = votes[i];
-    if (call && voting) motions.push({ hash, call: call as TxCallData, ...voting });
-  });
-  motions.sort((a, b) => a.index - b.index);
+    if (!call || !voting) return [];
+    const verified = await encodedCall(api, call).then((encoded) => toHex(Blake2256(encoded)) === hash, () => false);
+    return [{ hash, call, verified, ...voting }];
+  }));
+  const motions = found.flat().sort((a, b) => a.index - b.index);
   const open = new Set(hashes);
   const held = costs
     .map(({ keyArgs: [hash], value: [who] }) => ({ hash, who }))
     .filter(({ hash }) => !open.has(hash));
   return { members, motions, held };
+}
+
+/** The SCALE encoding of a decoded call. */
+function encodedCall(api: PoolApi, call: TxCallData): Promise<Uint8Array> {
+  const calls = api.tx as unknown as Record<string, Record<string, (args: unknown) => Transaction>>;
+  return calls[call.type][call.value.type](call.value.value).getEncodedData();
 }
 
 /** A call's pallet and name as the runtime's origins know them, e.g. `SecurityPool.set_triage_key`. */
@@ -142,8 +156,7 @@ export async function vote(chain: Chain, motion: { hash: string; index: number }
  */
 export async function close(chain: Chain, motion: Motion, account: Account, onPhase?: OnPhase): Promise<boolean> {
   const { api } = chain;
-  const calls = api.tx as unknown as Record<string, Record<string, (args: unknown) => Transaction>>;
-  const encoded = await calls[motion.call.type][motion.call.value.type](motion.call.value.value).getEncodedData();
+  const encoded = await encodedCall(api, motion.call);
   const { weight } = await api.apis.TransactionPaymentCallApi.query_call_info(motion.call as never, encoded.length);
   const tx = api.tx.SecurityCouncil.close({ proposal_hash: motion.hash, index: motion.index, proposal_weight_bound: weight, length_bound: encoded.length });
   try {

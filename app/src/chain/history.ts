@@ -69,7 +69,8 @@ async function archiveValues(chain: Chain, hash: string, keys: string[]): Promis
   const items = keys.map((key) => ({ key, type: 'value' }));
   const events = await firstValueFrom(
     chain.client._subscribe<ArchiveStorageEvent>('archive_v1_storage', 'archive_v1_stopStorage', [hash, items, null]).pipe(
-      takeWhile((event) => event.event !== 'storageDone'),
+      // The node ends with `storageDone`, or sends `storageError` and nothing more.
+      takeWhile((event) => event.event === 'storage', true),
       timeout(60_000),
       toArray(),
     ),
@@ -96,17 +97,31 @@ async function archivedRecord(chain: Chain, entries: Awaited<ReturnType<typeof a
 }
 
 /**
- * The records of the `depth` blocks up to `head`, oldest first, over the archive interface; empty
- * when the node does not serve it. Blocks whose state the node no longer has are left out: the
- * history then starts after them.
+ * The records of the `depth` blocks before `head` (the first block the page read), oldest first,
+ * over the archive interface; empty when the node does not serve it. Finalized blocks by height;
+ * the ones after the finalized block by the parents of `head`, so that all are of its fork. Blocks
+ * whose state the node no longer has are left out: the history then starts after them.
  */
-export async function loadHistory(chain: Chain, head: number, depth = HISTORY_DEPTH): Promise<BlockRecord[]> {
+export async function loadHistory(chain: Chain, head: { number: number; hash: string }, depth = HISTORY_DEPTH): Promise<BlockRecord[]> {
   if (!chain.archive) return [];
-  const entries = await archiveEntries(chain);
-  const numbers = Array.from({ length: Math.max(0, head - Math.max(1, head - depth + 1) + 1) }, (_, i) => head - i).reverse();
+  const [entries, finalized] = await Promise.all([archiveEntries(chain), chain.client._request<number>('archive_v1_finalizedHeight', [])]);
+  // The blocks between the finalized one and `head`, by their parents.
+  const unfinalized = new Map<number, string>();
+  for (let { number, hash } = head; number - 1 > finalized;) {
+    const { parentHash } = await chain.client.getBlockHeader(hash);
+    number -= 1;
+    hash = parentHash;
+    unfinalized.set(number, hash);
+  }
+  const from = Math.max(1, head.number - depth);
+  const numbers = Array.from({ length: Math.max(0, head.number - from) }, (_, i) => from + i);
   const records = await mapInFlight(numbers, IN_FLIGHT, async (number) => {
-    const [hash] = await chain.client._request<string[]>('archive_v1_hashByHeight', [number]);
-    return hash ? archivedRecord(chain, entries, number, hash).catch(() => null) : null;
+    try {
+      const hash = unfinalized.get(number) ?? (await chain.client._request<string[]>('archive_v1_hashByHeight', [number]))[0];
+      return hash ? await archivedRecord(chain, entries, number, hash) : null;
+    } catch {
+      return null;
+    }
   });
   const firstMissingFromEnd = records.lastIndexOf(null);
   return records.slice(firstMissingFromEnd + 1) as BlockRecord[];

@@ -1,6 +1,6 @@
 // The app's live view of the chain: connects, follows new blocks, keeps the pool's history and the
 // signing account's votes, and tells the views when anything changed.
-import { devAccounts, installedWallets, walletAccounts, type Account } from '../chain/accounts';
+import { devAccounts, walletAccounts, type Account } from '../chain/accounts';
 import { connect, type Chain } from '../chain/connect';
 import { blockRecord, loadHistory, type BlockRecord } from '../chain/history';
 import { readAccount, readSnapshot, withReferenda, type AccountState, type Snapshot } from '../chain/snapshot';
@@ -18,8 +18,7 @@ export interface AppState {
   openedAt?: number;
   accounts: Account[];
   devAccountsOn: boolean;
-  /** The wallets installed in the browser, by name, and the one connected. */
-  wallets: string[];
+  /** The wallet connected, by name. */
   wallet?: string;
   walletAccounts: Account[];
   /** The address that signs. */
@@ -36,7 +35,6 @@ export class Store {
     historyLoaded: false,
     accounts: [],
     devAccountsOn: localStorage.getItem('devAccounts') !== 'off',
-    wallets: [],
     walletAccounts: [],
     selected: localStorage.getItem('account') ?? undefined,
   };
@@ -58,7 +56,7 @@ export class Store {
     try {
       const chain = await connect(endpoint);
       performance.mark('connected');
-      this.#set({ chain, wallets: installedWallets() });
+      this.#set({ chain });
       let last = '';
       chain.client.bestBlocks$.subscribe({
         next: ([best]) => {
@@ -92,13 +90,13 @@ export class Store {
     ]);
     const last = this.state.history.at(-1)?.number ?? 0;
     const history = number > last ? [...this.state.history, record] : this.state.history;
-    this.#set({ phase: 'ready', snapshot, account, history, head: { number, time: record.time }, openedAt: this.state.openedAt ?? number });
+    this.#set({ phase: 'ready', snapshot, account: this.#current(account), history, head: { number, time: record.time }, openedAt: this.state.openedAt ?? number });
     if (first) {
       // The dev accounts' keys are derived once the chain is shown (it takes a moment).
       this.#devAccounts = chain.isDev ? devAccounts(chain) : [];
       this.#updateAccounts();
       this.#addReferenda(snapshot).catch((error: Error) => console.error('reading referenda', error));
-      void this.#loadHistory(number - 1);
+      void this.#loadHistory({ number, hash });
     }
   }
 
@@ -108,10 +106,17 @@ export class Store {
     if (this.state.snapshot === snapshot) this.#set({ snapshot: complete });
   }
 
-  async #loadHistory(before: number) {
-    const past = await loadHistory(this.state.chain!, before);
-    const newer = this.state.history.filter((record) => record.number > before);
-    this.#set({ history: [...past, ...newer], historyLoaded: true });
+  /** Reads the history before the first block read, `head` (its hash): what the node has of it. */
+  async #loadHistory(head: { number: number; hash: string }) {
+    let past: BlockRecord[] = [];
+    try {
+      past = await loadHistory(this.state.chain!, head);
+    } catch (error) {
+      console.error('reading the history', error);
+    } finally {
+      const newer = this.state.history.filter((record) => record.number >= head.number);
+      this.#set({ history: [...past, ...newer], historyLoaded: true });
+    }
   }
 
   /** Reads again now, e.g. right after a transaction, without waiting for the next block. */
@@ -122,7 +127,12 @@ export class Store {
       readSnapshot(chain),
       this.state.selected ? readAccount(chain, this.state.selected) : undefined,
     ]);
-    this.#set({ snapshot, account });
+    this.#set({ snapshot, account: this.#current(account) });
+  }
+
+  /** `account` if it is still the selected one's (the selection may change during a read), else what is shown now. */
+  #current(account: AccountState | undefined) {
+    return account?.address === this.state.selected ? account : this.state.account;
   }
 
   setDevAccounts(on: boolean) {

@@ -1,13 +1,17 @@
 // Who signs: the dev accounts (a switch, on dev chains only) and the accounts of the browser wallet
 // the user picks among those installed.
 import { useState } from 'preact/hooks';
+import { installedWallets } from '../chain/accounts';
 import { Amount } from '../components/Amount';
 import { useReady, useStore } from '../state/context';
 
 export function AccountBar() {
   const store = useStore();
-  const { chain, accounts, selected, devAccountsOn, account, wallets, wallet } = useReady();
-  const [picked, setPicked] = useState(wallets[0]);
+  const { chain, accounts, selected, devAccountsOn, account, wallet } = useReady();
+  // Read at every render (every block): a wallet may inject itself after the page loaded.
+  const wallets = installedWallets();
+  const [chosen, setPicked] = useState<string>();
+  const picked = chosen !== undefined && wallets.includes(chosen) ? chosen : wallets[0];
   const [problem, setProblem] = useState<string>();
   const connectWallet = () => {
     if (picked) store.connectWallet(picked).then(() => setProblem(undefined), (e: Error) => setProblem(e.message));

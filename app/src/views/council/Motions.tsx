@@ -66,7 +66,13 @@ function MotionItem({ motion, onClosed }: { motion: Motion; onClosed: (closed: C
         {ended ? 'Its time is up: ' : 'May be closed as it stands from '}<Countdown to={motion.end} />
         {ended ? ', so it may be closed as it stands (an undecided member counts as a nay); votes are taken until it is.' : ' (an undecided member then counts as a nay); earlier once its ayes reach the threshold.'}
       </p>
-      <div class="actions">
+      {!motion.verified && (
+        <p class="problem" role="alert" data-unverified>
+          The node shows a call that does not hash to this motion's hash: it is not what the members vote on. Do not vote on or
+          close it through this node.
+        </p>
+      )}
+      {motion.verified && <div class="actions">
         {member && myVote !== 'aye' && (
           <TxButton label={myVote ? 'Change to aye' : 'Aye'} act={(account, onPhase) => vote(chain, motion, true, account, onPhase).then(() => 'You voted aye.')} />
         )}
@@ -92,7 +98,7 @@ function MotionItem({ motion, onClosed }: { motion: Motion; onClosed: (closed: C
         {outcome && !selected && <p class="hint">Choose an account above to close it.</p>}
         {outcome === 'approves' && <p class="hint closes-as">Closing now runs the call.</p>}
         {outcome === 'disapproves' && <p class="hint closes-as">Closing now drops it: its call does not run.</p>}
-      </div>
+      </div>}
     </li>
   );
 }
