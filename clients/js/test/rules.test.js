@@ -69,7 +69,8 @@ test('the rules entry imports no Polkadot.js, through none of its modules', () =
   const walk = (url) => {
     if (seen.has(url.href)) return;
     seen.add(url.href);
-    for (const [, from] of readFileSync(url, 'utf8').matchAll(/^(?:import|export)\b[^;]*?from '([^']+)';/gms)) {
+    // Every module it names: `… from '…'`, a bare `import '…'` and a dynamic `import('…')`, either quotes.
+    for (const [, , from] of readFileSync(url, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\1/g)) {
       assert.ok(!from.startsWith('@polkadot/'), `${url.pathname.split('/').pop()} imports ${from}`);
       if (from.startsWith('.')) walk(new URL(from, url));
     }
