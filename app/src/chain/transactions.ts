@@ -1,9 +1,11 @@
 // Signing and sending (or submitting unsigned), and explaining failures in the pallet's own words
 // (its errors' docs, read from the chain's metadata).
+import { compact } from '@polkadot-api/substrate-bindings';
 import type { Transaction, TxEvent, TxEventsPayload } from 'polkadot-api';
 import type { Account } from './accounts';
 import type { Chain } from './connect';
 import { errorsOf } from './metadata';
+import { unit } from './pool';
 
 export type Phase = 'signing' | 'sent' | 'inBlock';
 
@@ -101,11 +103,17 @@ export function send(chain: Chain, tx: Transaction, account: Account, onPhase?: 
 }
 
 /**
- * Submits `tx` unsigned (no account, no fee) and resolves once it is in a block; the transaction
- * pool refuses an invalid one before any block (see `refusal`).
+ * Submits `tx` unsigned (no account, no fee) and resolves once it is in a block. The runtime's
+ * check of it at the best block comes first, so that a refusal tells why it is invalid now (the
+ * typed client checks it at the finalized block too, which may be blocks behind; see `refusal`).
  */
 export async function sendUnsigned(chain: Chain, tx: Transaction, onPhase?: (phase: Phase) => void): Promise<Included> {
   const bare = await tx.getBareTx();
+  const [best] = await chain.client.getBestBlocks();
+  // The API takes the extrinsic as bytes, which it prefixes with their length itself.
+  const body = bare.slice(compact.enc(compact.dec(bare)).length);
+  const validity = await chain.api.apis.TaggedTransactionQueue.validate_transaction(unit('External'), body, best.hash, { at: best.hash });
+  if (!validity.success) throw await refusal(chain, { error: validity.value });
   return follow(chain, chain.client.submitAndWatch(bare), onPhase);
 }
 
