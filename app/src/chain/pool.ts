@@ -31,7 +31,6 @@ export type Verdict = Variant<Triage, 'Judged'>['verdict'];
 
 export type Parameters = Stored<Query['Parameters']>;
 export type Track = Parameters['tracks'][number];
-export type Tier = Parameters['tiers']['critical'];
 /** One account's votes and the lock left by removed ones. */
 export type Voting = Stored<Query['VotingFor']>;
 export type Ballot = Voting['votes'][number]['vote'];

@@ -12,9 +12,6 @@ export type Phase = 'signing' | 'sent' | 'inBlock';
 /** A transaction in a block: where, and the events it caused. */
 export type Included = Pick<TxEventsPayload, 'block' | 'events'>;
 
-/** An event of an included transaction: `{ type: pallet, value: { type: name, value: data } }`. */
-export type TxEventRecord = Included['events'][number];
-
 /** The data of event `pallet.name` among `included`'s events, if it is there. */
 export function eventOf<T = Record<string, unknown>>(included: Included, pallet: string, name: string): T | undefined {
   const found = included.events.find((event) => event.type === pallet && event.value.type === name);
